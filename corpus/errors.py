@@ -19,6 +19,17 @@ class InputFileError(ArkivError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Workers raise these in other processes; subclasses have other signatures, so
+        # rebuild from the message parts rather than from __init__'s arguments.
+        return _rebuild_input_error, (type(self), self.path, self.reason)
+
+
+def _rebuild_input_error(cls: type, path: str, reason: str) -> InputFileError:
+    err = cls.__new__(cls)
+    InputFileError.__init__(err, path, reason)
+    return err
+
 
 class EncryptedPdfError(InputFileError):
     def __init__(self, path: str):

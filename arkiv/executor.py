@@ -1,0 +1,46 @@
+"""Where the per-document work runs: a local process pool, or a Dask cluster (same functions).
+
+Both executors offer `submit(fn, *args) -> future` and `wait_any(futures) -> done` so that the
+import loop in `arkiv.pipeline` is written once."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Callable, Iterable
+
+
+def _init_worker() -> None:
+    # Tesseract's OpenMP threads oversubscribe the cores that the pool already uses.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+class LocalExecutor:
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def wait_any(self, futures: Iterable[Future]) -> set[Future]:
+        done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+        return done
+
+    def result(self, future: Future) -> Any:
+        return future.result()
+
+    def close(self, cancel: bool = False) -> None:
+        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+    def __enter__(self) -> "LocalExecutor":
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        self.close(cancel=exc_type is not None)
+
+
+def make_executor(jobs: int, cluster: str | None = None):
+    if cluster:
+        from arkiv.cluster import DaskExecutor
+        return DaskExecutor(cluster)
+    return LocalExecutor(jobs)

@@ -1,0 +1,224 @@
+"""Import: files → page units → documents → store and index, with one writer (this process).
+
+Per file: hash first and skip known files before any OCR; split into page ranges so that a long
+scan spreads over the workers; when all its pages are in, repair and extract; commit finished
+documents in batches, store first, then index (see `arkiv.sync`)."""
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ingest
+from arkiv import sync
+from arkiv.config import Config
+from arkiv.executor import make_executor
+from arkiv.work import Unit, fingerprint, process_document, read_unit
+from corpus.errors import ArkivError, InputFileError
+from corpus.models import Document, Page
+from corpus.store import Store
+
+IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+BATCH_DOCS = 50          # documents per store/index commit
+BATCH_SECONDS = 5.0      # … or this long since the last commit, whichever comes first
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"imported": self.imported, "unchanged": self.unchanged, "failed": self.failed}
+
+    def fail(self, path: str, error: str) -> None:
+        self.failed.append({"path": path, "error": error})
+
+
+@dataclass
+class _Pending:
+    """A file whose page units are being read."""
+    name: str
+    sha256: str
+    size: int
+    units_left: int
+    pages: list[Page] = field(default_factory=list)
+    failed: bool = False
+
+
+def expand(paths: Iterable[str], report: ImportReport) -> list[Path]:
+    """Files and folders (recursively), in a stable order; missing paths are failures."""
+    out: list[Path] = []
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                              and f.name not in IGNORED_NAMES and not f.name.startswith(".")))
+        elif p.is_file():
+            out.append(p)
+        else:
+            report.fail(arg, "no such file or folder")
+    return list(dict.fromkeys(out))
+
+
+def read_file(path: Path, cfg: Config) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > cfg.max_file_bytes:
+            raise InputFileError(str(path), f"the file is {size / 2**20:.0f} MB, over the limit of "
+                                            f"{cfg.max_file_bytes / 2**20:.0f} MB")
+        return path.read_bytes()
+    except OSError as e:
+        raise InputFileError(str(path), f"cannot be read ({e.strerror})") from None
+
+
+def units_for(name: str, data: bytes, sha: str, n_pages: int, workers: int,
+              by_path: bool) -> list[Unit]:
+    """Page ranges small enough to spread a long scan over every worker, large enough that a
+    text-layer PDF is not re-opened for each page."""
+    size = max(1, min(8, math.ceil(n_pages / max(1, workers))))
+    payload = {"path": name} if by_path else {"data": data}
+    return [Unit(name=name, sha256=sha, first=first, last=min(n_pages, first + size - 1), **payload)
+            for first in range(1, n_pages + 1, size)]
+
+
+def import_paths(paths: Iterable[str], cfg: Config, store: Store, index,
+                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Import files and folders; returns what was imported, unchanged and failed."""
+    report = ImportReport()
+    files = expand(paths, report)
+    todo: list[tuple[Path, bytes, str]] = []
+    for path in files:
+        try:
+            data = read_file(path, cfg)
+        except ArkivError as e:
+            report.fail(str(path), str(e))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if store.has(sha) or any(t[2] == sha for t in todo):
+            report.unchanged.append(str(path))
+        else:
+            todo.append((path, data, sha))
+    if todo:
+        _run(todo, cfg, store, index, report, progress)
+    return report
+
+
+def _run(todo: list[tuple[Path, bytes, str]], cfg: Config, store: Store, index,
+         report: ImportReport, progress: Callable[[int, int], None] | None) -> None:
+    writer = _Writer(store, index, cfg, report)
+    window = max(2, cfg.workers * 4)          # files in flight: memory stays flat on huge folders
+    queue = list(reversed(todo))
+    pending: dict[str, _Pending] = {}
+    futures: dict = {}
+    done_files = 0
+    with make_executor(cfg.workers, cfg.cluster) as ex:
+        while queue or futures:
+            while queue and len(pending) < window:
+                _start(queue.pop(), ex, cfg, pending, futures, report)
+            if not futures:
+                continue
+            for fut in ex.wait_any(futures):
+                kind, sha = futures.pop(fut)
+                entry = pending.get(sha)
+                if entry is None:
+                    continue
+                try:
+                    result = ex.result(fut)
+                except ArkivError as e:
+                    _drop(entry, str(e), pending, report)
+                    done_files += 1
+                    continue
+                except (MemoryError, RecursionError) as e:   # a hostile file, not our bug
+                    _drop(entry, f"{entry.name}: too large or too deeply nested to read "
+                                 f"({type(e).__name__})", pending, report)
+                    done_files += 1
+                    continue
+                if kind == "read":
+                    entry.pages.extend(result)
+                    entry.units_left -= 1
+                    if entry.units_left == 0:
+                        futures[ex.submit(process_document, entry.pages, sha, entry.name,
+                                          entry.size)] = ("process", sha)
+                else:
+                    del pending[sha]
+                    writer.add(result)
+                    done_files += 1
+                if progress:
+                    progress(done_files, len(todo))
+            writer.flush_if_due()
+    writer.flush()
+
+
+def _start(item: tuple[Path, bytes, str], ex, cfg: Config, pending: dict, futures: dict,
+           report: ImportReport) -> None:
+    path, data, sha = item
+    name = str(path)
+    try:
+        n_pages = ingest.page_count(data, name)
+    except ArkivError as e:
+        report.fail(name, str(e))
+        return
+    units = units_for(name, data, sha, n_pages, cfg.workers, cfg.shared_paths)
+    pending[sha] = _Pending(name=name, sha256=sha, size=len(data), units_left=len(units))
+    for unit in units:
+        futures[ex.submit(read_unit, unit, cfg.ocr_timeout, cfg.langs)] = ("read", sha)
+
+
+def _drop(entry: _Pending, error: str, pending: dict, report: ImportReport) -> None:
+    if not entry.failed:
+        entry.failed = True
+        report.fail(entry.name, error)
+    pending.pop(entry.sha256, None)
+
+
+class _Writer:
+    """Commits finished documents in batches: store (one transaction) first, then the index."""
+
+    def __init__(self, store: Store, index, cfg: Config, report: ImportReport):
+        self.store, self.index, self.cfg, self.report = store, index, cfg, report
+        self.batch: list[Document] = []
+        self.last = time.monotonic()
+
+    def add(self, doc: Document) -> None:
+        ex = doc.extraction
+        ex.municipality = ex.municipality or self.cfg.municipality
+        ex.body = ex.body or self.cfg.body
+        self.batch.append(doc)
+        if len(self.batch) >= BATCH_DOCS:
+            self.flush()
+
+    def flush_if_due(self) -> None:
+        if self.batch and time.monotonic() - self.last > BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        self.last = time.monotonic()
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        gone: list[str] = []
+        with self.store.transaction():
+            for doc in batch:
+                gone += self._place(doc)
+        sync.index_documents(self.store, self.index, [d.doc_id for d in batch], gone)
+        self.report.imported.extend(d.source for d in batch)
+
+    def _place(self, doc: Document) -> list[str]:
+        """Store one document; returns ids that must leave the index (an older version of the
+        same path)."""
+        fp = fingerprint(doc)
+        gone = []
+        old = self.store.current_for_source(doc.source)
+        twin = self.store.by_fingerprint(fp) if any(p.text.strip() for p in doc.repaired) else None
+        if twin and twin != old:
+            doc.same_as = twin
+        self.store.put(doc, fp)
+        if old and old != doc.doc_id:
+            self.store.supersede(old, doc.doc_id)
+            gone.append(old)
+        return gone

@@ -1,0 +1,64 @@
+"""The per-document work: two plain functions that a local process pool and a Dask cluster both
+run (../shared/CONTRACTS.md, "Parallel work"). They touch neither the store nor the index."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import extract
+import ingest
+import normalize
+from corpus.errors import InputFileError
+from corpus.models import Document, Page
+
+PIPELINE_VERSION = f"n{getattr(normalize, 'VERSION', 1)}-e{getattr(extract, 'VERSION', 1)}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A page range of one file. The bytes travel with it, or only the path when every worker
+    sees the same filesystem."""
+    name: str                 # the path as the user gave it; used in messages and as `source`
+    sha256: str
+    first: int = 1
+    last: int | None = None
+    data: bytes | None = None
+    path: str | None = None
+
+
+def read_unit(unit: Unit, ocr_timeout: float = 180.0, langs: str = "swe+eng") -> list[Page]:
+    """Ingest (text layer or OCR) of one page range."""
+    data = unit.data if unit.data is not None else _read_verified(unit)
+    return ingest.read_pages(data, unit.name, unit.first, unit.last,
+                             ocr_timeout=ocr_timeout, langs=langs)
+
+
+def _read_verified(unit: Unit) -> bytes:
+    try:
+        data = Path(unit.path or unit.name).read_bytes()
+    except OSError as e:
+        raise InputFileError(unit.name, f"cannot be read ({e.strerror})") from None
+    if hashlib.sha256(data).hexdigest() != unit.sha256:
+        raise InputFileError(unit.name, "the file changed while it was being imported; import it again")
+    return data
+
+
+def process_document(pages: list[Page], doc_id: str, source: str, size: int) -> Document:
+    """Repair and extraction of one file whose pages are all in."""
+    pages = sorted(pages, key=lambda p: p.number)
+    repaired = normalize.repair_pages(pages)
+    extraction = extract.extract(repaired)
+    return Document(doc_id=doc_id, source=source, pages=pages, repaired=repaired,
+                    extraction=extraction, pipeline_version=PIPELINE_VERSION, size=size)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fingerprint(doc: Document) -> str:
+    """The same text imported in two formats (.txt and PDF) gets the same fingerprint: words only,
+    case-folded, so line breaks, page furniture spacing and hyphenation do not count."""
+    words = _WORD.findall(doc.text.casefold())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
