@@ -97,7 +97,7 @@ def _paginate(text: str, layout: _Layout, measure) -> list[list[str]]:
     for chunk in text.replace("\r\n", "\n").split("\f"):
         lines: list[str] = []
         for logical in chunk.split("\n"):
-            logical = logical.rstrip()
+            logical = logical.rstrip(" \r")  # keep trailing tabs: they are empty cells
             # Table rows (tab-separated) are never wrapped: the table is squeezed to fit.
             lines.extend([logical] if "\t" in logical else
                          _wrap(logical, layout.text_width, measure))
@@ -132,15 +132,17 @@ def _draw_page(lines: list[str], layout: _Layout, font: ImageFont.FreeTypeFont,
     stroke = max(1, round(layout.line_height / 40))
     for kind, rows in _blocks(lines):
         if kind == "table" and ruled_tables:
-            cells, xs = _columns(rows, font.getlength, layout.left, layout.text_width,
-                                 pad=layout.line_height * 0.2)
+            cells, xs, factor = _columns(rows, font.getlength, layout.left, layout.text_width,
+                                         pad=layout.line_height * 0.2)
+            cell_font = font if factor >= 1.0 else font.font_variant(
+                size=max(6, int(font.size * factor)))
             top = y
             draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=stroke)
             for row in cells:
                 for c, value in enumerate(row):
                     if value:
-                        draw.text((xs[c] + layout.line_height * 0.2, y + layout.line_height * 0.1),
-                                  value, font=font, fill=0)
+                        draw.text((xs[c] + layout.line_height * 0.2 * factor,
+                                   y + layout.line_height * 0.1), value, font=cell_font, fill=0)
                 y += layout.line_height
                 draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=stroke)
             for x in xs:
@@ -282,8 +284,12 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _columns(rows: list[str], length, x0: float, width: float, pad: float
-             ) -> tuple[list[list[str]], list[float]]:
-    """Cells of tab-separated rows and the x of every column edge, squeezed into `width`."""
+             ) -> tuple[list[list[str]], list[float], float]:
+    """Cells of tab-separated rows, the x of every column edge and the font scale (≤ 1).
+
+    A table wider than the text block is drawn in a smaller font, as word processors do,
+    so that no cell overflows into its neighbour.
+    """
     cells = [row.split("\t") for row in rows]
     ncols = max(len(r) for r in cells)
     cells = [r + [""] * (ncols - len(r)) for r in cells]
@@ -292,7 +298,7 @@ def _columns(rows: list[str], length, x0: float, width: float, pad: float
     xs = [x0]
     for w in natural:
         xs.append(xs[-1] + w * factor)
-    return cells, xs
+    return cells, xs, factor
 
 
 def _draw_table(canvas, rows: list[str], x0: float, y_top: float, width: float, row_h: float,
@@ -301,18 +307,20 @@ def _draw_table(canvas, rows: list[str], x0: float, y_top: float, width: float, 
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     pad = 3.0
-    cells, xs = _columns(rows, lambda s: stringWidth(s, font, size), x0, width, pad)
+    cells, xs, factor = _columns(rows, lambda s: stringWidth(s, font, size), x0, width, pad)
+    canvas.setFont(font, size * factor)
     y = y_top
     canvas.setLineWidth(0.5)
     canvas.line(xs[0], y, xs[-1], y)
     for row in cells:
         for c, value in enumerate(row):
             if value:
-                canvas.drawString(xs[c] + pad, y - row_h + size * 0.35, value)
+                canvas.drawString(xs[c] + pad * factor, y - row_h + size * 0.35, value)
         y -= row_h
         canvas.line(xs[0], y, xs[-1], y)
     for x in xs:
         canvas.line(x, y_top, x, y)
+    canvas.setFont(font, size)
     return y
 
 
