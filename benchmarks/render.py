@@ -233,7 +233,7 @@ def render_pages(text: str, *, dpi: int = 300, profile: str = "clean", font: str
 
 
 def write_scanned_pdf(text: str, path: str | Path, *, profile: str = "mild", dpi: int = 300,
-                      font: str = "sans", seed: int = 0) -> Path:
+                      font: str = "sans", seed: int = 0, jpeg_quality: int = 75) -> Path:
     """Write a PDF whose pages are only images (no text layer), one image per page at `dpi`.
 
     Pillow embeds each grayscale page as one JPEG (DCTDecode) image stream at its own size,
@@ -242,7 +242,7 @@ def write_scanned_pdf(text: str, path: str | Path, *, profile: str = "mild", dpi
     path = Path(path)
     images = render_pages(text, dpi=dpi, profile=profile, font=font, seed=seed)
     images[0].save(path, "PDF", resolution=float(dpi), save_all=True,
-                   append_images=images[1:], quality=85)
+                   append_images=images[1:], quality=jpeg_quality)
     return path
 
 
