@@ -1,0 +1,39 @@
+"""Shared fixtures: run the real `arkiv` command in a fresh archive folder."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+ARKIV = [sys.executable, "-m", "arkiv.cli"]
+
+
+class Arkiv:
+    """`arkiv …` as a user runs it: a subprocess with ARKIV_HOME set."""
+
+    def __init__(self, home: Path):
+        self.home = home
+
+    def run(self, *args: str, check: bool | None = None, timeout: float = 600,
+            **kw) -> subprocess.CompletedProcess:
+        env = {**os.environ, "ARKIV_HOME": str(self.home)}
+        r = subprocess.run([*ARKIV, *args], capture_output=True, text=True, env=env,
+                           timeout=timeout, cwd=ROOT, **kw)
+        if check and r.returncode != 0:
+            raise AssertionError(f"arkiv {' '.join(args)} exited {r.returncode}: {r.stderr}")
+        return r
+
+    def json(self, *args: str) -> dict:
+        r = self.run(*args, "--json", check=True)
+        return json.loads(r.stdout)
+
+
+@pytest.fixture
+def arkiv(tmp_path) -> Arkiv:
+    return Arkiv(tmp_path / "home")
