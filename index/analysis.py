@@ -1,0 +1,116 @@
+"""Swedish text analysis for the index: tokenizing, stop words, stemming, diacritic folding.
+
+The same functions analyse documents and queries, so a query form and a document form meet
+at one term. Changing anything here changes the terms in the index: bump ANALYZER_VERSION,
+and `index.Index` rebuilds on open (the stamp is stored beside the index).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.lang.snowball.swedish import SwedishStemmer
+
+from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
+                           STOP_WORDS)
+
+ANALYZER_VERSION = 3
+
+# Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
+# is searchable. Digits stay tokens (years, amounts, paragraph numbers).
+WORD_PATTERN = r"\w+"
+WORD_RE = re.compile(WORD_PATTERN)
+
+_snowball = SwedishStemmer()
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics: "Ståhl" → "stahl", "förslag" → "forslag", "Öztürk" →
+    "ozturk". Letters without a decomposition (ß, ø, æ) get their usual ASCII spelling."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _fold_nonascii(text)
+
+
+@lru_cache(maxsize=200_000)
+def _fold_nonascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.translate(_EXTRA_FOLDS)
+
+
+_EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Swedish stem of a lowercased word: Snowball with the repairs in `index.swedish`
+    (yrkande/yrkandena → yrk, beslut/beslutet → beslut, förslag/förslaget → förslag)."""
+    if word in STEM_EXCEPTIONS:
+        return STEM_EXCEPTIONS[word]
+    if not word.isalpha():
+        return word
+    for suffix, repl, min_len in PRE_STEM_SUFFIXES:
+        if len(word) >= min_len and word.endswith(suffix):
+            word = word[: -len(suffix)] + repl
+            break
+    s = _snowball.stem(word)
+    while s.endswith("et") and len(s) - 2 >= ET_STRIP_MIN_STEM:
+        s = s[:-2]
+    return s
+
+
+def fold_stem(word: str) -> str:
+    """The term of the folded, stemmed fields (content, title)."""
+    return fold(stem(word.lower()))
+
+
+def words(text: str) -> list[str]:
+    """The lowercased word tokens of a text (no stop-word removal)."""
+    return [m.group().lower() for m in WORD_RE.finditer(text)]
+
+
+class FoldStemFilter(Filter):
+    """Drops stop words, then stems and folds each token (stem first: Snowball's rules see
+    the real å/ä/ö). Keeps positions so that phrases work on the folded field."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text
+            if text in STOP_WORDS:
+                continue
+            t.text = fold(stem(text))
+            yield t
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+
+class FoldFilter(Filter):
+    """Folds diacritics (for names: "Ståhl" is found by "stahl")."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+
+def content_analyzer():
+    """Folded, stemmed words without stop words: the main search field."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldStemFilter()
+
+
+def exact_analyzer():
+    """Lowercased surface words as written: ranks exact forms first, feeds "did you mean"."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter()
+
+
+def name_analyzer():
+    """Names: lowercased and folded, no stemming, no stop words."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()

@@ -1,0 +1,301 @@
+"""`Index`: the whoosh index behind our own small interface.
+
+Writes go through one writer per call (batches, not one writer per record); searchers are
+reused and refreshed when the index changed; per-segment numpy columns are cached
+(index.columns). The analyzer version is stamped beside the index: when the analysis changes,
+the index is emptied on open and `Index.reset_reason` says why, so the caller reindexes (every
+command indexes the store documents the index misses).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+from whoosh import index as windex
+from whoosh.index import LockError
+
+from corpus.errors import BusyError, DamagedError
+from corpus.models import Entry
+from index import query as q
+from index.analysis import ANALYZER_VERSION, WORD_RE, fold_stem
+from index.columns import GlobalColumns, SegmentCache, build_global
+from index.engine import Evaluator, TermCache, query_terms
+from index.query import FACETS
+from index.schema import build_schema, whoosh_doc
+from index.swedish import STOP_WORDS
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+STAMP_FILE = "arkiv-index.json"
+INDEX_NAME = "arkiv"
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[dict]                 # stored entries plus "score"
+    facets: dict[str, dict[str, int]]
+    stems: set[str] = field(default_factory=set)      # what to highlight
+    prefixes: set[str] = field(default_factory=set)
+
+
+class Index:
+    """A whoosh index of `corpus.models.Entry` records at `path` (a directory)."""
+
+    def __init__(self, path: Path, *, limitmb: int = 128):
+        self.path = Path(path)
+        self.limitmb = limitmb
+        self.reset_reason: str | None = None
+        self._ix = None
+        self._searcher = None
+        self._segments = SegmentCache()
+        self._global: tuple[object, GlobalColumns] | None = None
+        self._terms = TermCache()
+        self._open()
+
+    # -- opening -----------------------------------------------------------------------
+    def _stamp(self) -> dict:
+        return {"analyzer_version": ANALYZER_VERSION, "schema_version": SCHEMA_VERSION}
+
+    def _open(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        stamp_path = self.path / STAMP_FILE
+        if windex.exists_in(str(self.path), indexname=INDEX_NAME):
+            try:
+                found = json.loads(stamp_path.read_text()) if stamp_path.exists() else None
+            except (OSError, ValueError):
+                found = None
+            if found != self._stamp():
+                self.reset_reason = (f"index at {self.path} was built with analysis {found}, "
+                                     f"now {self._stamp()}: emptied for reindexing")
+                log.warning(self.reset_reason)
+                self._create()
+                return
+            try:
+                self._ix = windex.open_dir(str(self.path), indexname=INDEX_NAME)
+            except (OSError, ValueError, EOFError) as exc:
+                raise DamagedError(f"{self.path}: the search index cannot be opened ({exc}); "
+                                   "run `arkiv reindex`") from exc
+        else:
+            self._create()
+
+    def _create(self) -> None:
+        self._ix = windex.create_in(str(self.path), build_schema(), indexname=INDEX_NAME)
+        (self.path / STAMP_FILE).write_text(json.dumps(self._stamp()))
+        self._drop_searcher()
+
+    def close(self) -> None:
+        self._drop_searcher()
+        if self._ix is not None:
+            self._ix.close()
+
+    def _drop_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
+        self._global = None
+        self._terms = TermCache()
+
+    # -- writing -----------------------------------------------------------------------
+    def _writer(self):
+        try:
+            return self._ix.writer(limitmb=self.limitmb)
+        except LockError as exc:
+            raise BusyError(f"{self.path}: the search index is being written by another "
+                            "process; try again when it has finished") from exc
+
+    def add(self, entries: Iterable[Entry], *, replace: bool = True) -> int:
+        """Add entries with one writer and one commit. With `replace`, a document's old
+        entries are deleted before its new ones are added (re-processing, changed files)."""
+        writer = self._writer()
+        n = 0
+        seen: set[str] = set()
+        try:
+            for e in entries:
+                if replace and e.doc_id not in seen:
+                    seen.add(e.doc_id)
+                    writer.delete_by_term("doc_id", e.doc_id)
+                writer.add_document(**whoosh_doc(e))
+                n += 1
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return n
+
+    def delete_documents(self, doc_ids: Iterable[str]) -> int:
+        """Remove every entry of these documents; returns how many entries went."""
+        writer = self._writer()
+        n = 0
+        try:
+            for d in doc_ids:
+                n += writer.delete_by_term("doc_id", d)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return n
+
+    def rebuild(self, entries: Iterable[Entry]) -> int:
+        """Build a fresh index from a stream of entries beside the current one, then swap it
+        in. Memory stays bounded: entries are streamed and whoosh spills postings to disk
+        beyond `limitmb`. The old index serves searches until the swap."""
+        tmp = self.path.with_name(self.path.name + ".rebuild")
+        if tmp.exists():
+            shutil.rmtree(tmp)          # a rebuild interrupted before its swap
+        tmp.mkdir(parents=True)
+        new = Index(tmp, limitmb=self.limitmb)
+        try:
+            n = new.add(entries, replace=False)
+        finally:
+            new.close()
+        self.close()
+        old = self.path.with_name(self.path.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        self.path.rename(old)
+        tmp.rename(self.path)
+        shutil.rmtree(old)
+        self.reset_reason = None
+        self._open()
+        return n
+
+    # -- reading -----------------------------------------------------------------------
+    def searcher(self):
+        """The shared whoosh searcher, refreshed when the index has changed."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        elif not self._searcher.up_to_date():
+            # A fresh searcher, not refresh(): whoosh's refresh reuses segment readers by
+            # segment id and then misses deletions made since (seen with 2.7.5). Our own
+            # per-segment columns are cached by segment id anyway.
+            self._drop_searcher()
+            self._searcher = self._ix.searcher()
+        return self._searcher
+
+    def columns(self) -> GlobalColumns:
+        s = self.searcher()
+        if self._global is None or self._global[0] is not s:
+            leaves = [(sub.reader(), off) for sub, off in s.leaf_searchers()]
+            self._global = (s, build_global(leaves, self._segments))
+        return self._global[1]
+
+    def doc_ids(self) -> set[str]:
+        """The documents that have entries in the index."""
+        return set(self.columns().facets["doc_id"].values)
+
+    def __len__(self) -> int:
+        return int(self.columns().live.sum())
+
+    def entry(self, hit_id: str) -> dict | None:
+        """The stored entry of a hit id (see index.schema.entry_stored)."""
+        fields = self.searcher().document(id=hit_id)
+        return dict(fields["entry"]) if fields else None
+
+    def search(self, node: q.Node, *, sort: str = "relevance", offset: int = 0,
+               limit: int = 10, facets: Iterable[str] = FACETS) -> SearchResult:
+        """Evaluate a query tree: total, the page of hits and facet counts over all
+        matches. `sort`: "relevance", "date" (newest first) or "date_asc"."""
+        s = self.searcher()
+        g = self.columns()
+        mask, score = Evaluator(s, g, self._terms).run(node)
+        matched = np.flatnonzero(mask)
+        order = _order(matched, score, g.date_int, sort, offset + limit)
+        page = order[offset: offset + limit]
+        hits = []
+        for docnum in page:
+            entry = dict(s.stored_fields(int(docnum))["entry"])
+            entry["score"] = float(score[docnum])
+            hits.append(entry)
+        counts = {name: g.counts(name, mask) for name in facets}
+        stems, prefixes = query_terms(node)
+        return SearchResult(len(matched), hits, counts, stems, prefixes)
+
+    def similar(self, hit_id: str, *, limit: int = 10, max_terms: int = 15,
+                node: q.Node | None = None) -> SearchResult:
+        """Entries like the given one ("more like this"): its most distinctive terms
+        (tf·idf over the content field) searched with OR, the entry itself left out."""
+        entry = self.entry(hit_id)
+        if entry is None:
+            return SearchResult(0, [], {})
+        s = self.searcher()
+        g = self.columns()
+        ev = Evaluator(s, g, self._terms)
+        text = f"{entry.get('title') or ''} {entry.get('text') or ''}"
+        tf = Counter(fold_stem(w) for w in (m.group().lower() for m in WORD_RE.finditer(text))
+                     if w not in STOP_WORDS and len(w) > 2 and not w.isdigit())
+        n = max(g.doccount, 1)
+        weighted = sorted(((c * math.log(n / (1 + s.doc_frequency("content", t))), t)
+                           for t, c in tf.items()), reverse=True)[:max_terms]
+        score = np.zeros(g.doccount, np.float32)
+        for _, t in weighted:
+            ev._add_term(score, "content", t, 1.0)
+        mask = (score > 0) & g.live
+        if node is not None:
+            fmask, _ = ev.run(node)
+            mask &= fmask
+        own = s.document_number(id=hit_id)
+        if own is not None:
+            mask[own] = False
+        matched = np.flatnonzero(mask)
+        order = _order(matched, score, g.date_int, "relevance", limit)
+        hits = []
+        for docnum in order[:limit]:
+            e = dict(s.stored_fields(int(docnum))["entry"])
+            e["score"] = float(score[docnum])
+            hits.append(e)
+        return SearchResult(len(matched), hits, {}, {t for _, t in weighted}, set())
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Words of the index close to `word` (edit distance ≤ 2), most frequent first."""
+        word = word.lower()
+        s = self.searcher()
+        found = s.suggest("exact", word, limit=limit * 3, maxdist=2, prefix=1)
+        found = [w for w in found if w != word]
+        found.sort(key=lambda w: -s.doc_frequency("exact", w))
+        return found[:limit]
+
+    def vocabulary_has(self, word: str) -> bool:
+        return self.searcher().doc_frequency("exact", word.lower()) > 0
+
+    def iter_stored(self) -> Iterator[dict]:
+        """Every live stored entry (for checks and exports)."""
+        s = self.searcher()
+        for docnum in np.flatnonzero(self.columns().live):
+            yield dict(s.stored_fields(int(docnum))["entry"])
+
+
+def _order(matched: np.ndarray, score: np.ndarray, date_int: np.ndarray, sort: str,
+           need: int) -> np.ndarray:
+    """The first `need` of `matched` docnums in the requested order (ties: newer first,
+    then docnum)."""
+    if not len(matched) or need <= 0:
+        return matched[:0]
+    sc = score[matched]
+    dt = date_int[matched]
+    if sort == "relevance" and not sc.any():
+        sort = "date"
+    if sort == "relevance":
+        primary = -sc.astype(np.float64)
+    elif sort == "date":
+        primary = -dt.astype(np.float64)
+    elif sort == "date_asc":
+        primary = dt.astype(np.float64)
+    else:
+        raise ValueError(f"unknown sort {sort!r}")
+    secondary = -dt.astype(np.float64) if sort == "relevance" else -sc.astype(np.float64)
+    if need < len(matched):
+        # Take everything tied with the need-th key so that ties sort deterministically.
+        kth = np.partition(primary, need - 1)[need - 1]
+        sel = np.flatnonzero(primary <= kth)
+        matched, primary, secondary = matched[sel], primary[sel], secondary[sel]
+    idx = np.lexsort((matched, secondary, primary))
+    return matched[idx][:need]

@@ -1,0 +1,298 @@
+"""Evaluating a query tree (index.query) over one searcher with numpy.
+
+Every node becomes a dense pair (mask, score) over the searcher's docnums. Text nodes read
+posting lists as arrays (index.columns) and score them with BM25 per field; filter nodes
+are masks over the column arrays. None means "no constraint" (a query of stop words only).
+"""
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from whoosh import query as wq
+
+from corpus.models import STATEMENT_KINDS
+from index import query as q
+from index.analysis import WORD_RE, fold, fold_stem, stem
+from index.columns import GlobalColumns, postings
+from index.dnr import dnr_key
+from index.swedish import PARTY_ALIASES, STOP_WORDS
+
+K1, B = 1.2, 0.75
+# How much a match in each field counts. The exact surface form ranks above other forms of
+# the word (and above an OCR'd or typed form without diacritics); a compound that only
+# starts with the word ranks lowest.
+WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.6, "person": 0.8, "prefix": 0.35}
+MIN_PREFIX = 5           # a stem this long also matches compounds it begins
+MAX_PREFIX_TERMS = 24    # the most frequent expansions of one prefix
+
+Result = tuple[np.ndarray, np.ndarray] | None
+
+
+class TermCache:
+    """Posting arrays of recently used terms, for one searcher generation."""
+
+    def __init__(self, size: int = 512):
+        self._items: OrderedDict[tuple[str, str], tuple | None] = OrderedDict()
+        self._size = size
+
+    def get(self, leaves, fieldname: str, text: str):
+        key = (fieldname, text)
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        p = postings(leaves, fieldname, text)
+        self._items[key] = p
+        if len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return p
+
+
+class Evaluator:
+    def __init__(self, searcher, g: GlobalColumns, terms: TermCache):
+        self.searcher = searcher
+        self.leaves = [(s.reader(), off) for s, off in searcher.leaf_searchers()]
+        self.g = g
+        self.terms = terms
+        self.n = g.doccount
+        self._prefix_cache: dict[tuple[str, str], list[str]] = {}
+
+    # -- entry point -------------------------------------------------------------------
+    def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
+        r = self.eval(node)
+        if r is None:
+            return self.g.live.copy(), np.zeros(self.n, np.float32)
+        mask, score = r
+        mask = mask & self.g.live
+        return mask, score
+
+    def eval(self, node: q.Node) -> Result:
+        method = getattr(self, "_" + type(node).__name__)
+        return method(node)
+
+    # -- helpers -----------------------------------------------------------------------
+    def _empty(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(self.n, bool), np.zeros(self.n, np.float32)
+
+    def _from_mask(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return mask, np.zeros(self.n, np.float32)
+
+    def _add_term(self, score: np.ndarray, fieldname: str, text: str, weight: float) -> bool:
+        p = self.terms.get(self.leaves, fieldname, text)
+        if p is None:
+            return False
+        docs, w = p
+        df = len(docs)
+        idf = math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+        lengths = self.g.lengths[fieldname][docs]
+        avg = self.g.avg_lengths[fieldname] or 1.0
+        s = idf * w * (K1 + 1) / (w + K1 * (1 - B + B * lengths / avg))
+        score[docs] += (weight * s).astype(np.float32)
+        return True
+
+    def prefix_terms(self, fieldname: str, prefix: str) -> list[str]:
+        key = (fieldname, prefix)
+        if key not in self._prefix_cache:
+            reader = self.searcher.reader()
+            found = []
+            for i, t in enumerate(reader.expand_prefix(fieldname, prefix)):
+                t = t.decode("utf-8") if isinstance(t, bytes) else t
+                if t != prefix:
+                    found.append(t)
+                if i > 400:
+                    break
+            if len(found) > MAX_PREFIX_TERMS:
+                found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
+                found = found[:MAX_PREFIX_TERMS]
+            self._prefix_cache[key] = found
+        return self._prefix_cache[key]
+
+    # -- text nodes --------------------------------------------------------------------
+    def _Word(self, node: q.Word) -> Result:
+        toks = [m.group() for m in WORD_RE.finditer(node.text)]
+        if not toks:
+            return None
+        if len(toks) > 1:
+            return self.eval(q.Phrase(tuple(toks), node.field))
+        word = toks[0].lower()
+        if word in STOP_WORDS:
+            return None
+        fs = fold_stem(word)
+        score = np.zeros(self.n, np.float32)
+        fields = {None: ("content", "title", "exact", "person"), "title": ("title",),
+                  "text": ("content", "exact")}[node.field]
+        for f in fields:
+            if f in ("content", "title"):
+                self._add_term(score, f, fs, WEIGHTS[f])
+            elif f == "exact":
+                self._add_term(score, f, word, WEIGHTS[f])
+            elif f == "person":
+                self._add_term(score, f, fold(word), WEIGHTS[f])
+        if len(fs) >= MIN_PREFIX and fs.isalpha():
+            for f in fields:
+                if f in ("content", "title"):
+                    for t in self.prefix_terms(f, fs):
+                        self._add_term(score, f, t, WEIGHTS["prefix"])
+        return score > 0, score
+
+    def _Phrase(self, node: q.Phrase) -> Result:
+        words = [w.lower() for t in node.words for w in [m.group() for m in WORD_RE.finditer(t)]]
+        if node.field == "person":
+            return self._Person(q.Person(" ".join(words)))
+        kept, gaps, gap = [], [], 0
+        for w in words:
+            if w in STOP_WORDS:
+                gap += 1
+                continue
+            kept.append(fold_stem(w))
+            gaps.append(gap)
+            gap = 0
+        if not kept:
+            return None
+        fields = ("title",) if node.field == "title" else \
+            ("content",) if node.field == "text" else ("content", "title")
+        score = np.zeros(self.n, np.float32)
+        cand = np.ones(self.n, bool)
+        for t in kept:
+            s = np.zeros(self.n, np.float32)
+            for f in fields:
+                self._add_term(s, f, t, WEIGHTS[f])
+            cand &= s > 0
+            score += s
+        if len(kept) == 1 or not cand.any():
+            return cand, score * cand
+        slop = 1 + max(gaps[1:], default=0)
+        wquery = wq.Or([wq.Phrase(f, kept, slop=slop) for f in fields])
+        docs = np.fromiter(self.searcher.docs_for_query(wquery), dtype=np.int64)
+        mask = np.zeros(self.n, bool)
+        mask[docs] = True
+        mask &= cand
+        return mask, score * mask
+
+    def _Person(self, node: q.Person) -> Result:
+        names = [fold(m.group()) for m in WORD_RE.finditer(node.name)]
+        if not names:
+            return None
+        score = np.zeros(self.n, np.float32)
+        cand = np.ones(self.n, bool)
+        for t in names:
+            s = np.zeros(self.n, np.float32)
+            self._add_term(s, "person", t, WEIGHTS["person"])
+            cand &= s > 0
+            score += s
+        if len(names) > 1 and cand.any():
+            docs = np.fromiter(self.searcher.docs_for_query(wq.Phrase("person", names)),
+                               dtype=np.int64)
+            mask = np.zeros(self.n, bool)
+            mask[docs] = True
+            cand &= mask
+        return cand, score * cand
+
+    # -- boolean nodes -----------------------------------------------------------------
+    def _And(self, node: q.And) -> Result:
+        out = None
+        for child in node.children:
+            r = self.eval(child)
+            if r is None:
+                continue
+            if out is None:
+                out = (r[0].copy(), r[1].copy())
+            else:
+                out[0][...] = out[0] & r[0]
+                out[1][...] = (out[1] + r[1]) * out[0]
+        return out
+
+    def _Or(self, node: q.Or) -> Result:
+        out = None
+        for child in node.children:
+            r = self.eval(child)
+            if r is None:
+                continue
+            if out is None:
+                out = (r[0].copy(), r[1].copy())
+            else:
+                out[0][...] = out[0] | r[0]
+                out[1][...] = out[1] + r[1]
+        return out
+
+    def _Not(self, node: q.Not) -> Result:
+        r = self.eval(node.child)
+        if r is None:
+            return None
+        return self._from_mask(self.g.live & ~r[0])
+
+    def _MatchAll(self, node: q.MatchAll) -> Result:
+        return self._from_mask(self.g.live.copy())
+
+    # -- filter nodes ------------------------------------------------------------------
+    def _FacetIs(self, node: q.FacetIs) -> Result:
+        name, values = node.name, list(node.values)
+        if name == "kind":
+            kinds = [v for v in values if fold(v) not in STATEMENT_KINDS]
+            skinds = [v for v in values if fold(v) in STATEMENT_KINDS]
+            mask = np.zeros(self.n, bool)
+            if kinds:
+                mask |= self.g.mask_for("kind", self.g.value_ids("kind", kinds, fold))
+            if skinds:
+                mask |= self.g.mask_for("statement_kind",
+                                        self.g.value_ids("statement_kind", skinds, fold))
+            return self._from_mask(mask)
+        if name == "party":
+            values = [a for v in values for a in PARTY_ALIASES.get(v.upper(), (v,))]
+        ids = self.g.value_ids(name, values, fold)
+        return self._from_mask(self.g.mask_for(name, ids))
+
+    def _DocIs(self, node: q.DocIs) -> Result:
+        col = self.g.facets["doc_id"]
+        ids = [i for i, v in enumerate(col.values)
+               if any(v.startswith(d) for d in node.doc_ids)]
+        return self._from_mask(self.g.mask_for("doc_id", ids))
+
+    def _YearRange(self, node: q.YearRange) -> Result:
+        col = self.g.facets["year"]
+        ids = [i for i, v in enumerate(col.values)
+               if v.isdigit() and node.start <= int(v) <= node.end]
+        return self._from_mask(self.g.mask_for("year", ids))
+
+    def _DateRange(self, node: q.DateRange) -> Result:
+        d = self.g.date_int
+        lo = int(node.start.replace("-", "")) if node.start else 1
+        hi = int(node.end.replace("-", "")) if node.end else 99999999
+        return self._from_mask((d >= lo) & (d <= hi) & (d > 0))
+
+    def _Dnr(self, node: q.Dnr) -> Result:
+        mask = np.zeros(self.n, bool)
+        p = self.terms.get(self.leaves, "dnr", dnr_key(node.text))
+        if p is not None:
+            mask[p[0]] = True
+        return self._from_mask(mask)
+
+
+def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
+    """(folded stems, folded prefixes) a query looks for, for highlighting."""
+    stems: set[str] = set()
+    prefixes: set[str] = set()
+
+    def walk(n: q.Node) -> None:
+        if isinstance(n, (q.Word, q.Phrase)):
+            words = [n.text] if isinstance(n, q.Word) else list(n.words)
+            for w in words:
+                for m in WORD_RE.finditer(w):
+                    t = m.group().lower()
+                    if t in STOP_WORDS:
+                        continue
+                    fs = fold_stem(t)
+                    stems.add(fs)
+                    if isinstance(n, q.Word) and len(fs) >= MIN_PREFIX and fs.isalpha():
+                        prefixes.add(fs)
+        elif isinstance(n, q.Person):
+            stems.update(fold(m.group()) for m in WORD_RE.finditer(n.name))
+        elif isinstance(n, (q.And, q.Or)):
+            for c in n.children:
+                walk(c)
+    walk(node)
+    return stems, prefixes
+
+
+__all__ = ["Evaluator", "TermCache", "query_terms", "stem"]

@@ -1,0 +1,47 @@
+"""Swedish tables for the index: stop words, stemming repairs, party aliases.
+
+Data only; `index.analysis` applies them.
+"""
+from __future__ import annotations
+
+# Snowball's Swedish list, minus words that carry meaning in minutes: "mot" (yrkar mot,
+# reserverar sig mot), "ej"/"inte"/"icke" (ej bifall), "under", "över", "efter", "utan" and
+# "mellan" (often parts of titles: "insatser under sommaren", "avtal mellan …").
+STOP_WORDS = frozenset("""
+alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina
+ditt du där då en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i
+jag ju kan kunde man med men mig min mina mitt mycket ni nu när någon något några och om oss på
+samma sedan sig sin sina sitta själv skulle som så sådan sådana sådant till upp ut vad var vara
+varför varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt
+""".split())
+
+# Suffix rewrites applied BEFORE Snowball. Snowball has no rule for the definite plural of
+# nouns in -ande/-ende/-e ("yrkandena" → "yrkanden", while "yrkande" → "yrk") nor for the
+# definite singular "-endet" ("ärendet" stays): rewrite them to the base form first so that
+# every form of the word meets at one stem. Longest suffix first; (suffix, replacement,
+# shortest word the rule applies to).
+PRE_STEM_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    ("endet", "ende", 7),     # ärendet → ärende → ärend (as ärende, ärenden)
+    ("andet", "ande", 7),     # yrkandet → yrkande (Snowball would also do it; kept explicit)
+    ("ena", "e", 7),          # yrkandena → yrkande → yrk; ärendena, områdena, avtalena
+)
+
+# Snowball keeps the neuter definite "-et" (beslutet, förslaget, protokollet). After Snowball,
+# a stem still ending in "et" loses it, repeatedly, down to this many letters: every form of a
+# word family passes through the same "…et" stem, so the rule conflates them consistently
+# (budget/budgeten → budg, arbete/arbetet → arb, beslut/beslutet → beslut).
+ET_STRIP_MIN_STEM = 3
+
+# Stems that must not change (checked after lowercasing, before any rule): short words where
+# the rules would conflate unrelated words.
+STEM_EXCEPTIONS: dict[str, str] = {
+    "et": "et",
+    "etc": "etc",
+}
+
+# Party abbreviations that name the same party (Folkpartiet became Liberalerna in 2015):
+# a filter on one also finds the other.
+PARTY_ALIASES: dict[str, tuple[str, ...]] = {
+    "L": ("L", "FP"),
+    "FP": ("FP", "L"),
+}

@@ -1,0 +1,264 @@
+"""The query language: words, "phrases", AND/OR/NOT (and -word), parentheses, field queries
+(party:V, body:Socialnämnden, dnr:"KS 2023/0412", person:"Jöran Ståhl", kind:reservation,
+year:2012, year:2010-2014, date:[2012-01-01 TO 2012-12-31], title:…, text:…).
+
+`parse(text)` returns an `index.query` tree; a malformed query raises
+`corpus.errors.UsageError` with one line that says what is wrong.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.errors import UsageError
+from index import query as q
+from index.dnr import DNR_PREFIX_RE, looks_like_dnr
+
+FACET_FIELDS = {"party": "party", "parti": "party", "body": "body", "organ": "body",
+                "municipality": "municipality", "kommun": "municipality",
+                "doc_type": "doc_type", "doctype": "doc_type", "type": "doc_type",
+                "kind": "kind", "statement_kind": "statement_kind", "outcome": "outcome"}
+TEXT_FIELDS = {"title": "title", "titel": "title", "text": "text", "content": "text"}
+OTHER_FIELDS = ("dnr", "person", "name", "namn", "year", "ar", "date", "datum", "doc", "id")
+KNOWN_FIELDS = sorted(set(FACET_FIELDS) | set(TEXT_FIELDS) | set(OTHER_FIELDS))
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_TOKEN_RE = re.compile(r'''
+    (?P<ws>\s+)
+  | (?P<lparen>\()
+  | (?P<rparen>\))
+  | (?P<field>[A-Za-z_åäöÅÄÖ]+):(?=\S)
+  | (?P<phrase>"[^"]*")
+  | (?P<quote>")
+  | (?P<range>\[[^\]]*\])
+  | (?P<word>[^\s()"]+)
+''', re.X)
+
+
+@dataclass
+class _Tok:
+    kind: str
+    text: str
+    pos: int
+
+
+def _bad(query: str, reason: str) -> UsageError:
+    return UsageError(f"malformed query {query!r}: {reason}")
+
+
+def _lex(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        kind = m.lastgroup
+        if kind == "quote":
+            raise _bad(text, f'unbalanced quote at character {pos + 1}; close the phrase with "')
+        if kind == "range" and not (toks and toks[-1].kind == "field"):
+            raise _bad(text, "a [from TO to] range needs a field, e.g. date:[2012-01-01 TO "
+                             "2012-12-31]")
+        if kind != "ws":
+            toks.append(_Tok(kind, m.group(), pos))
+        pos = m.end()
+    return toks
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = _lex(text)
+        self.i = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> _Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def is_op(self, t: _Tok | None, name: str) -> bool:
+        return t is not None and t.kind == "word" and t.text == name
+
+    def parse(self) -> q.Node:
+        if not self.toks:
+            return q.MatchAll()
+        node = self.or_expr()
+        t = self.peek()
+        if t is not None:
+            if t.kind == "rparen":
+                raise _bad(self.text, f"unbalanced ')' at character {t.pos + 1}")
+            raise _bad(self.text, f"unexpected {t.text!r} at character {t.pos + 1}")
+        return node
+
+    def or_expr(self) -> q.Node:
+        children = [self.and_expr()]
+        while self.is_op(self.peek(), "OR"):
+            op = self.take()
+            if self.peek() is None or self.peek().kind == "rparen" or \
+                    self.is_op(self.peek(), "OR") or self.is_op(self.peek(), "AND"):
+                raise _bad(self.text, f"OR at character {op.pos + 1} needs a term after it")
+            children.append(self.and_expr())
+        return children[0] if len(children) == 1 else q.Or(tuple(children))
+
+    def and_expr(self) -> q.Node:
+        children = [self.unary()]
+        while True:
+            t = self.peek()
+            if t is None or t.kind == "rparen" or self.is_op(t, "OR"):
+                break
+            if self.is_op(t, "AND"):
+                op = self.take()
+                nxt = self.peek()
+                if nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR") or \
+                        self.is_op(nxt, "AND"):
+                    raise _bad(self.text, f"AND at character {op.pos + 1} needs a term after it")
+            children.append(self.unary())
+        return children[0] if len(children) == 1 else q.And(tuple(children))
+
+    def unary(self) -> q.Node:
+        t = self.peek()
+        if t is None:
+            raise _bad(self.text, "the query ends where a term was expected")
+        if self.is_op(t, "NOT"):
+            self.take()
+            if self.peek() is None or self.peek().kind == "rparen":
+                raise _bad(self.text, f"NOT at character {t.pos + 1} needs a term after it")
+            return q.Not(self.unary())
+        if self.is_op(t, "AND") or self.is_op(t, "OR"):
+            raise _bad(self.text, f"{t.text} at character {t.pos + 1} needs a term before it")
+        if t.kind == "word" and t.text.startswith("-") and len(t.text) > 1:
+            self.take()
+            self.toks.insert(self.i, _Tok("word", t.text[1:], t.pos + 1))
+            return q.Not(self.primary())
+        if t.kind == "word" and t.text.startswith("+") and len(t.text) > 1:
+            self.take()
+            self.toks.insert(self.i, _Tok("word", t.text[1:], t.pos + 1))
+        return self.primary()
+
+    def primary(self) -> q.Node:
+        t = self.take()
+        if t.kind == "lparen":
+            if self.peek() is None or self.peek().kind == "rparen":
+                raise _bad(self.text, f"empty parentheses at character {t.pos + 1}")
+            node = self.or_expr()
+            close = self.peek()
+            if close is None or close.kind != "rparen":
+                raise _bad(self.text, f"unbalanced '(' at character {t.pos + 1}; add ')'")
+            self.take()
+            return node
+        if t.kind == "rparen":
+            raise _bad(self.text, f"unbalanced ')' at character {t.pos + 1}")
+        if t.kind == "phrase":
+            words = tuple(t.text[1:-1].split())
+            return q.Phrase(words) if words else q.MatchAll()
+        if t.kind == "field":
+            return self.field(t)
+        return self.word(t)
+
+    def word(self, t: _Tok) -> q.Node:
+        text = t.text
+        if text.endswith(":") and text[:-1].lower() in KNOWN_FIELDS:
+            raise _bad(self.text, f"field {text} has no value")
+        nxt = self.peek()
+        # "KS 2014/0159" typed without quotes is one diary number.
+        if DNR_PREFIX_RE.match(text) and nxt is not None and nxt.kind == "word" and \
+                looks_like_dnr(nxt.text) and not any(c.isalpha() for c in nxt.text):
+            self.take()
+            full = f"{text} {nxt.text}"
+            return q.Or((q.Dnr(full), q.And((q.Word(text), q.Word(nxt.text)))))
+        if looks_like_dnr(text):
+            return q.Or((q.Dnr(text), q.Word(text)))
+        return q.Word(text)
+
+    def field(self, t: _Tok) -> q.Node:
+        name = t.text[:-1].lower()
+        if self.peek() is None:
+            raise _bad(self.text, f"field {name}: has no value")
+        v = self.take()
+        if v.kind == "phrase":
+            value = v.text[1:-1].strip()
+        elif v.kind in ("word", "range"):
+            value = v.text
+        else:
+            raise _bad(self.text, f"field {name}: needs a value right after the colon")
+        if not value:
+            raise _bad(self.text, f"field {name}: has an empty value")
+        if name in FACET_FIELDS:
+            values = tuple(x.strip() for x in value.split(",") if x.strip())
+            return q.FacetIs(FACET_FIELDS[name], values)
+        if name in TEXT_FIELDS:
+            words = tuple(value.split())
+            if v.kind == "phrase" and len(words) > 1:
+                return q.Phrase(words, TEXT_FIELDS[name])
+            return q.And(tuple(q.Word(w, TEXT_FIELDS[name]) for w in words)) \
+                if len(words) > 1 else q.Word(words[0], TEXT_FIELDS[name])
+        if name == "dnr":
+            return q.Dnr(value)
+        if name in ("person", "name", "namn"):
+            return q.Person(value)
+        if name in ("year", "ar"):
+            return parse_years(value, self.text)
+        if name in ("date", "datum"):
+            return parse_dates(value, self.text)
+        if name in ("doc", "id"):
+            return q.DocIs((value.lower(),))
+        raise _bad(self.text, f"unknown field {name!r}; known fields: {', '.join(KNOWN_FIELDS)}")
+
+
+def parse_years(value: str, query: str = "") -> q.YearRange:
+    """"2012", "2010-2014", "[2010 TO 2014]" → YearRange."""
+    v = value.strip()
+    if v.startswith("["):
+        lo, hi = _range_bounds(v, query or v)
+    elif re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", v):
+        lo, hi = re.split(r"\s*[-–]\s*", v)
+    else:
+        lo = hi = v
+    for x in (lo, hi):
+        if x != "*" and not re.fullmatch(r"\d{4}", x):
+            raise _bad(query or value, f"year {x!r} is not a year (YYYY or YYYY-YYYY)")
+    start = 0 if lo == "*" else int(lo)
+    end = 9999 if hi == "*" else int(hi)
+    if start > end:
+        raise _bad(query or value, f"year range {value} runs backwards")
+    return q.YearRange(start, end)
+
+
+def parse_dates(value: str, query: str = "") -> q.DateRange:
+    """"2012-03-22", "2012-03", "2012", "[2012-01-01 TO 2012-12-31]" (either end may be
+    "*") → DateRange."""
+    v = value.strip()
+    if v.startswith("["):
+        lo, hi = _range_bounds(v, query or v)
+    else:
+        lo = hi = v
+    for x in (lo, hi):
+        if x != "*" and not _DATE_RE.match(x):
+            raise _bad(query or value, f"date {x!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    start = None if lo == "*" else _pad(lo, "01")
+    end = None if hi == "*" else _pad(hi, "31")
+    if start and end and start > end:
+        raise _bad(query or value, f"date range {value} runs backwards")
+    return q.DateRange(start, end)
+
+
+def _pad(d: str, day: str) -> str:
+    if len(d) == 4:
+        return f"{d}-01-01" if day == "01" else f"{d}-12-31"
+    if len(d) == 7:
+        return f"{d}-{day}"
+    return d
+
+
+def _range_bounds(v: str, query: str) -> tuple[str, str]:
+    m = re.fullmatch(r"\[\s*(\S+)\s+(?:TO|to|till)\s+(\S+)\s*\]", v)
+    if not m:
+        raise _bad(query, f"range {v} must look like [FROM TO TO], e.g. "
+                          "[2012-01-01 TO 2012-12-31]")
+    return m.group(1), m.group(2)
+
+
+def parse(text: str) -> q.Node:
+    """Parse a query string (see the module docstring)."""
+    return _Parser(text.strip()).parse()

@@ -1,0 +1,126 @@
+"""`search()`: a query string and filters → the contract's JSON shape.
+
+{"total", "hits": [{"id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
+"municipality", "doc_type", "parties", "names", "snippet", "statement_kind", "outcome",
+"score"}], "facets": {facet: {value: count}}, "page", "limit", "sort", "query",
+"did_you_mean"}. `snippet` is HTML-escaped text with matches in <mark>…</mark>.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpus.errors import UsageError
+from index import FACETS, Index, SearchResult, highlight
+from index import query as q
+from search.parser import parse, parse_years
+
+SORTS = ("relevance", "date")
+MAX_LIMIT = 1000
+HIT_FIELDS = ("id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
+              "municipality", "doc_type", "parties", "names")
+
+
+@dataclass
+class Filters:
+    """The filter flags of `arkiv search` and the web parameters. Each list holds values
+    any of which may match (OR); different filters combine with AND."""
+    party: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    municipality: list[str] = field(default_factory=list)
+    year: str | None = None              # "2012" or "2010-2014"
+    doc_type: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    statement_kind: list[str] = field(default_factory=list)
+    outcome: list[str] = field(default_factory=list)
+    dnr: str | None = None
+    person: str | None = None
+
+    def nodes(self) -> list[q.Node]:
+        out: list[q.Node] = []
+        for name in ("party", "body", "municipality", "doc_type", "kind", "statement_kind",
+                     "outcome"):
+            values = [v for v in getattr(self, name) if v]
+            if values:
+                out.append(q.FacetIs(name, tuple(values)))
+        if self.year:
+            out.append(parse_years(self.year))
+        if self.dnr:
+            out.append(q.Dnr(self.dnr))
+        if self.person:
+            out.append(q.Person(self.person))
+        return out
+
+
+def hit_json(entry: dict[str, Any], snippet: str) -> dict[str, Any]:
+    out = {k: entry.get(k) for k in HIT_FIELDS}
+    out["dnr"] = list(entry.get("dnr") or [])
+    out["parties"] = list(entry.get("parties") or [])
+    out["names"] = list(entry.get("names") or [])
+    out["snippet"] = snippet
+    out["statement_kind"] = entry.get("statement_kind")
+    out["outcome"] = entry.get("outcome")
+    out["score"] = round(float(entry.get("score", 0.0)), 4)
+    return out
+
+
+def result_hits(result: SearchResult) -> list[dict[str, Any]]:
+    return [hit_json(h, highlight(h.get("text") or h.get("title") or "", result.stems,
+                                  result.prefixes)) for h in result.hits]
+
+
+def search(index: Index, query: str = "", filters: Filters | None = None, *,
+           sort: str = "relevance", limit: int = 10, page: int = 1,
+           suggest: bool = True) -> dict[str, Any]:
+    """Run a query; see the module docstring for the shape. Raises UsageError for a
+    malformed query or bad paging/sort."""
+    if sort not in SORTS:
+        raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if page < 1:
+        raise UsageError(f"--page must be 1 or more, not {page}")
+    text_node = parse(query or "")
+    node = q.and_(text_node, *(filters or Filters()).nodes())
+    effective_sort = "date" if isinstance(text_node, q.MatchAll) and sort == "relevance" \
+        else sort
+    result = index.search(node, sort=effective_sort, offset=(page - 1) * limit, limit=limit,
+                          facets=FACETS)
+    out: dict[str, Any] = {
+        "total": result.total,
+        "hits": result_hits(result),
+        "facets": {name: _sorted_counts(result.facets.get(name, {})) for name in FACETS},
+        "query": query,
+        "page": page,
+        "limit": limit,
+        "sort": effective_sort,
+        "did_you_mean": None,
+    }
+    if result.total == 0 and suggest and query.strip():
+        out["did_you_mean"] = did_you_mean(index, query, filters)
+    return out
+
+
+def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def did_you_mean(index: Index, query: str, filters: Filters | None = None) -> str | None:
+    """The query with its unknown words replaced by the closest words of the index, when
+    that query finds something."""
+    changed = False
+    out = []
+    for tok in query.split():
+        core = tok.strip('"()')
+        if core and core.isalpha() and core not in ("AND", "OR", "NOT") and \
+                not index.vocabulary_has(core):
+            sugg = index.suggest(core, limit=1)
+            if sugg:
+                tok = tok.replace(core, sugg[0])
+                changed = True
+        out.append(tok)
+    if not changed:
+        return None
+    candidate = " ".join(out)
+    node = q.and_(parse(candidate), *(filters or Filters()).nodes())
+    return candidate if index.search(node, limit=1, facets=()).total else None
