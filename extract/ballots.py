@@ -1,0 +1,278 @@
+"""How each member voted, from every layout we meet.
+
+- tables with tab-separated columns (Närv., Tjg, then ja/nej/avst per vote, several votes side by
+  side, marks ✓/X/x/1), as a voting list (Voteringslista, Omröstningsbilaga) or inside an item;
+- tables aligned with spaces (the same, flattened from a PDF);
+- one member a line ("Sara Lund (C) - JA", "Omar Haddad (S)  Nej");
+- lists in prose ("Följande ledamöter röstar ja: Sara Lund (C), Omar Haddad (S) …").
+A tjänstgörande ersättare named beside a ledamot casts the ballot.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.models import Ballot
+from extract import persons, vocab
+from extract.text import fold
+
+_MARK = re.compile(r"^\s*(?:[xX✓✔√☒●*1vV]|\[x\]|\(x\))\s*$")
+
+
+@dataclass
+class BallotList:
+    """The ballots of one vote, with the paragraph its label names ("Vot § 3:11"), if any."""
+    line: int
+    ballots: list[Ballot] = field(default_factory=list)
+    paragraph: str | None = None
+
+
+def _vote_word(cell: str) -> str | None:
+    c = fold(cell).strip(" .:*")
+    if c in ("ja", "ja-rost", "ja-roster"):
+        return "ja"
+    if c in ("nej", "nej-rost", "nej-roster"):
+        return "nej"
+    if c.startswith("avst") or c in ("nedlagd", "nedlagda", "avstaende"):
+        return "avstår"
+    return None
+
+
+def _para_ref(text: str) -> str | None:
+    m = re.search(r"[§$]\s*(\d{1,3}(?:\s?:\s?\d{1,3})?)", text)
+    return re.sub(r"\s", "", m.group(1)) if m else None
+
+
+def _voter(cells: list[str], known: dict[str, str]) -> tuple[str, str | None] | None:
+    """The member who voted on a row: the tjänstgörande ersättare when one is named beside."""
+    found = []
+    for c in cells:
+        ms = persons.mentions(c)
+        if ms:
+            found.append((ms[-1].name, ms[-1].party))
+        elif c.strip() and not _MARK.match(c) and re.match(r"^[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-.]*){1,3}"
+                                                              r"(?:,.*)?$", c.strip()):
+            name = re.split(r",", c.strip())[0].strip()
+            found.append((name, known.get(name)))
+    return found[-1] if found else None
+
+
+# --- tab-separated tables ------------------------------------------------------------------
+def tab_tables(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    out: list[BallotList] = []
+    for h, ln in enumerate(lines):
+        if "\t" not in ln:
+            continue
+        cells = ln.split("\t")
+        words = [_vote_word(c) for c in cells]
+        if "ja" not in words or "nej" not in words:
+            continue
+        groups = _groups(words)
+        labels = _labels_above(lines, h, groups)
+        rows = _rows(lines, h + 1)
+        for g, label in zip(groups, labels):
+            bl = BallotList(offset + h, paragraph=_para_ref(label or ""))
+            for row in rows:
+                voter = _voter(row[:min(g.values())], known)
+                vote = next((w for w, idx in g.items() if idx < len(row) and _MARK.match(row[idx])), None)
+                if voter and vote:
+                    bl.ballots.append(Ballot(voter[0], voter[1], vote))
+            if bl.ballots:
+                out.append(bl)
+    return out
+
+
+def _groups(words: list[str | None]) -> list[dict[str, int]]:
+    groups: list[dict[str, int]] = []
+    for i, w in enumerate(words):
+        if w == "ja":
+            groups.append({"ja": i})
+        elif w and groups and w not in groups[-1]:
+            groups[-1][w] = i
+    return [g for g in groups if "nej" in g]
+
+
+def _labels_above(lines: list[str], h: int, groups: list[dict[str, int]]) -> list[str | None]:
+    for back in (1, 2):
+        if h - back < 0 or "\t" not in lines[h - back]:
+            continue
+        cells = lines[h - back].split("\t")
+        labels = []
+        for g in groups:
+            lo = min(g.values())
+            cand = [cells[i] for i in range(max(0, lo - 1), min(len(cells), max(g.values()) + 1))
+                    if i < len(cells) and cells[i].strip()]
+            labels.append(cand[0] if cand else None)
+        if any(labels):
+            return labels
+    return [None] * len(groups)
+
+
+def _rows(lines: list[str], start: int) -> list[list[str]]:
+    rows = []
+    blanks = 0
+    for ln in lines[start:]:
+        if not ln.strip():
+            blanks += 1
+            if blanks > 1 and rows:
+                break
+            continue
+        if "\t" not in ln:
+            if len(ln.split()) <= 3 and not persons.mentions(ln):
+                continue                   # a sub-heading inside the table ("Ersättare")
+            break
+        blanks = 0
+        rows.append(ln.split("\t"))
+    return rows
+
+
+# --- space-aligned tables ------------------------------------------------------------------
+_SPACED_HEAD = re.compile(r"(?i)(?<!\S)ja(?:-röster)?\s{2,}nej(?:-röster)?(?!\S)")
+
+
+def spaced_tables(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    out: list[BallotList] = []
+    for h, ln in enumerate(lines):
+        if "\t" in ln or not _SPACED_HEAD.search(ln):
+            continue
+        cols = [(m.start(), m.end(), _vote_word(m.group(0))) for m in re.finditer(r"\S+", ln)]
+        cols = [(s, e, w) for s, e, w in cols if w]
+        groups = _spaced_groups(cols)
+        label_line = lines[h - 1] if h > 0 else ""
+        for g in groups:
+            lo = min(s for s, _, _ in g)
+            label = _label_at(label_line, lo)
+            bl = BallotList(offset + h, paragraph=_para_ref(label or ""))
+            for row in _spaced_rows(lines, h + 1):
+                _spaced_ballot(row, g, known, lo, bl)
+            if bl.ballots:
+                out.append(bl)
+    return out
+
+
+def _spaced_groups(cols: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    groups: list[list[tuple[int, int, str]]] = []
+    for c in cols:
+        if c[2] == "ja" or not groups:
+            groups.append([c])
+        else:
+            groups[-1].append(c)
+    return [g for g in groups if any(w == "nej" for _, _, w in g)]
+
+
+def _label_at(line: str, pos: int) -> str | None:
+    best = None
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        if m.start() <= pos + 2:
+            best = m.group(0)
+    return best
+
+
+def _spaced_rows(lines: list[str], start: int) -> list[str]:
+    rows = []
+    for ln in lines[start:]:
+        if not ln.strip():
+            if rows:
+                break
+            continue
+        rows.append(ln)
+    return rows
+
+
+def _spaced_ballot(row: str, group: list[tuple[int, int, str]], known: dict[str, str], lo: int,
+                   bl: BallotList) -> None:
+    name_part = row[:lo].rstrip()
+    marks = [(m.start(), m.end()) for m in re.finditer(r"\S+", row) if m.start() >= lo - 1
+             and _MARK.match(m.group(0))]
+    if not marks:
+        return
+    cells = re.split(r"\s{2,}|\t", name_part.strip())
+    voter = _voter(cells, known)
+    if not voter:
+        return
+    for ms, me in marks:
+        centre = (ms + me) / 2
+        nearest = min(group, key=lambda c: abs((c[0] + c[1]) / 2 - centre))
+        if abs((nearest[0] + nearest[1]) / 2 - centre) <= 6:
+            bl.ballots.append(Ballot(voter[0], voter[1], nearest[2]))
+            return
+
+
+# --- one member a line, and prose lists -----------------------------------------------------
+_LINE_VOTE = re.compile(r"^\s*(?P<who>.+?)\s*(?:[-–:]\s*|\t+|\s{2,}|\s)(?P<vote>ja|nej|avstår|avstod|avst\.?)\s*$",
+                        re.IGNORECASE)
+
+
+def line_ballots(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    out: list[BallotList] = []
+    cur: BallotList | None = None
+    for i, ln in enumerate(lines):
+        m = _LINE_VOTE.match(ln)
+        who = persons.mentions(m.group("who")) if m else []
+        if m and who and len(m.group("who")) < 80:
+            if cur is None or i - cur.line + offset > 3 + len(cur.ballots):
+                cur = BallotList(offset + i)
+                out.append(cur)
+            cur.ballots.append(Ballot(who[-1].name, who[-1].party, _vote_word(m.group("vote")) or "avstår"))
+    return out
+
+
+_PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"
+                    r"(?:röstar|röstade|rostar|rostade)\s+(?P<v1>ja|nej|avstår|avstod)\b[^:]{0,40}:"
+                    r"|(?P<v2>ja|nej)-?röst(?:er|erna)?\s*(?:\(\d+\))?\s*:"
+                    r"|(?P<v3>avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)"
+                    r"\s*(?:\(\d+\))?\s*:"
+                    r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:",
+                    re.IGNORECASE)
+
+
+def prose_ballots(text: str, known: dict[str, str]) -> list[BallotList]:
+    """"Följande ledamöter röstar ja: A (C), B (S) och C (M)." → ballots; groups per vote."""
+    out: list[BallotList] = []
+    seen: set[str] = set()
+    for m in _PROSE.finditer(text):
+        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4") if g))
+        if not vote:
+            continue
+        if not out or vote in seen:
+            out.append(BallotList(m.start()))
+            seen = set()
+        seen.add(vote)
+        for name, party in _chain(text[m.end():], known):
+            out[-1].ballots.append(Ballot(name, party, vote))
+    return out
+
+
+def _chain(text: str, known: dict[str, str]) -> list[tuple[str, str | None]]:
+    """The names listed right after a colon: mentions separated by commas and "och"."""
+    got: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in persons.mentions(text[:1500]):
+        gap = text[pos:m.start]
+        if got and not re.fullmatch(r"[\s,;]*(?:och|samt)?[\s,;]*", gap):
+            break
+        if not got and len(gap.strip()) > 3:
+            break
+        got.append((m.name, m.party))
+        pos = m.end
+    if got:
+        return got
+    plain = re.match(r"\s*([^.\n]+)", text)
+    if not plain:
+        return []
+    names = [n.strip() for n in re.split(r",|\boch\b|\bsamt\b", plain.group(1)) if n.strip()]
+    return [(n, known.get(n)) for n in names if re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", n)]
+
+
+def find_all(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    """Every ballot list in these lines, in order of appearance."""
+    text = "\n".join(lines)
+    found = tab_tables(lines, offset, known) + spaced_tables(lines, offset, known)
+    if not found:
+        found = line_ballots(lines, offset, known)
+    if not found:
+        found = prose_ballots(text, known)
+    return sorted(found, key=lambda b: b.line)
+
+
+__all__ = ["BallotList", "find_all", "vocab"]

@@ -1,0 +1,92 @@
+"""Decision points and the outcome of an item.
+
+Each `att`-clause, numbered point or bullet is one decision; a decision without markers is one
+per paragraph. In a protocol the decisions are the body's ("Beslut", "Socialnämndens beslut",
+"Kommunstyrelsen beslutar"); in a tjänsteutlåtande they are its proposed decision.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.models import Decision
+from extract import vocab
+from extract.sections import Section
+from extract.text import fold, join_wrapped, paragraphs
+
+_POINT = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h]\)|[-–•·*▪◦]|att\b)\s*(?=\S)", re.IGNORECASE)
+_LEAD = re.compile(vocab.DECISION_LEAD_RE)
+
+
+def decisions_of(sections: list[Section], protocol: bool) -> list[Decision]:
+    kinds = ("beslut",) if protocol else ("forslag", "beslut")
+    for kind in kinds:
+        chosen = [s for s in sections if s.kind == kind]
+        if chosen:
+            return [Decision(t) for s in chosen for t in points(s)]
+    if protocol and len(sections) == 1 and sections[0].kind == "preamble":
+        paras = paragraphs(sections[0].lines)
+        if 1 <= len(paras) <= 3:
+            return [Decision(p) for p in paras]
+    return []
+
+
+def points(section: Section) -> list[str]:
+    """The decision points of one section."""
+    lines = [ln for ln in section.lines]
+    if section.heading and _LEAD.match(fold(section.heading.strip())) is None:
+        pass
+    marked = [i for i, ln in enumerate(lines) if _POINT.match(ln) and _POINT.sub("", ln).strip()]
+    if marked:
+        return _marked_points(lines, marked)
+    paras = [p for p in paragraphs(lines) if not _LEAD.match(fold(p))]
+    inline = _inline_lead(section.heading)
+    if inline:
+        paras = [inline] + paras
+    return [p for p in paras if len(p) > 3][:1] if len(paras) > 3 else [p for p in paras if len(p) > 3]
+
+
+def _inline_lead(heading: str) -> str | None:
+    """"Kommunstyrelsen beslutar att godkänna X." as a lead line is itself the decision."""
+    f = fold(heading)
+    if re.search(r"\bbeslutar att .{10,}", f):
+        return heading.strip()
+    return None
+
+
+def _marked_points(lines: list[str], marked: list[int]) -> list[str]:
+    out = []
+    for k, i in enumerate(marked):
+        stop = marked[k + 1] if k + 1 < len(marked) else len(lines)
+        chunk = [lines[i]]
+        for ln in lines[i + 1:stop]:
+            if not ln.strip():
+                break
+            chunk.append(ln)
+        text = _POINT.sub("", join_wrapped(chunk), count=1).strip()
+        if fold(chunk[0]).lstrip().startswith("att"):
+            text = "att " + text
+        if text:
+            out.append(text)
+    return out
+
+
+_OUTCOMES: tuple[tuple[str, str], ...] = (
+    (r"aterremitt|aterremiss|aterremitera", "aterremiss"),
+    (r"bordlagg|bordlag", "bordlagd"),
+    (r"anses besvarad|besvarad|besvara", "besvarad"),
+    (r"avsla|avslag|avslas|bifalla inte|inte bifalla", "avslag"),
+    (r"till handlingarna|lagger informationen|noterar|tar del av|tagit del av|informationen noteras|"
+     r"notera", "noterad"),
+    (r"godkann|anta|antar|bifall|bifalla|uppdra|faststall|bevilja|ge .{0,40}i uppdrag|inratta|"
+     r"overlamna|utse|utser|valja|valjer|tillstyrk|avsatta|ge\b", "bifall"),
+)
+
+
+def outcome_of(decisions: list[Decision]) -> str | None:
+    if not decisions:
+        return None
+    text = fold(" ".join(d.text for d in decisions))
+    for pattern, outcome in _OUTCOMES:
+        if re.search(pattern, text):
+            return outcome
+    return "annat"

@@ -1,0 +1,283 @@
+"""Meeting metadata: body, municipality, author, dates, place and attendance.
+
+Headers come as label/value lines ("Sammanträdesdatum 2023-05-16"), as a two-column table
+flattened to text (a label, then its value on the next line), or as running text ("Tisdagen
+den 16 maj 2023 kl. 13.00"). A justering date is never the meeting date; nothing is taken from
+the file name.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from corpus.models import Person
+from extract import persons, vocab
+from extract.dates import find_dates, first_date
+from extract.text import Line, fold, heading_key
+
+_BODY_WORD = re.compile(
+    r"(?<![\w-])((?:[a-zåäöé]+-\s?(?:och|eller)\s+)?[a-zåäöé]{2,}?(?:s\s)?(?:n[a-z]{1,2}mnd(?:en|ens)|"
+    r"styrelsen?s?|fullm[a-z]ktiges?|arbetsutskott(?:et|ets)?)|tekniska n[a-z]mnden)(?![\w])")
+
+
+def canonical_body(raw: str) -> str | None:
+    """"Socialnimndens" → "Socialnämnden"; unknown bodies keep their spelling, ending restored."""
+    f = fold(raw).strip()
+    f = re.sub(r"s$", "", f) if re.search(r"(?:nden|elsen|tiges|ottets)s?$", f) else f
+    f = re.sub(r"(en|et)s$", r"\1", f)
+    f = re.sub(r"tiges$", "tige", f)
+    if f in vocab.BODIES:
+        return vocab.BODIES[f]
+    close = difflib.get_close_matches(f, list(vocab.BODIES), n=1, cutoff=0.86)
+    if close:
+        return vocab.BODIES[close[0]]
+    if f.endswith(("fullmaktige",)) or len(f) < 6:
+        return None
+    m = re.match(r"(.*?)n[a-z]{1,2}mnden$", f)
+    if m and m.group(1) and not m.group(1).endswith(("stadsdels",)):
+        word = raw.strip()[:len(m.group(1))]
+        return (word + "nämnden")[:1].upper() + (word + "nämnden")[1:]
+    return None
+
+
+def bodies_in(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _BODY_WORD.finditer(fold(text)):
+        c = canonical_body(text[m.start():m.end()])
+        if c:
+            out.append((m.start(), c))
+    return out
+
+
+def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None:
+    """The body that decides: "Till Socialnämnden" for a tjänsteutlåtande, the meeting's body
+    for a protocol (its header, "Organ", an item prefix such as "SN §", "…nämndens beslut")."""
+    head = lines[:60]
+    if kind == "tj":
+        return _addressee(head) or None
+    for ln in head[:25]:
+        f = heading_key(ln.text)
+        if f.startswith(("organ", "beslutande organ")):
+            got = bodies_in(ln.text) or _next_bodies(head, ln.n)
+            if got:
+                return got[0][1]
+    for ln in head[:25]:
+        key = heading_key(ln.text)
+        got = bodies_in(ln.text)
+        if got and len(key.split()) <= 6 and not re.search(r"\b(?:till|i uppdrag|beslut)\b", key):
+            return got[0][1]
+    if item_prefix and item_prefix in vocab.BODY_PREFIXES:
+        return vocab.BODY_PREFIXES[item_prefix]
+    for ln in lines:
+        key = heading_key(ln.text)
+        if key.endswith(" beslut") and len(key.split()) <= 4:
+            got = bodies_in(ln.text)
+            if got:
+                return got[0][1]
+    for ln in lines:
+        m = re.match(r"^(\w[\w\- ]{2,40}?)\s+beslutar\b", ln.text.strip())
+        if m and bodies_in(m.group(1)):
+            return bodies_in(m.group(1))[0][1]
+    return None
+
+
+def _next_bodies(head: list[Line], n: int) -> list[tuple[int, str]]:
+    for ln in head:
+        if ln.n > n and not ln.blank:
+            return bodies_in(ln.text)
+    return []
+
+
+def _addressee(head: list[Line]) -> str | None:
+    for k, ln in enumerate(head):
+        f = ln.folded
+        m = re.search(r"(?:^|\s)till:?(?:\s+|$)", f)
+        if not m:
+            continue
+        got = bodies_in(ln.text[m.end():])
+        if got:
+            return got[0][1]
+        for nxt in head[k + 1:k + 5]:
+            got = bodies_in(nxt.text)
+            if got:
+                return got[0][1]
+    return None
+
+
+_AUTHOR = re.compile(r"^\s*([A-ZÅÄÖ][\w\-åäö]*(?:f\S{1,2}rvaltningen|kansliet|kontoret|"
+                     r"forvaltning|förvaltning))\b")
+
+
+def author_of(lines: list[Line]) -> str | None:
+    for ln in lines[:30]:
+        m = _AUTHOR.match(ln.text)
+        if m:
+            word = m.group(1)
+            return re.sub(r"f\S{1,2}rvaltning", "förvaltning", word)
+    return None
+
+
+_MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|stad)\b"
+                   r"|^\s*(Region\s+[A-ZÅÄÖ][a-zåäö]+)\b")
+
+
+def municipality_of(lines: list[Line]) -> str | None:
+    """A header line naming the municipality ("Österåkers kommun", "Stockholms stad")."""
+    for ln in lines[:15]:
+        m = _MUNI.match(ln.text)
+        if m and len(ln.text.strip()) < 60:
+            return m.group(3) or f"{m.group(1)} {m.group(2)}"
+    return None
+
+
+# --- dates ------------------------------------------------------------------------------------
+def labelled_date(lines: list[Line], label: str) -> str | None:
+    """The date that follows a header label, on its line or on one of the next two lines."""
+    labels = vocab.HEADER_LABELS[label]
+    for k, ln in enumerate(lines):
+        key = ln.folded
+        hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
+                    and _label_at_cell(key, lab)), None)
+        if not hit:
+            continue
+        rest = ln.text[key.find(hit) + len(hit):]
+        got = first_date(rest)
+        if got:
+            return got
+        for nxt in lines[k + 1:k + 4]:
+            if nxt.blank:
+                continue
+            got = first_date(nxt.text)
+            if got and not _is_other_label(nxt.folded, label):
+                return got
+            break
+    return None
+
+
+def _label_at_cell(key: str, lab: str) -> bool:
+    """A label inside a flattened table row: preceded by a tab or two spaces."""
+    i = key.find(lab)
+    return i > 0 and (key[i - 1] == "\t" or key[max(0, i - 2):i] == "  ")
+
+
+def _is_other_label(folded: str, label: str) -> bool:
+    for name, labs in vocab.HEADER_LABELS.items():
+        if name != label and any(folded.startswith(lab) for lab in labs):
+            return True
+    return False
+
+
+def meeting_date(lines: list[Line]) -> str | None:
+    got = labelled_date(lines[:80], "meeting_date")
+    if got:
+        return got
+    for k, ln in enumerate(lines[:60]):
+        key = ln.folded
+        if key.startswith("plats och tid") or key.startswith("tid och plats") or key.startswith("tid:") \
+                or key.startswith("tid "):
+            window = " ".join(x.text for x in lines[k:k + 4])
+            got = first_date(window)
+            if got:
+                return got
+        if re.match(r"^(?:sammantradesprotokoll|protokoll|sammantrade)\b.{0,60}?(?:\d|den)", key) \
+                or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)? den", key):
+            got = first_date(ln.text)
+            if got:
+                return got
+    return None
+
+
+def place_of(lines: list[Line]) -> str | None:
+    for k, ln in enumerate(lines[:60]):
+        key = ln.folded
+        m = re.match(r"^(plats och tid|plats|lokal|motesplats|sammantradesplats)\s*:?\s*", key)
+        if not m:
+            continue
+        rest = ln.text[m.end():].strip()
+        if not rest:
+            nxt = next((x for x in lines[k + 1:k + 3] if not x.blank), None)
+            rest = nxt.text.strip() if nxt else ""
+        place = _place_text(rest)
+        if place:
+            return place
+    return None
+
+
+def _place_text(rest: str) -> str | None:
+    dates = find_dates(rest)
+    cut = dates[0][0] if dates else len(rest)
+    for rx in (r"\b(?:kl\.?|klockan)\s*\d", r"\b(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)",
+               r"\bden \d", r"\d{1,2}[.:]\d\d"):
+        m = re.search(rx, fold(rest))
+        if m:
+            cut = min(cut, m.start())
+    place = rest[:cut].strip(" ,.;:–-")
+    return place if len(place) > 2 else None
+
+
+# --- attendance -------------------------------------------------------------------------------
+_ATT_LABEL = re.compile(r"^\s*(" + "|".join(sorted((re.escape(k) for k in vocab.ATTENDANCE_LABELS),
+                                                    key=len, reverse=True)) + r")\s*:?(?=\s|$|\t)")
+_STOP_LABELS = re.compile(r"^(?:plats och tid|utses att justera|justeringens|underskrifter|paragrafer|"
+                          r"sekreterare|ordforande|justerande|anslag|bevis|organ|sammantradesdatum|"
+                          r"datum|[§$]|forvaringsplats|protokollet|beslutande|ersattare|ovriga|"
+                          r"tjanstem|ej tjanst|narvarande|justerare)")
+
+
+def attendance_of(lines: list[Line]) -> list[Person]:
+    out: list[Person] = []
+    role: str | None = None
+    for ln in lines[:150]:
+        f = ln.folded
+        if re.match(r"^\s*[§$]\s*\d", ln.text) or f.startswith(("arendelista", "innehall")):
+            break
+        m = _ATT_LABEL.match(f)
+        if m:
+            role = vocab.ATTENDANCE_LABELS[m.group(1).strip()]
+            rest = ln.text[m.end():]
+        elif _STOP_LABELS.match(f) or (ln.blank and role in ("justerare", "sekreterare", "ordforande")):
+            role = None if not ln.blank else role
+            continue
+        else:
+            rest = ln.text
+        if role and rest.strip():
+            out.extend(_people(rest, role))
+    return _merge(out)
+
+
+def _people(text: str, role: str) -> list[Person]:
+    got: list[Person] = []
+    ms = persons.mentions(text)
+    if ms:
+        for k, m in enumerate(ms):
+            tail = text[m.end:ms[k + 1].start if k + 1 < len(ms) else len(text)]
+            got.append(_person(m.name, m.party, role, tail, text))
+        return got
+    for piece in re.split(r"\t|\s{2,}|;", text):
+        piece = piece.strip(" ,.")
+        name = re.split(r",", piece)[0].strip()
+        if re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", name):
+            own = persons.role_of(piece[len(name):]) if role in ("ledamot", "ersattare") else None
+            got.append(Person(name=name, party=None, role=own or role))
+    return got
+
+
+def _person(name: str, party: str, role: str, tail: str, line: str) -> Person:
+    own = persons.role_of(tail.split("(")[0]) if tail.strip(" ,") else None
+    sub = None
+    m = re.search(r"(?:för|ersätter|i stället för|istället för|tjg för)\s+([A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3})",
+                  tail)
+    if m:
+        sub = m.group(1)
+        own = "tjanstgorande_ersattare"
+    if role in ("ovrig", "tjansteman", "justerare", "sekreterare"):
+        own = role if role in ("justerare", "sekreterare") else (own if own == "sekreterare" else role)
+    return Person(name=name, party=party, role=own or role, substitutes_for=sub)
+
+
+def _merge(people: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    for p in people:
+        if not any(o.name == p.name and o.role == p.role for o in out):
+            out.append(p)
+    return out

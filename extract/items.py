@@ -1,0 +1,190 @@
+"""Split a document into items: one per § heading, or the whole document when it has none.
+
+Each item gets its paragraph number, its title and the diary numbers of its heading; tables of
+contents and continuation headers ("Forts. SN § 3:11", a § repeated at a page top) are not items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract import dnr as dnrs
+from extract.dates import find_dates
+from extract.parts import PartSpan, item_heading
+from extract.text import Line, fold, heading_key, join_wrapped, section_kind
+
+_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$")
+_LABEL_LINE = re.compile(r"^(?:dnr|diarienummer|diarienr|arendenr|var beteckning|beteckning|"
+                         r"utdrag|expedieras|justerandes|sida|datum|handlaggare|telefon|e-post|"
+                         r"till|fran|referens|bilagor?|kopia|sign|ert datum|er beteckning)\b")
+_FURNITURE = re.compile(r"^(?:forts\.?|fortsattning|sida\s*\d|\d+\s*\(\d+\)$|sid\s*\d|"
+                        r"justerandes|utdragsbestyrkande|signatur|\(?\d+ bilagor?\)?$)")
+_ORG_LINE = re.compile(r"(?:forvaltningen|kansliet|kontoret|avdelningen|enheten|staben|"
+                       r"stadsledningskontoret|tjansteutlatande|tjansteskrivelse)\s*$")
+
+
+@dataclass
+class ItemSpan:
+    paragraph: str
+    prefix: str | None
+    heading_line: int                  # index of the § line (or of the part's first line)
+    body_start: int                    # first line after the heading block
+    end: int
+    title: str | None = None
+    dnr: list[str] = field(default_factory=list)
+
+
+def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
+    heads = _headings(lines, part)
+    if not heads:
+        return [_whole_document(lines, part)]
+    spans = []
+    for k, (i, m) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else part.end
+        para = re.sub(r"\s", "", m.group("num"))
+        span = ItemSpan(para, m.group("prefix"), i, i + 1, end)
+        _read_heading(lines, span, m.group("rest"))
+        spans.append(span)
+    return spans
+
+
+def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match]]:
+    found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))]
+    found = [(i, m) for i, m in found if not _TOC_LINE.search(lines[i].text)]
+    nums = [re.sub(r"\s", "", m.group("num")) for _, m in found]
+    out: list[tuple[int, re.Match]] = []
+    for k, (i, m) in enumerate(found):
+        num = nums[k]
+        if out and re.sub(r"\s", "", out[-1][1].group("num")) == num:
+            continue                     # the same § again at a page top: a continuation
+        if num in nums[k + 1:] and _bodyless(lines, i, found[k + 1][0] if k + 1 < len(found) else part.end):
+            continue                     # listed in a table of contents, defined later
+        out.append((i, m))
+    return out
+
+
+def _bodyless(lines: list[Line], start: int, nxt: int) -> bool:
+    return sum(1 for ln in lines[start + 1:nxt] if not ln.blank) <= 2
+
+
+def _read_heading(lines: list[Line], span: ItemSpan, rest: str) -> None:
+    """Title and diary numbers from the § line and the few lines under it."""
+    block: list[str] = [rest]
+    i = span.heading_line + 1
+    title = _title_from(rest)
+    seen = 0
+    while i < span.end and seen < 6:
+        ln = lines[i]
+        if ln.blank:
+            i += 1
+            continue
+        if section_kind(ln.text) or len(ln.text) > 110:
+            break
+        f = ln.folded
+        if title is None and not _LABEL_LINE.match(f) and not _is_dnr_or_date(ln.text) \
+                and not _FURNITURE.match(f):
+            title, i = _wrapped_title(lines, i, span.end)
+            block.append(title)
+            seen += 1
+            continue
+        if title is not None and not (_LABEL_LINE.match(f) or _is_dnr_or_date(ln.text)):
+            break
+        block.append(ln.text)
+        seen += 1
+        i += 1
+    span.title = _clean_title(title) if title else None
+    span.body_start = i
+    span.dnr = dnrs.unique([n for t in block for _, n in dnrs.find(t)])
+
+
+def _title_from(rest: str) -> str | None:
+    t = re.sub(r"^[\s.:\-–]+", "", rest)
+    t = _strip_dnr(t)
+    return t if len(t) > 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", t) else None
+
+
+def _strip_dnr(t: str) -> str:
+    found = dnrs.find(t)
+    if found:
+        m = re.search(r"\(?\s*(?:dnr|diarienummer|diarienr)?\.?\s*:?\s*$", t[:found[0][0]], re.I)
+        head = t[:m.start()] if m else t[:found[0][0]]
+        tail = re.sub(r"^[^\s)]*\)?", "", t[found[0][0]:], count=1)
+        t = f"{head} {tail}" if len(head.strip()) < 3 else head
+    return re.sub(r"\s+", " ", t).strip(" ,.-–:")
+
+
+def _is_dnr_or_date(text: str) -> bool:
+    rest = text
+    for _, n in dnrs.find(text):
+        rest = rest.replace(n, "")
+    rest = re.sub(r"(?i)\b(?:dnr|diarienummer|datum)\b\.?:?", "", rest)
+    for _ in find_dates(rest):
+        rest = re.sub(r"\d{4}-\d\d-\d\d|\d{1,2} \w+ \d{4}", "", rest)
+    return len(re.sub(r"[\W\d_]", "", rest)) < 3
+
+
+def _wrapped_title(lines: list[Line], i: int, end: int) -> tuple[str, int]:
+    """A title line and the lines it wraps onto (no blank line, next starts lower case)."""
+    got = [lines[i].text.strip()]
+    j = i + 1
+    while j < end and not lines[j].blank and len(got) < 3:
+        nxt = lines[j].text.strip()
+        if section_kind(nxt) or _LABEL_LINE.match(fold(nxt)) or not (nxt[:1].islower() or
+                                                                     got[-1].endswith(("-", ","))):
+            break
+        got.append(nxt)
+        j += 1
+    return join_wrapped(got), j
+
+
+def _clean_title(t: str) -> str:
+    return _strip_dnr(t).strip()
+
+
+def _whole_document(lines: list[Line], part: PartSpan) -> ItemSpan:
+    """A document without §: one item whose title is the document's title."""
+    span = ItemSpan("", None, part.start, part.start, part.end)
+    first_heading = next((i for i in range(part.start, part.end)
+                          if section_kind(lines[i].text) and not _is_title_line(lines, i)), part.end)
+    block = _title_block(lines, part.start, min(first_heading, part.start + 60))
+    span.title = _clean_title(block) if block else None
+    header_text = "\n".join(ln.text for ln in lines[part.start:min(first_heading, part.start + 40)])
+    span.dnr = dnrs.unique([n for _, n in dnrs.find(header_text) if _labelled(header_text, n)])
+    span.body_start = part.start
+    return span
+
+
+def _is_title_line(lines: list[Line], i: int) -> bool:
+    return False
+
+
+def _labelled(text: str, number: str) -> bool:
+    return True
+
+
+def _title_block(lines: list[Line], start: int, stop: int) -> str | None:
+    """The title: the last run of title-like lines before the first section heading."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for ln in lines[start:stop]:
+        if ln.blank or not _title_like(ln):
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        cur.append(ln.text.strip())
+    if cur:
+        runs.append(cur)
+    runs = [r for r in runs if len(join_wrapped(r)) > 8]
+    return join_wrapped(runs[-1]) if runs else None
+
+
+def _title_like(ln: Line) -> bool:
+    t, f = ln.text.strip(), ln.folded
+    if _LABEL_LINE.match(f) or _FURNITURE.match(f) or _ORG_LINE.search(f) or _is_dnr_or_date(t):
+        return False
+    if "@" in t or re.search(r"\d{3} ?\d{2} \w|box \d|\d{2,3}-\d{2,3} ?\d{2} ?\d{2}|www\.|\.se\b", f):
+        return False
+    if re.fullmatch(r"\(.*\)", t) or len(t) > 160 or heading_key(t) in ("", "tjansteutlatande"):
+        return False
+    return len(t.split()) >= 2 or len(t) > 12

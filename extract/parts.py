@@ -1,0 +1,160 @@
+"""Split a file into the documents it holds and tell their types.
+
+A file can hold a tjänsteutlåtande, then a protocol extract, then a voting list, then another
+tjänsteutlåtande. A new document starts at a document heading followed by its own header
+(Datum/Dnr/Till), at the first § of a protocol after another document, at a voting list
+heading, or after the signature that closes a protocol ("Vid protokollet").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import vocab
+from extract.text import Line, fold, heading_key, section_kind
+
+ITEM_RE = re.compile(
+    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})\s*)?(?<![§$])[§$]\s*(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)"
+    r"(?![\d§$])(?P<rest>.*)$")
+_TJ_LABELS = re.compile(r"^(?:till|dnr|datum|handlaggare|var beteckning|diarienummer|"
+                        r"beslutsinstans|arende|referens|kontaktperson|till:)\b")
+_PROTO_MARK = re.compile(r"^(?:justerat|justerad|sammantradesdatum|plats och tid|beslutande|"
+                         r"utdrag ur|protokollsutdrag|sammantradesprotokoll|justerandes)")
+
+
+@dataclass
+class PartSpan:
+    kind: str                  # "tj", "proto", "votelist", "report", "unknown"
+    start: int                 # index of the first line
+    end: int = 0               # index after the last line
+    heading: str | None = None
+
+
+def item_heading(line: Line) -> re.Match | None:
+    """A § heading at the start of a line, not a range (§§ 31–38), not a continuation (Forts.)."""
+    text = line.text
+    if re.match(r"^\s*(?:forts|fortsättning)", fold(text)) or re.search(r"[§$]\s*[§$]", text):
+        return None
+    m = ITEM_RE.match(text)
+    if not m or re.match(r"^\s*[-–]\s*\d", m.group("rest")):
+        return None
+    if m.group("prefix") and fold(m.group("prefix")) in ("vot", "se", "enligt", "jfr", "i", "och"):
+        return None
+    return m
+
+
+def _is_tj_start(lines: list[Line], i: int) -> bool:
+    key = heading_key(lines[i].text)
+    words = key.split()
+    if not any(fold(w) in vocab.TJ_HEADINGS for w in words) or len(words) > 5:
+        return False
+    labels = sum(1 for ln in lines[i + 1:i + 16] if _TJ_LABELS.match(ln.folded))
+    return labels >= 2
+
+
+def _is_votelist_start(lines: list[Line], i: int) -> bool:
+    key = heading_key(lines[i].text)
+    return len(key) < 80 and any(key.startswith(h) for h in vocab.VOTELIST_HEADINGS)
+
+
+def _is_extract_start(lines: list[Line], i: int) -> bool:
+    key = heading_key(lines[i].text)
+    return len(key) < 90 and (key.startswith("utdrag ur") or key.startswith("protokollsutdrag")
+                              or key in vocab.PROTOCOL_HEADINGS)
+
+
+def _later_item(lines: list[Line], i: int) -> bool:
+    return any(item_heading(ln) for ln in lines[i + 1:])
+
+
+def split_parts(lines: list[Line]) -> list[PartSpan]:
+    parts = [PartSpan("unknown", 0)]
+    closing = False                      # after "Vid protokollet": the next document may follow
+    for i, ln in enumerate(lines):
+        cur = parts[-1]
+        if ln.blank:
+            continue
+        new = _boundary(lines, i, cur, closing)
+        if new and i > cur.start and _has_content(lines, cur.start, i):
+            cur.end = i
+            parts.append(PartSpan(new, i, heading=ln.text.strip()))
+            closing = False
+            continue
+        if new and cur.kind == "unknown":
+            cur.kind = new
+        if heading_key(ln.text) == "vid protokollet":
+            closing = True
+        elif closing and not _signature_line(ln) and i > 0 and item_heading(ln) is None:
+            if _closing_done(lines, i):
+                cur.end = i
+                parts.append(PartSpan("unknown", i))
+                closing = False
+        elif item_heading(ln):
+            closing = False
+    parts[-1].end = len(lines)
+    for p in parts:
+        if p.kind == "unknown":
+            p.kind = classify(lines[p.start:p.end])
+    return parts
+
+
+def _boundary(lines: list[Line], i: int, cur: PartSpan, closing: bool) -> str | None:
+    if _is_tj_start(lines, i):
+        return "tj"
+    if _is_votelist_start(lines, i) and not _later_item(lines, i):
+        return "votelist"
+    if _is_extract_start(lines, i) and cur.kind != "proto":
+        return "proto"
+    if item_heading(lines[i]) and cur.kind in ("tj", "votelist", "report"):
+        return "proto"
+    return None
+
+
+def _has_content(lines: list[Line], start: int, end: int) -> bool:
+    return sum(1 for ln in lines[start:end] if not ln.blank) >= 2
+
+
+def _signature_line(ln: Line) -> bool:
+    """Names and titles under "Vid protokollet": short lines without a sentence in them."""
+    t = ln.text.strip()
+    return len(t) < 45 and not t.endswith(".") and len(t.split()) <= 5
+
+
+def _closing_done(lines: list[Line], i: int) -> bool:
+    """A line after the signature that is not protocol furniture starts the next document."""
+    return not _PROTO_MARK.match(lines[i].folded)
+
+
+def classify(lines: list[Line]) -> str:
+    """Tell a part's type from its content when no heading said it."""
+    text = "\n".join(ln.folded for ln in lines)
+    proto = sum(bool(re.search(p, text, re.M)) for p in (
+        r"^\s*(?:[a-z]{1,5}\s*)?[§$]\s*\d", r"vid protokoll", r"^justera", r"plats och tid",
+        r"beslutsg\w{1,2}ng", r"propositionsordning", r"^beslutande", r"justerandes"))
+    proto += sum(1 for ln in lines if section_kind(ln.text) == "beslut")
+    tj = sum(bool(re.search(p, text, re.M)) for p in (
+        r"tjansteutlatande|tjansteskrivelse", r"f\w?rvaltningens f\w{1,3}slag till beslut",
+        r"^till\s+\w+", r"^handlaggare", r"forvaltningen foreslar"))
+    if re.match(r"\s*(?:" + "|".join(vocab.REPORT_HEADINGS) + r")\b", text.lstrip()) and tj < 2 \
+            and proto == 0:
+        return "report"
+    if proto == 0 and tj == 0:
+        return "report" if len(lines) > 40 else "unknown"
+    return "proto" if proto > tj else "tj"
+
+
+def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
+    """The contract's doc_type for a part."""
+    if part.kind == "tj":
+        return "tjansteutlatande"
+    if part.kind == "report":
+        return "rapport"
+    if part.kind == "unknown":
+        return "okand"
+    head = "\n".join(ln.folded for ln in lines[part.start:min(part.end, part.start + 40)])
+    whole = "\n".join(ln.folded for ln in lines[part.start:part.end])
+    if re.search(r"utdrag ur|protokollsutdrag|utdragsbestyrkande|^utdrag\b", whole, re.M):
+        return "protokollsutdrag"
+    if re.search(r"^(?:plats och tid|beslutande|narvarande)", head, re.M) or n_items >= 3:
+        return "protokoll"
+    return "protokollsutdrag"

@@ -1,0 +1,114 @@
+"""Persons in running text: "Anna König Jerlmyr m.fl. (M)", "ledamoten Jon Sund (L)", groups.
+
+A mention is a run of capitalised name words followed by a party in parentheses. Role words and
+sentence openers in front of the name are dropped; a genitive "s" ("Helena Jungenstams (M)
+yrkande") is dropped when the bare name is known from elsewhere in the file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import vocab
+from extract.text import fold
+
+_UP = "A-ZÅÄÖÉÈÜØÆÇ"
+_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.?)"
+_PARTICLE = "|".join(sorted(vocab.NAME_PARTICLES, key=len, reverse=True))
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{0,5}}"
+_MFL = r"(?:m\s?[.,]?\s?[a-z]?\s?fl\.?|mfl\.?)"
+_PARTY = rf"\(\s*(?P<party>{vocab.PARTY_RE})\s*\)"
+MENTION = re.compile(rf"(?P<name>{_NAME})(?P<mfl>[ \t]*{_MFL})?[ \t]*,?[ \t]*{_PARTY}")
+# "(S)-gruppen", "S-gruppen", "ledamöterna i (S)-gruppen", "(S), (V) och (MP) reserverar sig".
+GROUP = re.compile(rf"(?:\(\s*(?P<p1>{vocab.PARTY_RE})\s*\)|\b(?P<p2>{vocab.PARTY_RE}))-?gruppen"
+                   rf"|(?<![\w)])\(\s*(?P<p3>{vocab.PARTY_RE})\s*\)(?=\s*(?:,|och|samt|reserver|"
+                   rf"lämna|lamna|yrka|instämm|anmäl|anteckn|-|$))")
+_PARTY_NAME = re.compile(r"\b(" + "|".join(vocab.PARTY_NAMES) + r")(?:s|ns)?\b")
+
+
+@dataclass
+class Mention:
+    name: str
+    party: str
+    start: int
+    end: int
+    mfl: bool = False
+
+
+def clean_name(raw: str) -> str:
+    """Drop role words and sentence openers in front of a name."""
+    words = raw.split()
+    while words and (words[0].lower().strip(",.") in vocab.NAME_STOPWORDS
+                     or fold(words[0]).rstrip(".,") in _ROLE_HEADS):
+        words = words[1:]
+    while words and words[-1].lower().strip(",.") in vocab.NAME_STOPWORDS:
+        words = words[:-1]
+    return " ".join(words).strip(" ,.")
+
+
+_ROLE_HEADS = {"ordforanden", "ordforande", "vice", "ledamoten", "tjanstgorande", "ersattaren",
+               "ledamoterna", "kommunalradet", "oppositionsradet", "gruppledaren", "ordf",
+               "forste", "andre", "1:e", "2:e", "3:e", "motionaren", "ersattare", "ledamot",
+               "vice", "skolradet", "raadet"}
+
+
+def is_party(p: str) -> bool:
+    return bool(p) and p.upper() not in vocab.NOT_PARTIES and (p.isupper() or p in vocab.PARTIES)
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every "Name (P)" in the text, in order."""
+    out: list[Mention] = []
+    for m in MENTION.finditer(text):
+        party = m.group("party")
+        name = clean_name(m.group("name"))
+        if not is_party(party) or not name or not _looks_like_name(name):
+            continue
+        start = m.start("name") + m.group("name").find(name.split()[0])
+        out.append(Mention(name, party, start, m.end(), bool(m.group("mfl"))))
+    return out
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if len(words) > 5:
+        return False
+    if len(words) == 1:
+        return len(words[0]) > 2 and fold(words[0]) not in vocab.PARTY_NAMES
+    return True
+
+
+def groups(text: str) -> list[tuple[int, str]]:
+    """Party groups named without a person: "(S)-gruppen", "(S), (V) och (MP)", "Socialdemokraterna"."""
+    out: list[tuple[int, str]] = []
+    for m in GROUP.finditer(text):
+        p = m.group("p1") or m.group("p2") or m.group("p3")
+        if is_party(p):
+            out.append((m.start(), p))
+    for m in _PARTY_NAME.finditer(fold(text)):
+        out.append((m.start(), vocab.PARTY_NAMES[m.group(1)]))
+    return sorted(out)
+
+
+def party_map(text: str) -> dict[str, str]:
+    """Every name seen with a party in the file → that party (the first one seen)."""
+    seen: dict[str, str] = {}
+    for m in mentions(text):
+        seen.setdefault(m.name, m.party)
+    return seen
+
+
+def canonical(name: str, known: dict[str, str]) -> str:
+    """"Helena Jungenstams" → "Helena Jungenstam" when the bare name is known."""
+    if name not in known and name.endswith("s") and name[:-1] in known:
+        return name[:-1]
+    return name
+
+
+def role_of(text: str) -> str | None:
+    """A role word near a name ("ordf", "1:e v ordf", "tjänstgörande ersättare") → contract role."""
+    f = fold(text)
+    for pattern, role in vocab.ROLE_WORDS:
+        if re.search(rf"(?<![a-z]){pattern}(?![a-z])", f):
+            return role
+    return None

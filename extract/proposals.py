@@ -1,0 +1,92 @@
+"""Proposals (yrkanden): who proposed what, of which type, joining whose proposal."""
+from __future__ import annotations
+
+import re
+
+from corpus.models import Proposal
+from extract import persons, vocab
+from extract.sections import Section
+from extract.text import fold, sentences
+
+_VERB = re.compile(rf"\b{vocab.PROPOSAL_VERBS}\b")
+_PLAIN_NAME = re.compile(r"(?:^|(?<=[.:;] ))(?:(?:Ordföranden|Ledamoten|Vice ordföranden|"
+                         r"Ersättaren|Tjänstgörande ersättaren)\s+)?"
+                         r"(?P<name>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})\s+"
+                         rf"(?={vocab.PROPOSAL_VERBS}\b)")
+# Sections where proposals are made; in a tjänsteutlåtande there are none.
+_PROPOSAL_SECTIONS = ("yrkanden", "forslag", "beslutsgang", "preamble", "votering", "beslut", "arende")
+
+
+def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool) -> list[Proposal]:
+    if not protocol:
+        return []
+    out: list[Proposal] = []
+    for s in sections:
+        if s.kind not in _PROPOSAL_SECTIONS:
+            continue
+        for sent in sentences(s.text):
+            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag")))
+    return out
+
+
+def _from_sentence(sent: str, known: dict[str, str], strict: bool) -> list[Proposal]:
+    f = fold(sent)
+    if any(w in f for w in vocab.PROPOSITION_WORDS):
+        return []
+    verb = _VERB.search(f) or (None if strict else _garbled_verb(sent, f))
+    if verb is None:
+        return []
+    if strict and not re.search(r"\byrka|\binstamm|tillaggsyrk|andringsyrk", f):
+        return []
+    subject = [m for m in persons.mentions(sent) if m.start < verb.start()]
+    names = [(persons.canonical(m.name, known), m.party) for m in subject]
+    if not names:
+        m = _PLAIN_NAME.search(sent[:verb.start() + 1])
+        if m and persons.clean_name(m.group("name")):
+            name = persons.canonical(persons.clean_name(m.group("name")), known)
+            names = [(name, known.get(name))]
+    if not names:
+        names = [(None, p) for p in _group_parties(sent[:verb.start()])]
+    if not names:
+        return []
+    kind, supports = _type_and_support(sent, f, verb.start(), known)
+    return [Proposal(name=n, party=p or known.get(n or ""), text=sent, type=kind, supports=supports)
+            for n, p in names]
+
+
+class _At:
+    """A position standing in for a verb that OCR garbled."""
+    def __init__(self, at: int):
+        self._at = at
+
+    def start(self) -> int:
+        return self._at
+
+
+def _garbled_verb(sent: str, f: str) -> _At | None:
+    """"Ordföranden X (M) ﬁnesiog, med instämmande …, att nämnden skulle besluta enligt …":
+    a sentence that opens with a member and proposes a decision, its verb lost to OCR."""
+    found = persons.mentions(sent)
+    if found and found[0].start < 30 and re.search(r"\batt\b.{0,80}\bbesluta|\benligt\b|bifall|avslag", f):
+        return _At(found[0].end)
+    return None
+
+
+def _group_parties(text: str) -> list[str]:
+    return [p for _, p in persons.groups(text)]
+
+
+def _type_and_support(sent: str, f: str, at: int, known: dict[str, str]) -> tuple[str, str | None]:
+    after = f[at:]
+    kind = "eget"
+    for pattern, t in vocab.PROPOSAL_TYPES:
+        if re.search(pattern, after):
+            kind = t
+            break
+    supports = None
+    joined = [m for m in persons.mentions(sent) if m.start > at]
+    if joined and re.search(r"instamm|bifall till|stod for|ansluter", after):
+        supports = persons.canonical(joined[0].name, known)
+        if kind == "eget":
+            kind = "bifall"
+    return kind, supports

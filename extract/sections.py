@@ -1,0 +1,68 @@
+"""An item's body split at its sub-headings (Beslut, Yrkanden, Reservation, …)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract import vocab
+from extract.text import Line, fold, heading_key, section_kind
+
+_FURNITURE = re.compile(r"^(?:forts\.?\b|fortsattning\b|sida\s*\d+|\d+\s*\(\d+\)$|sid\s*\d|"
+                        r"justerandes\s*sign|utdragsbestyrkande|-$|signatur)")
+_DECISION_LEAD = re.compile(vocab.DECISION_LEAD_RE)
+
+
+@dataclass
+class Section:
+    kind: str                          # a SECTION_HEADINGS kind, or "preamble" before any heading
+    heading: str
+    lines: list[str] = field(default_factory=list)
+    first_line: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> list[Section]:
+    out = [Section("preamble", "", first_line=start)]
+    for ln in lines[start:end]:
+        t = ln.text.strip()
+        if _FURNITURE.match(ln.folded):
+            continue
+        kind, inline = _heading(t)
+        if kind == "slut":
+            out.append(Section("slut", t, first_line=ln.n))
+            continue
+        if kind:
+            out.append(Section(kind, t, [inline] if inline else [], first_line=ln.n))
+            continue
+        lead = _DECISION_LEAD.match(fold(t))
+        if lead and out[-1].kind not in ("beslut", "forslag"):
+            out.append(Section("beslut" if protocol else "forslag", t, first_line=ln.n))
+            continue
+        if lead and protocol and out[-1].kind == "beslut" and out[-1].lines:
+            out.append(Section("beslut", t, first_line=ln.n))
+            continue
+        out[-1].lines.append(ln.text)
+    return [s for s in out if s.kind != "preamble" or any(x.strip() for x in s.lines)]
+
+
+def _heading(t: str) -> tuple[str | None, str]:
+    """A heading line, or "Reservation: text…" with the text after the colon."""
+    kind = section_kind(t)
+    if kind:
+        return kind, ""
+    m = re.match(r"^([^:]{3,45}):\s+(\S.*)$", t)
+    if m:
+        kind = section_kind(m.group(1))
+        if kind and kind not in ("arende", "underlag"):
+            return kind, m.group(2)
+    return None, ""
+
+
+def is_statement_kind(kind: str) -> bool:
+    return kind in vocab.STATEMENT_SECTIONS
+
+
+__all__ = ["Section", "split_sections", "is_statement_kind", "heading_key"]

@@ -1,0 +1,105 @@
+"""Statements (reservation, särskilt yttrande, särskilt uttalande, protokollsanteckning) and jäv."""
+from __future__ import annotations
+
+import re
+
+from corpus.models import Person, Statement
+from extract import persons, vocab
+from extract.sections import Section, is_statement_kind
+from extract.text import fold, paragraphs, sentences
+
+_PHRASES = [(re.compile(p), k) for p, k in vocab.STATEMENT_PHRASES]
+# A paragraph that opens a statement: someone hands it in, or someone reserves themself.
+_OPENS = re.compile(r"reserver|lamna|avger|antecknar|anmaler|far foljande|instammer|"
+                    r"foljande (?:sarskil|protokoll|reservation)|till forman for")
+_RUNNING = re.compile(r"reserverar sig|reserverade sig|reserverar oss|(?:lamnar|lamnade|avger|avgav)"
+                      r" (?:ett |en |foljande |gemensamt |gemensam )*(?:sarskil|protokollsanteckning)|"
+                      r"antecknar till protokollet|far antecknat till protokollet")
+
+
+def statements_of(sections: list[Section], known: dict[str, str]) -> list[Statement]:
+    out: list[Statement] = []
+    for s in sections:
+        if is_statement_kind(s.kind):
+            out.extend(_from_section(s, known))
+        elif s.kind not in ("slut",):
+            out.extend(_from_running_text(s.text, known))
+    return out
+
+
+def _from_section(s: Section, known: dict[str, str]) -> list[Statement]:
+    out: list[Statement] = []
+    for para in paragraphs(s.lines):
+        f = fold(para)
+        kind = _kind_in(f) or s.kind
+        who = _who(_first_sentence(para), known)
+        if (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
+            out.append(Statement(kind=kind, names=who[0], parties=who[1], text=para))
+        elif out:
+            out[-1].text = f"{out[-1].text}\n\n{para}"
+        else:
+            out.append(Statement(kind=s.kind, text=para))
+    if not out and s.heading:
+        out.append(Statement(kind=s.kind))
+    return out
+
+
+def _from_running_text(text: str, known: dict[str, str]) -> list[Statement]:
+    out = []
+    for sent in sentences(text):
+        f = fold(sent)
+        if not _RUNNING.search(f):
+            continue
+        names, parties = _who(sent, known)
+        if names or parties:
+            out.append(Statement(kind=_kind_in(f) or "reservation", names=names, parties=parties,
+                                 text=sent))
+    return out
+
+
+def _kind_in(f: str) -> str | None:
+    for rx, kind in _PHRASES:
+        if rx.search(f):
+            return kind
+    return None
+
+
+def _first_sentence(para: str) -> str:
+    got = sentences(para)
+    return got[0] if got else para
+
+
+def _who(sentence: str, known: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Names and parties behind a statement; "m.fl." adds the party, not names."""
+    ms = persons.mentions(sentence)
+    names = [persons.canonical(m.name, known) for m in ms]
+    parties = [m.party for m in ms]
+    spans = [(m.start, m.end) for m in ms]
+    for at, p in persons.groups(sentence):
+        if not any(s <= at < e for s, e in spans):
+            parties.append(p)
+    return _dedupe(names), _dedupe(parties)
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+_JAV = re.compile(vocab.JAV_RE)
+
+
+def jav_of(text: str, sections: list[Section], known: dict[str, str]) -> list[Person]:
+    """Members who declared a conflict of interest (jäv) and left the item."""
+    out: list[Person] = []
+    cands = [s.text for s in sections if s.kind == "jav"]
+    cands += [sent for sent in sentences(text) if _JAV.search(fold(sent))]
+    for chunk in cands:
+        for m in persons.mentions(chunk):
+            name = persons.canonical(m.name, known)
+            if all(p.name != name for p in out):
+                out.append(Person(name=name, party=m.party))
+    return out

@@ -1,0 +1,109 @@
+"""Votes (omröstning, votering): counts in digits or words, the question, the outcome."""
+from __future__ import annotations
+
+import re
+
+from corpus.models import Vote
+from extract import nlp, vocab
+from extract.text import fold, squash
+
+_REQUEST = re.compile(vocab.VOTE_REQUEST)
+_QUESTION = re.compile(
+    r"(ja-?\s?rost(?:en)?|ja)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?[,;]?\s*(?:och\s+)?"
+    r"(nej-?\s?rost(?:en)?|nej)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?(?:[.;](?:\s|$)|$)")
+_QUESTION_WHO = re.compile(r"den som (?:vill|bifaller|stodjer) .{3,200}?rostar ja.{0,200}?rostar nej"
+                           r"[^.]*")
+
+
+def votes_of(text: str) -> list[Vote]:
+    """Every vote stated in an item's text, in order."""
+    flat = squash(text)
+    f = fold(flat)
+    starts = [m.start() for m in _REQUEST.finditer(f)]
+    counts = _counts(f)
+    if not counts:
+        return []
+    votes: list[Vote] = []
+    prev_end = 0
+    for block in _blocks(counts, starts):
+        v = Vote(yes=block.get("YES"), no=block.get("NO"), abstain=block.get("ABSTAIN"))
+        lo = block["_start"]
+        v.question = _question(flat, f, max(prev_end, lo - 800), lo)
+        v.outcome = _outcome(v, f[lo:lo + 400])
+        votes.append(v)
+        prev_end = block["_last"]
+    return votes
+
+
+def _counts(f: str) -> list[tuple[int, str, int]]:
+    """(offset, YES/NO/ABSTAIN, number) for every count phrase."""
+    nlp_, matcher = nlp.pipeline()
+    spaced = re.sub(r"(\d)-(?=[a-z])", r"\1 -", f)       # "3-nej röster" → "3 -nej röster"
+    spaced = re.sub(r"(\s)-(?=[a-z])", r"\1- ", spaced)
+    doc = nlp_(spaced)
+    out: list[tuple[int, str, int]] = []
+    taken: set[int] = set()
+    for match_id, s, e in sorted(matcher(doc), key=lambda x: (x[1], -(x[2] - x[1]))):
+        if any(i in taken for i in range(s, e)):
+            continue
+        label = nlp_.vocab.strings[match_id]
+        value = _value(doc[s:e])
+        if value is None:
+            continue
+        taken.update(range(s, e))
+        out.append((doc[s].idx, label, value))
+    return _drop_ballot_words(out, spaced)
+
+
+def _value(span) -> int | None:
+    first = nlp.number_value(span[0].text)
+    return first if first is not None else nlp.number_value(span[-1].text)
+
+
+def _drop_ballot_words(found: list[tuple[int, str, int]], f: str) -> list[tuple[int, str, int]]:
+    """"Ja 1" in a table of marks is a ballot, not a count: keep only plausible counts."""
+    return [x for x in found if x[2] < 400]
+
+
+def _blocks(counts: list[tuple[int, str, int]], starts: list[int]) -> list[dict]:
+    """Group count phrases into votes: a new vote at each request, or when a label repeats."""
+    blocks: list[dict] = []
+    for at, label, value in counts:
+        new_request = any(blocks and blocks[-1]["_start"] < s <= at for s in starts)
+        if not blocks or label in blocks[-1] or new_request or at - blocks[-1]["_last"] > 300:
+            blocks.append({"_start": at, "_last": at})
+        blocks[-1][label] = value
+        blocks[-1]["_last"] = at
+    return [b for b in blocks if "YES" in b or "NO" in b]
+
+
+def _question(flat: str, f: str, lo: int, hi: int) -> str | None:
+    window = f[lo:hi]
+    m = _QUESTION.search(window) or _QUESTION_WHO.search(window)
+    if not m:
+        return None
+    return flat[lo + m.start():lo + m.end()].strip(" .;,")
+
+
+def _outcome(v: Vote, after: str) -> str | None:
+    if v.yes is not None and v.no is not None and v.yes != v.no:
+        return "ja" if v.yes > v.no else "nej"
+    if "utslagsrost" in after:
+        m = re.search(r"utslagsrost[^.]{0,120}", after)
+        seg = m.group(0) if m else ""
+        if re.search(r"\bja\b|ja-", seg):
+            return "ja"
+        if re.search(r"\bnej\b|nej-", seg):
+            return "nej"
+    return None
+
+
+def agree(v: Vote) -> bool | None:
+    """Do the ballots add up to the stated counts? None without ballots or counts."""
+    if not v.ballots or (v.yes is None and v.no is None):
+        return None
+    tally = {"ja": 0, "nej": 0, "avstår": 0}
+    for b in v.ballots:
+        tally[b.vote] = tally.get(b.vote, 0) + 1
+    return (tally["ja"] == (v.yes or 0) and tally["nej"] == (v.no or 0)
+            and tally["avstår"] == (v.abstain or 0))
