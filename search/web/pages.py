@@ -1,0 +1,171 @@
+"""What the templates show, built from records and search results: the document page's items
+and text, the result page's facets, filter chips and pager."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from corpus.models import Change, Document, Item
+from search.web.labels import FACETS, FILTERS, label
+from search.web.markup import anchor, record_anchor, repaired_html
+from search.web.params import SearchRequest
+
+# Facet values shown before "fler" would be needed; the rest are still reachable by the query.
+FACET_VALUES_SHOWN = 12
+
+
+@dataclass
+class ItemView:
+    item: Item
+    anchor: str
+
+
+@dataclass
+class TextPage:
+    number: int
+    source: str
+    confidence: float | None
+    html: Markup
+
+
+def item_views(doc: Document) -> list[ItemView]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(doc.extraction.items):
+        a = anchor(item.paragraph, item.part)
+        # The same § twice in one part (an extract quoting a paragraph) keeps ids unique.
+        if a in seen:
+            seen[a] += 1
+            a = f"{a}-{seen[a]}"
+        else:
+            seen[a] = 0
+        out.append(ItemView(item, a))
+    return out
+
+
+def hit_anchor(doc: Document, part: int, paragraph: str, kind: str, n: int) -> str | None:
+    """The fragment of a hit inside its document's page, or None when the item is gone."""
+    for view in item_views(doc):
+        if view.item.part == part and view.item.paragraph == paragraph:
+            return view.anchor if kind == "item" else record_anchor(view.anchor, kind, n)
+    return None
+
+
+def text_pages(doc: Document, raw: bool) -> list[TextPage]:
+    confidence = {p.number: (p.source, p.ocr_confidence) for p in doc.pages}
+    if raw:
+        return [TextPage(p.number, p.source, p.ocr_confidence, Markup(escape(p.text)))
+                for p in doc.pages]
+    return [TextPage(p.number, *confidence.get(p.number, ("text", None)),
+                     repaired_html(p.text, p.changes)) for p in doc.repaired]
+
+
+def all_changes(doc: Document) -> list[Change]:
+    return [c for p in doc.repaired for c in p.changes]
+
+
+def document_title(doc: Document) -> str:
+    ex = doc.extraction
+    first = ex.parts[0].title if ex.parts and ex.parts[0].title else None
+    if first:
+        return first
+    what = label("doc_type", ex.doc_type) if ex.doc_type != "okand" else "Dokument"
+    when = ex.meeting_date or ex.date
+    pieces = [what, ex.body, when]
+    if ex.body or when:
+        return " ".join(p for p in pieces if p)
+    if len(ex.items) == 1 and ex.items[0].title:
+        return ex.items[0].title
+    return Path(doc.source).name or doc.doc_id[:12]
+
+
+def document_context(doc: Document, raw: bool, original_available: bool) -> dict[str, Any]:
+    ocr = [p for p in doc.pages if p.source == "ocr"]
+    confs = [p.ocr_confidence for p in ocr if p.ocr_confidence is not None]
+    changes = all_changes(doc)
+    return {
+        "doc": doc, "ex": doc.extraction, "title": document_title(doc),
+        "items": item_views(doc), "view": "raw" if raw else "text",
+        "text_pages": text_pages(doc, raw), "changes": changes, "change_count": len(changes),
+        "ocr_pages": len(ocr), "ocr_confidence": sum(confs) / len(confs) if confs else None,
+        "original_available": original_available, "source_name": Path(doc.source).name,
+    }
+
+
+# --- the result page --------------------------------------------------------------------
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    href: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class Chip:
+    name: str
+    value: str
+    href: str
+
+
+def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[Facet]:
+    """The sidebar: each facet's values with counts; a click adds the value as a filter, a
+    click on a selected value removes it. Selected values stay listed even without hits."""
+    out = []
+    for name, title in FACETS.items():
+        counts = dict(facets.get(name) or {})
+        for v in req.filters.get(name, ()):
+            counts.setdefault(v, 0)
+        if not counts:
+            continue
+        ordered = sorted(counts.items(), key=lambda kv: (not req.selected(name, kv[0]),
+                                                         -kv[1], str(kv[0])))
+        if name == "year":
+            ordered = sorted(counts.items(), key=lambda kv: str(kv[0]), reverse=True)
+        values = []
+        for value, count in ordered[:FACET_VALUES_SHOWN] + [
+                kv for kv in ordered[FACET_VALUES_SHOWN:] if req.selected(name, kv[0])]:
+            value = str(value)
+            selected = req.selected(name, value)
+            target = req.without_filter(name, value) if selected else req.with_filter(name, value)
+            values.append(FacetValue(value, label(name, value), count, selected,
+                                     target.query_string()))
+        out.append(Facet(name, title, values))
+    return out
+
+
+def filter_chips(req: SearchRequest) -> list[Chip]:
+    return [Chip(FILTERS[name], label(name, v), req.without_filter(name, v).query_string())
+            for name in FILTERS for v in req.filters.get(name, ())]
+
+
+@dataclass
+class Pages:
+    count: int
+    prev: int | None
+    next: int | None
+    numbers: list[int | None]
+
+
+def pager(total: int, page: int, limit: int, max_page: int) -> Pages:
+    count = min(max(1, -(-total // limit)), max_page)
+    near = {1, count} | set(range(max(1, page - 2), min(count, page + 2) + 1))
+    numbers: list[int | None] = []
+    for n in sorted(near):
+        if numbers and numbers[-1] is not None and n - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return Pages(count, page - 1 if page > 1 else None, page + 1 if page < count else None,
+                 numbers)
