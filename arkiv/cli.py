@@ -114,12 +114,14 @@ def import_cmd(obj: Context, paths, jobs, ocr_timeout, langs, municipality, body
     Example:
       arkiv import ~/protokoll/2024 --municipality "Österåkers kommun"
     """
+    from arkiv.executor import make_executor
     from arkiv.pipeline import import_paths
     arch = obj.archive(jobs=jobs, ocr_timeout=ocr_timeout, langs=langs, municipality=municipality,
                        body=body, cluster=cluster, shared_paths=shared_paths)
-    with arch.writer_lock():
+    # connect to the cluster first: an unreachable scheduler must leave the archive untouched
+    with make_executor(arch.cfg.workers, arch.cfg.cluster) as ex, arch.writer_lock():
         sync.catch_up(arch.store, arch.index, thorough=True)
-        report = import_paths(paths, arch.cfg, arch.store, arch.index, _progress_bar())
+        report = import_paths(paths, arch.cfg, arch.store, arch.index, _progress_bar(), ex)
     if as_json:
         emit(report.to_json(), True)
     else:
@@ -139,10 +141,11 @@ def _progress_bar():
         return None
     bar = {"b": None}
 
-    def update(done: int, total: int) -> None:
+    def update(done: int, total: int, pages: int = 0) -> None:
         if bar["b"] is None:
             bar["b"] = click.progressbar(length=total, label="importerar", file=sys.stderr)
             bar["b"].__enter__()
+        bar["b"].label = f"importerar ({pages} sidor)"
         bar["b"].update(done - bar["b"].pos)
         if done >= total:
             bar["b"].__exit__(None, None, None)

@@ -1,6 +1,7 @@
 """Where the per-document work runs: a local process pool, or a Dask cluster (same functions).
 
-Both executors offer `submit(fn, *args) -> future` and `wait_any(futures) -> done` so that the
+Both executors offer `submit(fn, *args) -> future`, `wait_any(futures) -> done`,
+`result(future)`, `close(cancel)`, `workers` (parallel slots) and the context manager, so that the
 import loop in `arkiv.pipeline` is written once."""
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def _init_worker() -> None:
 class LocalExecutor:
     def __init__(self, jobs: int):
         self.jobs = jobs
+        self.workers = jobs          # parallel slots: the pipeline sizes its window by them
         self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
 
     def submit(self, fn: Callable, *args: Any) -> Future:
@@ -40,6 +42,8 @@ class LocalExecutor:
 
 
 def make_executor(jobs: int, cluster: str | None = None):
+    """A local pool of `jobs` processes, or a client of the Dask cluster at `cluster` (connecting
+    raises `arkiv.cluster.ClusterError`, exit 2, when the cluster cannot run the work)."""
     if cluster:
         from arkiv.cluster import DaskExecutor
         return DaskExecutor(cluster)

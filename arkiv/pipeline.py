@@ -9,6 +9,7 @@ import hashlib
 import math
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,42 +82,51 @@ def units_for(name: str, data: bytes, sha: str, n_pages: int, workers: int,
     """Page ranges small enough to spread a long scan over every worker, large enough that a
     text-layer PDF is not re-opened for each page."""
     size = max(1, min(8, math.ceil(n_pages / max(1, workers))))
-    payload = {"path": name} if by_path else {"data": data}
+    # by path: absolute, since a worker's working directory is not the coordinator's
+    payload = {"path": str(Path(name).resolve())} if by_path else {"data": data}
     return [Unit(name=name, sha256=sha, first=first, last=min(n_pages, first + size - 1), **payload)
             for first in range(1, n_pages + 1, size)]
 
 
 def import_paths(paths: Iterable[str], cfg: Config, store: Store, index,
-                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Import files and folders; returns what was imported, unchanged and failed."""
+                 progress: Callable[..., None] | None = None, executor=None) -> ImportReport:
+    """Import files and folders; returns what was imported, unchanged and failed.
+
+    `progress(documents_done, documents_total, pages_done)` is called as work completes.
+    `executor`: an executor already connected (the CLI connects to a cluster before it touches
+    the archive); by default one is made from `cfg`."""
     report = ImportReport()
     files = expand(paths, report)
-    todo: list[tuple[Path, bytes, str]] = []
+    # Only hashes are kept here, not bytes: a folder of 100,000 files keeps memory flat; each
+    # file is read again when its turn comes (and checked against its hash).
+    todo: list[tuple[Path, str]] = []
+    seen: set[str] = set()
     for path in files:
         try:
-            data = read_file(path, cfg)
+            sha = hashlib.sha256(read_file(path, cfg)).hexdigest()
         except ArkivError as e:
             report.fail(str(path), str(e))
             continue
-        sha = hashlib.sha256(data).hexdigest()
-        if store.has(sha) or any(t[2] == sha for t in todo):
+        if sha in seen or store.has(sha):
             report.unchanged.append(str(path))
         else:
-            todo.append((path, data, sha))
+            seen.add(sha)
+            todo.append((path, sha))
     if todo:
-        _run(todo, cfg, store, index, report, progress)
+        _run(todo, cfg, store, index, report, progress, executor)
     return report
 
 
-def _run(todo: list[tuple[Path, bytes, str]], cfg: Config, store: Store, index,
-         report: ImportReport, progress: Callable[[int, int], None] | None) -> None:
+def _run(todo: list[tuple[Path, str]], cfg: Config, store: Store, index,
+         report: ImportReport, progress: Callable[..., None] | None, executor) -> None:
     writer = _Writer(store, index, cfg, report)
-    window = max(2, cfg.workers * 4)          # files in flight: memory stays flat on huge folders
     queue = list(reversed(todo))
     pending: dict[str, _Pending] = {}
     futures: dict = {}
-    done_files = 0
-    with make_executor(cfg.workers, cfg.cluster) as ex:
+    done_files = done_pages = 0
+    with (nullcontext(executor) if executor is not None
+          else make_executor(cfg.workers, cfg.cluster)) as ex:
+        window = max(2, ex.workers * 4)       # files in flight: memory stays flat on huge folders
         while queue or futures:
             while queue and len(pending) < window:
                 _start(queue.pop(), ex, cfg, pending, futures, report)
@@ -140,6 +150,7 @@ def _run(todo: list[tuple[Path, bytes, str]], cfg: Config, store: Store, index,
                     continue
                 if kind == "read":
                     entry.pages.extend(result)
+                    done_pages += len(result)
                     entry.units_left -= 1
                     if entry.units_left == 0:
                         futures[ex.submit(process_document, entry.pages, sha, entry.name,
@@ -149,21 +160,25 @@ def _run(todo: list[tuple[Path, bytes, str]], cfg: Config, store: Store, index,
                     writer.add(result)
                     done_files += 1
                 if progress:
-                    progress(done_files, len(todo))
+                    progress(done_files, len(todo), done_pages)
             writer.flush_if_due()
     writer.flush()
 
 
-def _start(item: tuple[Path, bytes, str], ex, cfg: Config, pending: dict, futures: dict,
+def _start(item: tuple[Path, str], ex, cfg: Config, pending: dict, futures: dict,
            report: ImportReport) -> None:
-    path, data, sha = item
+    path, sha = item
     name = str(path)
     try:
+        data = read_file(path, cfg)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise InputFileError(name, "the file changed while it was being imported; "
+                                       "import it again")
         n_pages = ingest.page_count(data, name)
     except ArkivError as e:
         report.fail(name, str(e))
         return
-    units = units_for(name, data, sha, n_pages, cfg.workers, cfg.shared_paths)
+    units = units_for(name, data, sha, n_pages, ex.workers, cfg.shared_paths)
     pending[sha] = _Pending(name=name, sha256=sha, size=len(data), units_left=len(units))
     for unit in units:
         futures[ex.submit(read_unit, unit, cfg.ocr_timeout, cfg.langs)] = ("read", sha)

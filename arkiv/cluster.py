@@ -1,0 +1,261 @@
+"""The per-document work on a Dask distributed cluster: `DaskExecutor` offers the interface of
+`arkiv.executor.LocalExecutor` (`submit`, `wait_any`, `result`, `close`, `workers`), so the import
+loop in `arkiv.pipeline` is written once for both.
+
+No job system of our own: the cluster is Dask's `dask scheduler` and `dask worker` commands, and
+this module is a client of it. What it adds on top of `distributed.Client`:
+
+- A file's bytes go to the cluster once, not once per page range: one small "holder" task per
+  file carries the bytes and returns them; the page-range tasks of that file depend on it, so Dask
+  moves the bytes worker to worker as needed. Unlike scattered data, the holder is a task: when the
+  worker holding the bytes dies, Dask recomputes it from its spec instead of losing the file.
+- Task keys name the file and page range (`read_unit-3f2a9c1b4d5e-p1-8-…`), visible on Dask's
+  dashboard, and no argument is hashed to make a key.
+- Tesseract runs single-threaded on every worker (`OMP_THREAD_LIMIT=1`, a worker plugin and again in
+  each task): its OpenMP threads would oversubscribe the worker's cores.
+- Errors a user sees are one line: an unreachable scheduler, a scheduler without workers or a worker
+  without the project or Tesseract's `swe` data are `ClusterError` (exit 2) before the archive is
+  touched; a task that killed its workers `allowed-failures` times is that file failing.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import uuid
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from arkiv.work import Unit
+from corpus.errors import InputFileError, UsageError
+
+CONNECT_TIMEOUT = float(os.environ.get("ARKIV_CLUSTER_TIMEOUT", "10"))   # seconds
+REQUIRED_LANGS = ("swe",)        # Tesseract data a worker must have; eng is in Tesseract itself
+
+
+class ClusterError(UsageError):
+    """The cluster cannot run the import: unreachable, no workers, workers not set up (exit 2)."""
+
+
+def _single_threaded_tesseract() -> None:
+    # Tesseract's OpenMP threads oversubscribe cores that Dask's worker threads already use.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:          # distributed is a dependency; only a broken install lacks it
+    WorkerPlugin = object    # type: ignore[assignment,misc]
+
+
+class TesseractEnv(WorkerPlugin):
+    """Sets `OMP_THREAD_LIMIT=1` in each worker process when it starts (and when a nanny restarts
+    it); Tesseract is a subprocess and inherits the environment."""
+    name = "arkiv-tesseract-env"
+    idempotent = True
+
+    def setup(self, worker) -> None:
+        _single_threaded_tesseract()
+
+
+def _hold(data: bytes) -> bytes:
+    """The holder task of one file: its result is the file's bytes, kept on a worker."""
+    return data
+
+
+def _call(fn: Callable, data: bytes | None, *args: Any) -> Any:
+    """Run one piece of the per-document work on a worker. `data` is the holder's result (Dask
+    resolves the future to the bytes on the worker); it goes back into the Unit it was taken from."""
+    _single_threaded_tesseract()
+    if data is not None:
+        args = tuple(replace(a, data=data) if isinstance(a, Unit) else a for a in args)
+    return fn(*args)
+
+
+def _probe() -> dict[str, Any]:
+    """Run on every worker when connecting: is the project installed (this function is unpickled
+    by reference, so a worker without it fails here), is Tesseract there, with which languages."""
+    exe = shutil.which("tesseract")
+    langs: list[str] = []
+    if exe:
+        try:
+            out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True,
+                                 timeout=30).stdout
+            langs = [line.strip() for line in out.splitlines()[1:] if line.strip()]
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return {"tesseract": exe, "langs": langs}
+
+
+class DaskExecutor:
+    """Runs the per-document work on the Dask cluster at `address` (tcp://HOST:8786).
+
+    Connecting checks the cluster (reachable, has workers, workers can run the work) and raises
+    `ClusterError` otherwise, so that the CLI can connect before it touches the archive."""
+
+    def __init__(self, address: str, timeout: float = CONNECT_TIMEOUT,
+                 required_langs: Iterable[str] = REQUIRED_LANGS):
+        self.address = address
+        self.client = _connect(address, timeout)
+        try:
+            self.workers = _check_workers(self.client, address, timeout, tuple(required_langs))
+            self.client.register_plugin(TesseractEnv(), name=TesseractEnv.name)
+        except BaseException:
+            self.client.close()
+            raise
+        self._holders: dict[str, list] = {}      # sha256 → [holder future, tasks using it]
+        self._tasks: dict[str, tuple[str, bool, bool]] = {}  # key → (sha256, holder?, unit?)
+        self._live: dict[str, Any] = {}           # live task key → future, to cancel on abort
+        self._names: dict[str, str] = {}          # sha256 → file name, for failure messages
+
+    # -- the executor interface ---------------------------------------------------------------
+
+    def submit(self, fn: Callable, *args: Any):
+        """Submit `fn(*args)`. A Unit carrying bytes travels without them: its task depends on
+        the file's holder task instead."""
+        unit = next((a for a in args if isinstance(a, Unit)), None)
+        holder = None
+        if unit is not None:
+            self._names[unit.sha256] = unit.name
+            if unit.data is not None:
+                holder = self._holder(unit)
+                args = tuple(replace(a, data=None) if a is unit else a for a in args)
+        key, sha = _key(fn, unit, args)
+        future = self.client.submit(_call, fn, holder, *args, key=key, pure=False)
+        self._live[key] = future
+        self._tasks[key] = (sha, holder is not None, unit is not None)
+        return future
+
+    def wait_any(self, futures: Iterable) -> set:
+        from distributed import wait
+        with self.client.as_current():     # our client is not made the process-wide default
+            done = set(wait(list(futures), return_when="FIRST_COMPLETED").done)
+        for f in done:
+            self._live.pop(f.key, None)
+            self._release(*self._tasks.pop(f.key, ("", False, False)))
+        if any(f.status == "cancelled" for f in done) and self.client.status != "running":
+            raise ClusterError(f"{self.address}: lost the connection to the Dask scheduler; "
+                               "run the same import again to finish what is missing")
+        return done
+
+    def result(self, future) -> Any:
+        from distributed import KilledWorker
+        try:
+            return future.result()
+        except KilledWorker:
+            name = next((n for s, n in self._names.items() if f"-{s[:12]}-" in future.key),
+                        "a file")
+            raise InputFileError(name, "killed a cluster worker each time it was tried (out of "
+                                       "memory or a crash in OCR); try it alone with arkiv import "
+                                       "on one machine") from None
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel and self._live:
+            self.client.cancel(list(self._live.values()), force=True)
+        self._live.clear()
+        self._holders.clear()
+        self.client.close()
+
+    def __enter__(self) -> "DaskExecutor":
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        self.close(cancel=exc_type is not None)
+
+    # -- the bytes of a file, once on the cluster ----------------------------------------------
+
+    def _holder(self, unit: Unit):
+        entry = self._holders.get(unit.sha256)
+        if entry is None:
+            with warnings.catch_warnings():
+                # Dask warns about large task graphs; one holder per file is the point.
+                warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
+                fut = self.client.submit(_hold, unit.data, pure=False,
+                                         key=f"arkiv-file-{unit.sha256[:12]}-{uuid.uuid4().hex[:8]}")
+            entry = self._holders[unit.sha256] = [fut, 0]
+        entry[1] += 1
+        return entry[0]
+
+    def _release(self, sha: str, used_holder: bool, is_unit: bool) -> None:
+        """A task is done. Drop the file's holder once no task of the file needs it (the
+        scheduler then frees the bytes); forget the file's name once its document is done."""
+        entry = self._holders.get(sha) if used_holder else None
+        if entry is not None:
+            entry[1] -= 1
+            if entry[1] <= 0:
+                del self._holders[sha]
+        if not is_unit:
+            self._names.pop(sha, None)
+
+
+def _key(fn: Callable, unit: Unit | None, args: tuple) -> tuple[str, str]:
+    """A readable, unique task key (the function, the file's hash prefix, the page range) and the
+    file's SHA-256 (a Unit's, else the document id among the arguments)."""
+    sha = unit.sha256 if unit else next((a for a in args if isinstance(a, str) and len(a) == 64),
+                                        "")
+    pages = f"-p{unit.first}-{unit.last or 'end'}" if unit else ""
+    name = getattr(fn, "__name__", "task").replace("-", "_")
+    return f"{name}-{sha[:12] or 'x'}{pages}-{uuid.uuid4().hex[:8]}", sha
+
+
+def _connect(address: str, timeout: float):
+    """A Client of the scheduler, or a one-line ClusterError. A TCP address is tried with a
+    plain socket first: 'connection refused' comes at once instead of after Dask's retries."""
+    from distributed import Client
+    hint = "start one with `dask scheduler`, or check --cluster / ARKIV_CLUSTER"
+    if address.startswith("tcp://"):
+        try:
+            host, port = _host_port(address)
+            socket.create_connection((host, port), timeout=timeout).close()
+        except ValueError as e:
+            raise ClusterError(f"{address}: not a Dask scheduler address ({e}); "
+                               "give tcp://HOST:8786") from None
+        except OSError as e:
+            reason = e.strerror or type(e).__name__.replace("Error", " error").lower()
+            raise ClusterError(f"{address}: cannot reach the Dask scheduler ({reason}); "
+                               f"{hint}") from None
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except ValueError as e:
+        raise ClusterError(f"{address}: not a Dask scheduler address ({e}); "
+                           "give tcp://HOST:8786") from None
+    except (OSError, TimeoutError) as e:
+        raise ClusterError(f"{address}: cannot reach the Dask scheduler "
+                           f"({str(e).splitlines()[0] if str(e) else type(e).__name__}); "
+                           f"{hint}") from None
+
+
+def _host_port(address: str) -> tuple[str, int]:
+    rest = address[len("tcp://"):].rstrip("/")
+    host, sep, port = rest.rpartition(":")
+    if not sep or not host:
+        raise ValueError("no port")
+    return host.strip("[]"), int(port)
+
+
+def _check_workers(client, address: str, timeout: float, langs: tuple[str, ...]) -> int:
+    """The cluster's worker threads (what the pipeline sizes its window and page ranges by),
+    after checking that every worker can run the work."""
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except (TimeoutError, OSError):
+        raise ClusterError(f"{address}: the Dask scheduler has no workers; start them with "
+                           f"`dask worker {address} --nthreads 1`") from None
+    try:
+        probes = client.run(_probe)
+    except Exception as e:   # a worker that cannot unpickle arkiv.cluster._probe
+        raise ClusterError(f"{address}: a worker cannot run arkiv's work ({type(e).__name__}: "
+                           f"{str(e).splitlines()[0] if str(e) else ''}); install the project "
+                           "on every worker") from None
+    for worker, probe in sorted(probes.items()):
+        if not probe["tesseract"]:
+            raise ClusterError(f"{worker}: Tesseract is not installed on this worker "
+                               "(apt-get install tesseract-ocr tesseract-ocr-swe)")
+        missing = [lang for lang in langs if lang not in probe["langs"]]
+        if missing:
+            raise ClusterError(f"{worker}: Tesseract on this worker lacks the language data "
+                               f"{'+'.join(missing)} (apt-get install tesseract-ocr-swe)")
+    return max(1, sum(client.nthreads().values()))
