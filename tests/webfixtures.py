@@ -98,7 +98,7 @@ def osteraker_sn(folder: Path) -> Document:
             "och 3 ledamöter avstår.")
     vote = Vote(yes=5, no=3, abstain=3, ballots=[Ballot(*b) for b in BALLOTS],
                 question="ja för Helena Jungenstams (M) yrkande, nej för Bror Segerlunds (S) "
-                         "yrkande", outcome="bifall", counts_agree=False)
+                         "yrkande", outcome="bifall", counts_agree=True)
     item = Item(
         paragraph="3:11", title="Inrättande av sociala insatsgrupper",
         dnr=["SN 2014/0033-753", "KS 2014/0159"], text=text,

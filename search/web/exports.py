@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from search.web.markup import MARK_END, MARK_START
+from search.web.markup import MARK_END, MARK_START, tagged_to_markers
 
 CSV_COLUMNS = ("id", "doc_id", "kind", "statement_kind", "paragraph", "title", "dnr", "date",
                "body", "municipality", "doc_type", "outcome", "parties", "names", "snippet",
@@ -23,7 +23,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def plain(snippet: str | None) -> str:
-    return (snippet or "").replace(MARK_START, "").replace(MARK_END, "")
+    """A snippet of the search layer (escaped text, matches in <mark>) as plain text."""
+    return tagged_to_markers(snippet or "").replace(MARK_START, "").replace(MARK_END, "")
 
 
 def _cell(value: object) -> str:

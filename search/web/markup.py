@@ -43,7 +43,9 @@ def tagged_to_markers(snippet: str) -> str:
     """A snippet whose matches are whoosh tags (`<b class="match term0">x</b>`) → markers, with
     HTML entities of whoosh's escaping undone, so that `snippet_html` can escape it once."""
     import html
-    marked = _TAG_RE.sub(lambda m: f"{MARK_START}{m.group(1)}{MARK_END}", snippet)
+    # Markers already in the text came from the document, not from the highlighter.
+    marked = _TAG_RE.sub(lambda m: f"{MARK_START}{m.group(1)}{MARK_END}",
+                         _strip_markers(snippet))
     return html.unescape(marked)
 
 
