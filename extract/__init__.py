@@ -89,6 +89,7 @@ def _part(span: PartSpan, lines: list[Line], item_spans: list[ItemSpan], items: 
 
 
 def _part_date(span: PartSpan, part_lines: list[Line]) -> str | None:
+    part_lines = header.unflatten(part_lines)
     if span.kind == "proto":
         return header.meeting_date(part_lines) or header.labelled_date(part_lines, "justering")
     got = header.labelled_date(part_lines[:40], "meeting_date")
@@ -107,6 +108,7 @@ def _votelist_part(span: PartSpan, part_lines: list[Line], before: list[Part]) -
 
 
 def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: str) -> None:
+    lines = header.unflatten(lines)
     first = ex.parts[0] if ex.parts else None
     span0 = spans[0]
     lines0 = lines[span0.start:span0.end]

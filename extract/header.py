@@ -130,6 +130,42 @@ def municipality_of(lines: list[Line]) -> str | None:
     return None
 
 
+# --- flattened two-column headers ------------------------------------------------------------
+_ALL_LABELS = sorted({lab for labs in vocab.HEADER_LABELS.values() for lab in labs} |
+                     set(vocab.ATTENDANCE_LABELS) | {"paragrafer", "underskrifter", "justeringens"},
+                     key=len, reverse=True)
+
+
+def _is_label_only(ln: Line) -> bool:
+    key = heading_key(ln.text)
+    return bool(key) and key in _ALL_LABELS
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """A header flattened with all labels first and the values after them, in the same order,
+    becomes label/value lines ("Justeringens plats och tid Stadshuset den 10 mars 2022")."""
+    out = list(lines)
+    i = 0
+    while i < min(len(lines), 120):
+        run = []
+        j = i
+        while j < len(lines) and _is_label_only(lines[j]):
+            run.append(j)
+            j += 1
+        if len(run) >= 3:
+            values = [k for k in range(j, min(len(lines), j + 3 * len(run))) if not lines[k].blank]
+            values = values[:len(run)]
+            if len(values) == len(run) and not any(_is_label_only(lines[k]) for k in values):
+                for lab, val in zip(run, values):
+                    ln = lines[lab]
+                    out[lab] = Line(ln.n, ln.page, f"{ln.text.strip()}  {lines[val].text.strip()}")
+                    out[val] = Line(lines[val].n, lines[val].page, "")
+                i = values[-1] + 1
+                continue
+        i = max(j, i + 1)
+    return out
+
+
 # --- dates ------------------------------------------------------------------------------------
 def labelled_date(lines: list[Line], label: str) -> str | None:
     """The date that follows a header label, on its line or on one of the next two lines."""
@@ -179,7 +215,8 @@ def meeting_date(lines: list[Line]) -> str | None:
             got = first_date(window)
             if got:
                 return got
-        if re.match(r"^(?:sammantradesprotokoll|protokoll|sammantrade)\b.{0,60}?(?:\d|den)", key) \
+        if re.match(r"^(?:utdrag ur \w*protokoll\w*|sammantradesprotokoll|protokoll|sammantrade)\b"
+                    r".{0,80}?(?:\d|den)", key) \
                 or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)? den", key):
             got = first_date(ln.text)
             if got:
@@ -249,16 +286,27 @@ def _people(text: str, role: str) -> list[Person]:
     got: list[Person] = []
     ms = persons.mentions(text)
     if ms:
+        skip = set()
         for k, m in enumerate(ms):
+            if k in skip:
+                continue
             tail = text[m.end:ms[k + 1].start if k + 1 < len(ms) else len(text)]
-            got.append(_person(m.name, m.party, role, tail, text))
+            p = _person(m.name, m.party, role, tail, text)
+            if k + 1 < len(ms) and re.search(r"(?:för|ersätter|i stället för|istället för)\s*$", tail):
+                p.substitutes_for, p.role = ms[k + 1].name, "tjanstgorande_ersattare"
+                skip.add(k + 1)
+            got.append(p)
         return got
-    for piece in re.split(r"\t|\s{2,}|;", text):
-        piece = piece.strip(" ,.")
-        name = re.split(r",", piece)[0].strip()
-        if re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", name):
-            own = persons.role_of(piece[len(name):]) if role in ("ledamot", "ersattare") else None
-            got.append(Person(name=name, party=None, role=own or role))
+    pieces = [x.strip(" .") for x in re.split(r"\t|\s{2,}|;|,", text) if x.strip(" .")]
+    for k, piece in enumerate(pieces):
+        if not re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", piece):
+            continue
+        title = pieces[k + 1] if k + 1 < len(pieces) and piece[:1].isupper() and \
+            pieces[k + 1][:1].islower() else ""
+        own = persons.role_of(title) if title else None
+        if role in ("ovrig", "tjansteman"):
+            own = own if own == "sekreterare" else role
+        got.append(Person(name=piece, party=None, role=own or role))
     return got
 
 

@@ -55,7 +55,7 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match]]:
     out: list[tuple[int, re.Match]] = []
     for k, (i, m) in enumerate(found):
         num = nums[k]
-        if out and re.sub(r"\s", "", out[-1][1].group("num")) == num:
+        if any(re.sub(r"\s", "", m2.group("num")) == num for _, m2 in out):
             continue                     # the same § again at a page top: a continuation
         if num in nums[k + 1:] and _bodyless(lines, i, found[k + 1][0] if k + 1 < len(found) else part.end):
             continue                     # listed in a table of contents, defined later

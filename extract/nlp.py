@@ -24,7 +24,7 @@ def _num() -> dict:
 
 def count_patterns() -> dict[str, list[list[dict]]]:
     """Matcher patterns for "5 ja-röster", "sju ja", "3 ledamöter avstår", "Ja: 5", "JA 5"."""
-    members = {"LOWER": {"IN": ["ledamoter", "ledamot", "ledamoterna", "personer", "st", "st."]},
+    members = {"LOWER": {"IN": ["ledamoter", "ledamot", "ledamoterna", "personer", "st", "st.", "som"]},
                "OP": "?"}
     votes_verb = {"LOWER": {"IN": ["rostar", "rostade", "roster", "rost", "-"]}, "OP": "?"}
     pats: dict[str, list[list[dict]]] = {}

@@ -36,8 +36,8 @@ def item_heading(line: Line) -> re.Match | None:
     if re.match(r"^\s*(?:forts|fortsättning)", fold(text)) or re.search(r"[§$]\s*[§$]", text):
         return None
     m = ITEM_RE.match(text)
-    if not m or re.match(r"^\s*[-–]\s*\d", m.group("rest")):
-        return None
+    if not m or re.match(r"^\s*(?:[-–]\s*\d|,|\(forts|forts)", m.group("rest")):
+        return None                      # a range, a reference ("§ 55, 2022-09-20"), a continuation
     if m.group("prefix") and fold(m.group("prefix")) in ("vot", "se", "enligt", "jfr", "i", "och"):
         return None
     return m
@@ -82,7 +82,7 @@ def split_parts(lines: list[Line]) -> list[PartSpan]:
             continue
         if new and cur.kind == "unknown":
             cur.kind = new
-        if heading_key(ln.text) == "vid protokollet":
+        if _is_closing(ln):
             closing = True
         elif closing and not _signature_line(ln) and i > 0 and item_heading(ln) is None:
             if _closing_done(lines, i):
@@ -111,7 +111,16 @@ def _boundary(lines: list[Line], i: int, cur: PartSpan, closing: bool) -> str | 
 
 
 def _has_content(lines: list[Line], start: int, end: int) -> bool:
-    return sum(1 for ln in lines[start:end] if not ln.blank) >= 2
+    """A document of its own, not just a letterhead above the next heading."""
+    filled = [ln for ln in lines[start:end] if not ln.blank]
+    return len(filled) >= 6 or any(len(ln.text.strip()) > 60 for ln in filled)
+
+
+def _is_closing(ln: Line) -> bool:
+    """"Vid protokollet" (OCR: "Vid protokoeliet") closes a protocol's text."""
+    key = heading_key(ln.text)
+    return key.startswith("vid protokoll") or (
+        len(key) < 22 and key.startswith("vid ") and section_kind(ln.text) == "slut")
 
 
 def _signature_line(ln: Line) -> bool:
@@ -153,7 +162,7 @@ def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
         return "okand"
     head = "\n".join(ln.folded for ln in lines[part.start:min(part.end, part.start + 40)])
     whole = "\n".join(ln.folded for ln in lines[part.start:part.end])
-    if re.search(r"utdrag ur|protokollsutdrag|utdragsbestyrkande|^utdrag\b", whole, re.M):
+    if re.search(r"utdrag ur|protokollsutdrag|utdraget bestyrks|^utdrag\b(?!\s*(?:till|:))", whole, re.M):
         return "protokollsutdrag"
     if re.search(r"^(?:plats och tid|beslutande|narvarande)", head, re.M) or n_items >= 3:
         return "protokoll"

@@ -25,7 +25,7 @@ def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool)
         if s.kind not in _PROPOSAL_SECTIONS:
             continue
         for sent in sentences(s.text):
-            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag")))
+            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang")))
     return out
 
 

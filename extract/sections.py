@@ -10,6 +10,7 @@ from extract.text import Line, fold, heading_key, section_kind
 _FURNITURE = re.compile(r"^(?:forts\.?\b|fortsattning\b|sida\s*\d+|\d+\s*\(\d+\)$|sid\s*\d|"
                         r"justerandes\s*sign|utdragsbestyrkande|-$|signatur)")
 _DECISION_LEAD = re.compile(vocab.DECISION_LEAD_RE)
+_DECISION_SENTENCE = re.compile(vocab.DECISION_SENTENCE_RE)
 
 
 @dataclass
@@ -38,7 +39,13 @@ def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> l
             out.append(Section(kind, t, [inline] if inline else [], first_line=ln.n))
             continue
         lead = _DECISION_LEAD.match(fold(t))
-        if lead and out[-1].kind not in ("beslut", "forslag"):
+        if protocol and not lead and out[-1].kind not in ("beslut", "forslag", "beslutsgang",
+                                                          "yrkanden", "votering") and \
+                _DECISION_SENTENCE.match(fold(t)):
+            out.append(Section("beslut", "", [ln.text], first_line=ln.n))
+            continue
+        if lead and (out[-1].kind not in ("beslut", "forslag") or
+                     (protocol and out[-1].kind == "forslag" and out[-1].lines)):
             out.append(Section("beslut" if protocol else "forslag", t, first_line=ln.n))
             continue
         if lead and protocol and out[-1].kind == "beslut" and out[-1].lines:

@@ -28,17 +28,24 @@ def statements_of(sections: list[Section], known: dict[str, str]) -> list[Statem
 
 
 def _from_section(s: Section, known: dict[str, str]) -> list[Statement]:
+    """One statement per sentence that says who hands it in; the sentences after it are its text."""
     out: list[Statement] = []
     for para in paragraphs(s.lines):
-        f = fold(para)
-        kind = _kind_in(f) or s.kind
-        who = _who(_first_sentence(para), known)
-        if (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
-            out.append(Statement(kind=kind, names=who[0], parties=who[1], text=para))
-        elif out:
-            out[-1].text = f"{out[-1].text}\n\n{para}"
-        else:
-            out.append(Statement(kind=s.kind, text=para))
+        for sent in _units(para):
+            f = fold(sent)
+            who = _who(sent, known)
+            if (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
+                kind = _kind_in(f) or s.kind
+                out.append(Statement(kind=kind, names=who[0], parties=who[1], text=sent))
+            elif out:
+                sep = " " if out[-1].text and not out[-1].text.endswith("\n") else ""
+                out[-1].text = f"{out[-1].text}{sep}{sent}"
+            else:
+                out.append(Statement(kind=s.kind, text=sent))
+        if out:
+            out[-1].text += "\n\n"
+    for st in out:
+        st.text = st.text.strip()
     if not out and s.heading:
         out.append(Statement(kind=s.kind))
     return out
@@ -64,9 +71,20 @@ def _kind_in(f: str) -> str | None:
     return None
 
 
-def _first_sentence(para: str) -> str:
-    got = sentences(para)
-    return got[0] if got else para
+def _units(para: str) -> list[str]:
+    """Sentences, with a sentence that names no one yet joined to the next (an "m.fl." split)."""
+    out: list[str] = []
+    pending = ""
+    for sent in sentences(para):
+        sent = f"{pending} {sent}".strip() if pending else sent
+        pending = ""
+        if not out and not _OPENS.search(fold(sent)) and re.search(r"\bm\S{0,2}fl\.?$", sent):
+            pending = sent
+            continue
+        out.append(sent)
+    if pending:
+        out.append(pending)
+    return out
 
 
 def _who(sentence: str, known: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -81,8 +81,9 @@ def section_kind(text: str) -> str | None:
     for h, kind in _heading_table():
         if key == h:
             return kind
-    if key.endswith(" beslut") and len(key.split()) <= 4 and not re.search(r"\d", key):
-        return "beslut" if re.search(vocab.BODY_ENDINGS + r"s?\b|\bnamndens\b", key) else None
+    if key.endswith(" beslut") and len(key.split()) <= 5 and not re.search(r"\d", key) and \
+            re.search(vocab.BODY_ENDINGS + r"s?\b|\bnamndens\b", key):
+        return "beslut"
     if re.fullmatch(r"(?:\w+s )?forslag till (?:beslut|\w+)", key) and len(key) < 50:
         return "forslag"
     return _fuzzy_kind(key)
@@ -118,7 +119,7 @@ def fuzzy_in(word: str, choices: tuple[str, ...] | list[str], cutoff: float = 0.
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“(])")
 # Abbreviations that end with a dot inside a sentence.
-_ABBREV = re.compile(r"(?:m\.fl|bl\.a|t\.ex|s\.k|p\.g\.a|dvs|ca|kl|resp|jfr|nr|dnr|Dnr|ang|enl|"
+_ABBREV = re.compile(r"(?:m\.fl|m\S{0,2}fl|bl\.a|t\.ex|s\.k|p\.g\.a|dvs|ca|kl|resp|jfr|nr|dnr|Dnr|ang|enl|"
                      r"fr\.o\.m|t\.o\.m|o\.s\.v|osv|m\.m|mfl|ordf|v\.ordf|s|st|kap)\.$")
 
 
@@ -128,7 +129,7 @@ def sentences(text: str) -> list[str]:
     parts, buf = [], ""
     for piece in _SENT_END.split(flat):
         buf = f"{buf} {piece}".strip() if buf else piece
-        if not _ABBREV.search(buf.rsplit(" ", 1)[-1]):
+        if not _ABBREV.fullmatch(buf.rsplit(" ", 1)[-1].lstrip("(")):
             parts.append(buf)
             buf = ""
     if buf:

@@ -130,6 +130,10 @@ DECISION_LEAD_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|namndens|styrelsen|styrelse
                     r"(?:beslutar(?: for egen del)?|foreslar .{0,80}?besluta|"
                     r"beslutar .{0,40}?for egen del|foreslar .{0,60}? att besluta)"
                     r"(?:\s+(?:att|enligt foljande|foljande))?\s*[:.]?\s*$")
+# The same opening with the decision in the same sentence ("Kommunstyrelsen föreslår
+# kommunfullmäktige besluta att godkänna årsredovisningen.").
+DECISION_SENTENCE_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|styrelsen|fullmaktige|utskottet)\s+)"
+                        r"(?:beslutar|foreslar .{0,80}?besluta)\s+att\s+\S.{8,}$")
 
 # Sentences that put a question and find an outcome: not a proposal of their own.
 PROPOSITION_WORDS = ("staller proposition", "votering begars", "omrostning begars", "ja-rost for", "stalle proposition", "fragar om", "finner att",
