@@ -16,7 +16,7 @@ from whoosh.lang.snowball.swedish import SwedishStemmer
 from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
                            STOP_WORDS)
 
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 5
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -73,28 +73,51 @@ def words(text: str) -> list[str]:
     return [m.group().lower() for m in WORD_RE.finditer(text)]
 
 
+EXACT_MARK = "\u00a7"  # prefixes the unfolded stem of a word written with diacritics
+
+
+def exact_term(word: str) -> str | None:
+    """The extra term of a word written with diacritics ("förslaget" → "§förslag"), or None
+    when folding changes nothing. A query with å/ä/ö matches it too, so the exact form ranks
+    above an OCR'd or typed form without diacritics."""
+    s = stem(word.lower())
+    return None if s.isascii() else EXACT_MARK + s
+
+
 class FoldStemFilter(Filter):
     """Drops stop words, then stems and folds each token (stem first: Snowball's rules see
-    the real å/ä/ö). Keeps positions so that phrases work on the folded field."""
+    the real å/ä/ö). A word with diacritics also yields its unfolded stem, marked, at the
+    same position (see exact_term). Keeps positions so that phrases work."""
 
     def __call__(self, tokens):
         for t in tokens:
             text = t.text
             if text in STOP_WORDS:
                 continue
-            t.text = fold(stem(text))
-            yield t
+            s = stem(text)
+            if s.isascii():
+                t.text = s
+                yield t
+            else:
+                t.text = fold(s)
+                yield t
+                t.text = EXACT_MARK + s
+                yield t
 
     def __eq__(self, other):
         return type(self) is type(other)
 
 
 class FoldFilter(Filter):
-    """Folds diacritics (for names: "Ståhl" is found by "stahl")."""
+    """Names: each word folded ("Ståhl" is found by "stahl") and, at the same position, as
+    written and marked ("§ståhl"), so that the exact spelling of a name ranks first."""
 
     def __call__(self, tokens):
         for t in tokens:
-            t.text = fold(t.text)
+            written = t.text
+            t.text = fold(written)
+            yield t
+            t.text = EXACT_MARK + written
             yield t
 
     def __eq__(self, other):
@@ -104,11 +127,6 @@ class FoldFilter(Filter):
 def content_analyzer():
     """Folded, stemmed words without stop words: the main search field."""
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldStemFilter()
-
-
-def exact_analyzer():
-    """Lowercased surface words as written: ranks exact forms first, feeds "did you mean"."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter()
 
 
 def name_analyzer():

@@ -18,7 +18,7 @@ import numpy as np
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.schema import COLUMN_FIELDS, TEXT_FIELDS
+from index.schema import COLUMN_FIELDS, FACET_FIELD, TEXT_FIELDS
 
 _LENGTH_TABLE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
@@ -91,21 +91,23 @@ def _leaf_lengths(reader, fieldname: str, doccount: int) -> np.ndarray:
 
 def build_segment_columns(reader, segid: str) -> SegmentColumns:
     doccount = reader.doc_count_all()
-    columns: dict[str, FacetColumn] = {}
-    for name in COLUMN_FIELDS:
-        values: list[str] = []
-        docs_parts, vals_parts = [], []
-        for btext in reader.lexicon(name):
-            p = _leaf_postings(reader, name, btext)
-            if p is None:
-                continue
-            values.append(btext.decode("utf-8"))
-            docs_parts.append(p[0])
-            vals_parts.append(np.full(len(p[0]), len(values) - 1, dtype=np.int32))
-        columns[name] = FacetColumn(
-            values,
-            np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32),
-            np.concatenate(vals_parts) if vals_parts else np.zeros(0, np.int32))
+    parts: dict[str, tuple[list[str], list, list]] = {n: ([], [], []) for n in COLUMN_FIELDS}
+    for btext in reader.lexicon(FACET_FIELD):
+        name, _, value = btext.decode("utf-8").partition("=")
+        if name not in parts:
+            continue
+        p = _leaf_postings(reader, FACET_FIELD, btext)
+        if p is None:
+            continue
+        values, docs_parts, vals_parts = parts[name]
+        values.append(value)
+        docs_parts.append(p[0])
+        vals_parts.append(np.full(len(p[0]), len(values) - 1, dtype=np.int32))
+    columns = {name: FacetColumn(
+        values,
+        np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32),
+        np.concatenate(vals_parts) if vals_parts else np.zeros(0, np.int32))
+        for name, (values, docs_parts, vals_parts) in parts.items()}
     lengths = {f: _leaf_lengths(reader, f, doccount) for f in TEXT_FIELDS}
     return SegmentColumns(segid, doccount, columns, lengths)
 

@@ -24,11 +24,14 @@ from whoosh.index import LockError
 from corpus.errors import BusyError, DamagedError
 from corpus.models import Entry
 from index import query as q
-from index.analysis import ANALYZER_VERSION, WORD_RE, fold_stem
+from whoosh import query as wq
+
+from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold_stem
 from index.columns import GlobalColumns, SegmentCache, build_global
 from index.engine import Evaluator, TermCache, query_terms
 from index.query import FACETS
-from index.schema import build_schema, whoosh_doc
+from index import whoosh_fixes  # noqa: F401  (applied on import)
+from index.schema import FACET_FIELD, build_schema, facet_token, whoosh_doc
 from index.swedish import STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -122,7 +125,7 @@ class Index:
             for e in entries:
                 if replace and e.doc_id not in seen:
                     seen.add(e.doc_id)
-                    writer.delete_by_term("doc_id", e.doc_id)
+                    writer.delete_by_term(FACET_FIELD, facet_token("doc_id", e.doc_id))
                 writer.add_document(**whoosh_doc(e))
                 n += 1
             writer.commit()
@@ -137,7 +140,7 @@ class Index:
         n = 0
         try:
             for d in doc_ids:
-                n += writer.delete_by_term("doc_id", d)
+                n += writer.delete_by_term(FACET_FIELD, facet_token("doc_id", d))
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -190,7 +193,8 @@ class Index:
 
     def doc_ids(self) -> set[str]:
         """The documents that have entries in the index."""
-        return set(self.columns().facets["doc_id"].values)
+        col = self.columns().facets["doc_id"]
+        return {col.values[i] for i in np.unique(col.vals)}
 
     def __len__(self) -> int:
         return int(self.columns().live.sum())
@@ -255,16 +259,30 @@ class Index:
         return SearchResult(len(matched), hits, {}, {t for _, t in weighted}, set())
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Words of the index close to `word` (edit distance ≤ 2), most frequent first."""
-        word = word.lower()
+        """Words of the index close to `word` (edit distance ≤ 2 between stems), most
+        frequent first, each as written in a record that contains it."""
         s = self.searcher()
-        found = s.suggest("exact", word, limit=limit * 3, maxdist=2, prefix=1)
-        found = [w for w in found if w != word]
-        found.sort(key=lambda w: -s.doc_frequency("exact", w))
-        return found[:limit]
+        target = fold_stem(word.lower())
+        found = [t for t in s.suggest("content", target, limit=limit * 3, maxdist=2, prefix=1)
+                 if t != target and not t.startswith(EXACT_MARK)]
+        found.sort(key=lambda t: -s.doc_frequency("content", t))
+        return [self._surface(t) for t in found[:limit]]
+
+    def _surface(self, term: str) -> str:
+        """A written word whose folded stem is `term` (from the first record holding it)."""
+        s = self.searcher()
+        for docnum in s.docs_for_query(wq.Term("content", term)):
+            entry = s.stored_fields(docnum)["entry"]
+            for w in WORD_RE.finditer(entry.get("text") or ""):
+                if fold_stem(w.group().lower()) == term:
+                    return w.group().lower()
+            break
+        return term
 
     def vocabulary_has(self, word: str) -> bool:
-        return self.searcher().doc_frequency("exact", word.lower()) > 0
+        w = word.lower()
+        return w in STOP_WORDS or \
+            self.searcher().doc_frequency("content", fold_stem(w)) > 0
 
     def iter_stored(self) -> Iterator[dict]:
         """Every live stored entry (for checks and exports)."""

@@ -14,7 +14,7 @@ from whoosh import query as wq
 
 from corpus.models import STATEMENT_KINDS
 from index import query as q
-from index.analysis import WORD_RE, fold, fold_stem, stem
+from index.analysis import EXACT_MARK, WORD_RE, exact_term, fold, fold_stem, stem
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.swedish import PARTY_ALIASES, STOP_WORDS
@@ -23,7 +23,7 @@ K1, B = 1.2, 0.75
 # How much a match in each field counts. The exact surface form ranks above other forms of
 # the word (and above an OCR'd or typed form without diacritics); a compound that only
 # starts with the word ranks lowest.
-WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.6, "person": 0.8, "prefix": 0.35}
+WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 0.35}
 MIN_PREFIX = 5           # a stem this long also matches compounds it begins
 MAX_PREFIX_TERMS = 24    # the most frequent expansions of one prefix
 
@@ -119,16 +119,18 @@ class Evaluator:
         if word in STOP_WORDS:
             return None
         fs = fold_stem(word)
+        exact = exact_term(word)
         score = np.zeros(self.n, np.float32)
-        fields = {None: ("content", "title", "exact", "person"), "title": ("title",),
-                  "text": ("content", "exact")}[node.field]
+        fields = {None: ("content", "title", "person"), "title": ("title",),
+                  "text": ("content",)}[node.field]
         for f in fields:
-            if f in ("content", "title"):
-                self._add_term(score, f, fs, WEIGHTS[f])
-            elif f == "exact":
-                self._add_term(score, f, word, WEIGHTS[f])
-            elif f == "person":
+            if f == "person":
                 self._add_term(score, f, fold(word), WEIGHTS[f])
+                self._add_term(score, f, EXACT_MARK + word, WEIGHTS[f] * WEIGHTS["exact"])
+                continue
+            self._add_term(score, f, fs, WEIGHTS[f])
+            if exact:
+                self._add_term(score, f, exact, WEIGHTS[f] * WEIGHTS["exact"])
         if len(fs) >= MIN_PREFIX and fs.isalpha():
             for f in fields:
                 if f in ("content", "title"):

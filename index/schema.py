@@ -4,32 +4,34 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from corpus.models import Entry
-from index.analysis import content_analyzer, exact_analyzer, name_analyzer
+from index.analysis import content_analyzer, name_analyzer
 from index.dnr import dnr_keys
 
-# Facet fields hold the exact value (display form); filters match them case- and
-# diacritic-insensitively through the index's own value list (index.columns).
+# Facet values are tokens "name=value" of one KEYWORD field (one field instead of ten keeps
+# indexing fast); they hold the exact value (display form), and filters match them case-
+# and diacritic-insensitively through the index's own value list (index.columns).
+FACET_FIELD = "facet"
 SINGLE_FACETS = ("body", "municipality", "year", "doc_type", "kind", "statement_kind",
                  "outcome")
-# Fields the column cache reads per document (facets plus what sorting and views need).
+# Names the column cache reads per document (facets plus what sorting and views need).
 COLUMN_FIELDS = ("party",) + SINGLE_FACETS + ("date", "doc_id")
-# Text fields scored by BM25, with the weight of a match in each.
-TEXT_FIELDS = ("title", "content", "exact", "person")
+# Text fields scored by BM25.
+TEXT_FIELDS = ("title", "content", "person")
+
+
+def facet_token(name: str, value: str) -> str:
+    return f"{name}={value.replace(',', ' ')}"
 
 
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        doc_id=ID,
         entry=STORED,
         title=TEXT(analyzer=content_analyzer(), phrase=True),
         content=TEXT(analyzer=content_analyzer(), phrase=True),
-        exact=TEXT(analyzer=exact_analyzer(), phrase=False),
         person=TEXT(analyzer=name_analyzer(), phrase=True),
         dnr=KEYWORD(lowercase=False, commas=False, scorable=False),
-        party=KEYWORD(lowercase=False, commas=True, scorable=False),
-        body=ID, municipality=ID, year=ID, doc_type=ID, kind=ID, statement_kind=ID,
-        outcome=ID, date=ID,
+        facet=KEYWORD(lowercase=False, commas=True, scorable=False),
     )
 
 
@@ -48,18 +50,17 @@ def whoosh_doc(e: Entry) -> dict:
     keys: list[str] = []
     for d in e.dnr:
         keys.extend(k for k in dnr_keys(d) if k not in keys)
-    doc = {"id": e.id, "doc_id": e.doc_id, "entry": entry_stored(e),
-           "title": e.title or "", "content": e.text or "",
-           "exact": "\n".join([e.title or "", e.text or ""] + list(e.names)), "person": "\n".join(e.names),
-           "kind": e.kind}
-    if keys:
-        doc["dnr"] = " ".join(keys)
-    if e.parties:
-        doc["party"] = ",".join(p.replace(",", " ") for p in e.parties)
+    facets = [facet_token("doc_id", e.doc_id), facet_token("kind", e.kind)]
+    facets += [facet_token("party", p) for p in e.parties]
     for name in ("body", "municipality", "doc_type", "statement_kind", "outcome", "date"):
         value = getattr(e, name)
         if value:
-            doc[name] = str(value)
+            facets.append(facet_token(name, str(value)))
     if e.year is not None:
-        doc["year"] = str(e.year)
+        facets.append(facet_token("year", str(e.year)))
+    doc = {"id": e.id, "entry": entry_stored(e), "title": e.title or "",
+           "content": e.text or "", "person": "\n".join(e.names),
+           FACET_FIELD: ",".join(facets)}
+    if keys:
+        doc["dnr"] = " ".join(keys)
     return doc

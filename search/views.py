@@ -54,10 +54,9 @@ def case(index: Index, dnr: str, store: StoreLike | None = None) -> dict[str, An
             d = docs[e["doc_id"]] = {"doc_id": e["doc_id"], "date": e.get("date"),
                                      "body": e.get("body"), "municipality": e.get("municipality"),
                                      "doc_type": e.get("doc_type"), "items": []}
-            if store is not None:
-                doc = store.get(e["doc_id"])
-                if doc is not None:
-                    d["source"] = doc.source
+            doc = _get(store, e["doc_id"])
+            if doc is not None:
+                d["source"] = doc.source
         key = _item_key(e)
         it = items.get(key)
         if it is None:
@@ -97,17 +96,26 @@ def _par_key(p: str) -> tuple:
 def ballots_of(entry: dict, store: StoreLike | None = None) -> list[dict]:
     """The ballots of a vote entry: from the store's Vote when there is a store, else read
     back from the entry's text ("Name (P) ja")."""
-    if store is not None:
-        doc = store.get(entry["doc_id"])
-        if doc is not None:
-            n = _n_of(entry)
-            for item in doc.extraction.items:
-                if item.part == entry["part"] and item.paragraph == entry["paragraph"] and \
-                        n < len(item.votes):
-                    return [{"name": b.name, "party": b.party, "vote": b.vote}
-                            for b in item.votes[n].ballots]
+    doc = _get(store, entry["doc_id"])
+    if doc is not None:
+        n = _n_of(entry)
+        for item in doc.extraction.items:
+            if item.part == entry["part"] and item.paragraph == entry["paragraph"] and \
+                    n < len(item.votes):
+                return [{"name": b.name, "party": b.party, "vote": b.vote}
+                        for b in item.votes[n].ballots]
     return [{"name": m.group(1).strip(), "party": None if m.group(2) == "-" else m.group(2),
              "vote": m.group(3)} for m in _BALLOT_RE.finditer(entry.get("text") or "")]
+
+
+def _get(store: StoreLike | None, doc_id: str):
+    """The stored document, or None without a store or when it has gone from the store."""
+    if store is None:
+        return None
+    try:
+        return store.get(doc_id)
+    except NotFoundError:
+        return None
 
 
 def _record(e: dict) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""Plain-text renderings of search results and views for the terminal."""
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+_MARK_RE = re.compile(r"</?mark>")
+
+
+def plain_snippet(snippet: str, bold: bool = False) -> str:
+    """A hit's HTML snippet as terminal text; matches in bold (ANSI) or between »«."""
+    import html
+    on, off = ("\x1b[1m", "\x1b[0m") if bold else ("»", "«")
+    return html.unescape(snippet.replace("<mark>", on).replace("</mark>", off))
+
+
+def _where(h: dict[str, Any]) -> str:
+    bits = [h.get("date") or "odaterad", h.get("body") or "", h.get("municipality") or ""]
+    par = f"§ {h['paragraph']}" if h.get("paragraph") else ""
+    return " · ".join(b for b in bits + [par] if b)
+
+
+def _kind(h: dict[str, Any]) -> str:
+    k = h.get("kind") or ""
+    if k == "statement" and h.get("statement_kind"):
+        k = h["statement_kind"]
+    who = ", ".join(f"{n}" for n in (h.get("names") or [])[:3])
+    parties = ", ".join(h.get("parties") or [])
+    extra = f" — {who}" if who and k != "item" else ""
+    return f"[{k}{' ' + parties if parties and k != 'item' else ''}]{extra}"
+
+
+def render_search(r: dict[str, Any], bold: bool = False) -> str:
+    lines = []
+    first = (r["page"] - 1) * r["limit"] + 1
+    last = first + len(r["hits"]) - 1
+    if r["total"]:
+        lines.append(f"{r['total']} träffar (visar {first}–{last}, sortering: {r['sort']})")
+    else:
+        lines.append("Inga träffar.")
+        if r.get("did_you_mean"):
+            lines.append(f"Menade du: {r['did_you_mean']}")
+    for h in r["hits"]:
+        lines.append("")
+        lines.append(f"{h.get('title') or '(utan rubrik)'}  {_kind(h)}")
+        dnr = ", ".join(h.get("dnr") or [])
+        lines.append(f"  {_where(h)}" + (f" · Dnr {dnr}" if dnr else ""))
+        snip = plain_snippet(h.get("snippet") or "", bold)
+        lines.extend(textwrap.wrap(snip, 96, initial_indent="  ", subsequent_indent="  "))
+        lines.append(f"  id {h['id']}")
+    facets = r.get("facets") or {}
+    summary = []
+    for name, counts in facets.items():
+        if counts:
+            top = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:6])
+            summary.append(f"  {name}: {top}")
+    if summary:
+        lines.append("")
+        lines.append("Fördelning:")
+        lines.extend(summary)
+    return "\n".join(lines)
+
+
+def render_case(c: dict[str, Any]) -> str:
+    lines = [f"Ärende {c['dnr']}: {len(c['documents'])} dokument"
+             + (f" i {', '.join(c['bodies'])}" if c.get("bodies") else "")]
+    for d in c["documents"]:
+        lines.append("")
+        lines.append(f"{d.get('date') or 'odaterad'}  {d.get('body') or ''}  "
+                     f"({d.get('doc_type')}, {d['doc_id'][:12]})")
+        for it in d["items"]:
+            par = f"§ {it['paragraph']} " if it.get("paragraph") else ""
+            outcome = f" [{it['outcome']}]" if it.get("outcome") else ""
+            lines.append(f"  {par}{it.get('title') or ''}{outcome}")
+            for dec in it["decisions"]:
+                lines.extend(textwrap.wrap(dec["text"] or "", 92, initial_indent="    beslut: ",
+                                           subsequent_indent="            "))
+            for p in it["proposals"]:
+                who = ", ".join(p.get("names") or [])
+                lines.append(f"    yrkande: {who} ({', '.join(p.get('parties') or [])})")
+            for s in it["statements"]:
+                lines.append(f"    {s['kind']}: {', '.join(s.get('parties') or [])}")
+            for v in it["votes"]:
+                lines.append(f"    omröstning: {(v.get('text') or '')[:80]}")
+    return "\n".join(lines)
+
+
+def _records(title: str, recs: list[dict[str, Any]], extra=None) -> list[str]:
+    if not recs:
+        return []
+    lines = ["", f"{title}:"]
+    for r in recs:
+        head = f"  {r.get('date') or 'odaterad'}  {r.get('body') or ''}  {r.get('title') or ''}"
+        if extra:
+            head += extra(r)
+        lines.append(head)
+    return lines
+
+
+def _by_year(by_year: dict[str, dict[str, int]]) -> list[str]:
+    lines = ["", "Per år (uttalanden/yrkanden/omröstningar):"]
+    for y, c in by_year.items():
+        lines.append(f"  {y}: {c.get('statement', 0)}/{c.get('proposal', 0)}/{c.get('vote', 0)}")
+    return lines
+
+
+def render_party(p: dict[str, Any]) -> str:
+    t = p["totals"]
+    lines = [f"Parti {p['party']} (även {', '.join(a for a in p['aliases'] if a != p['party'])})"
+             if len(p["aliases"]) > 1 else f"Parti {p['party']}",
+             f"{t['statement']} uttalanden, {t['proposal']} yrkanden, {t['vote']} omröstningar"]
+    lines += _by_year(p["by_year"])
+    lines += _records("Uttalanden och reservationer", p["statements"],
+                      lambda r: f"  [{r.get('statement_kind')}]")
+    lines += _records("Yrkanden", p["proposals"])
+    lines += _records("Omröstningar", p["votes"], lambda r: "  " + ", ".join(
+        f"{k} {v}" for k, v in r["party_votes"].items()))
+    return "\n".join(lines)
+
+
+def render_person(p: dict[str, Any]) -> str:
+    t = p["totals"]
+    parties = ", ".join(p["parties"]) or "okänt parti"
+    lines = [f"{p['name']} ({parties})",
+             f"{t['statement']} uttalanden, {t['proposal']} yrkanden, {t['vote']} omröstningar"]
+    lines += _by_year(p["by_year"])
+    lines += _records("Uttalanden och reservationer", p["statements"],
+                      lambda r: f"  [{r.get('statement_kind')}]")
+    lines += _records("Yrkanden", p["proposals"])
+    lines += _records("Röster", p["ballots"], lambda r: f"  röst: {r.get('vote') or '?'}")
+    return "\n".join(lines)
+
+
+def render_similar(s: dict[str, Any], bold: bool = False) -> str:
+    lines = [f"Liknande {s['id']}: {s['total']} träffar"]
+    for h in s["hits"]:
+        lines.append(f"  {h.get('title') or ''}  {_kind(h)}  {_where(h)}")
+        lines.append(f"    id {h['id']}")
+    return "\n".join(lines)
