@@ -1,0 +1,88 @@
+"""Ingest: a file's bytes become a list of pages of raw text with provenance.
+
+    kind = ingest.sniff(data, name)                  # "text" | "pdf" | "image", by content
+    n = ingest.page_count(data, name)
+    pages = ingest.read_pages(data, name, 1, n)      # list[corpus.models.Page]
+
+`name` is the path as the user gave it; it is only used in error messages. Every failure a user
+should see is a `corpus.errors.InputFileError` (or `EncryptedPdfError`, `OcrTimeoutError`) with
+a one-line reason; `ingest.tesseract.TesseractError` when Tesseract itself is missing.
+Page ranges (1-based, inclusive) let a coordinator split a 200-page scan across workers.
+Files larger than `MAX_FILE_BYTES` should be refused before they are read: `check_size(path)`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.errors import InputFileError
+from corpus.models import Page
+from ingest.images import MAX_IMAGE_PIXELS, image_page_count, page_images
+from ingest.pdf import pdf_page_count, read_pdf_pages
+from ingest.sniff import sniff
+from ingest.tesseract import DEFAULT_LANGS, TesseractError, ocr_bytes, ocr_image
+from ingest.textfile import read_text_pages, text_page_count
+
+__all__ = ["sniff", "page_count", "read_pages", "check_size", "MAX_FILE_BYTES",
+           "MAX_IMAGE_PIXELS", "DEFAULT_LANGS", "TesseractError"]
+
+# A clerk's export is never this big; bigger is a mistake or an attack. Refused before reading.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def check_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
+    """Return the file's size in bytes; InputFileError if it is missing, empty or over `limit`."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as e:
+        raise InputFileError(str(path), f"cannot be read ({e.strerror})") from None
+    if size == 0:
+        raise InputFileError(str(path), "the file is empty")
+    if size > limit:
+        raise InputFileError(str(path), f"the file is {size / 2**20:.0f} MB, over the limit of "
+                                        f"{limit / 2**20:.0f} MB; split it first")
+    return size
+
+
+def page_count(data: bytes, name: str) -> int:
+    """How many pages the file has (a text file's form feeds, a PDF's pages, TIFF frames)."""
+    kind = sniff(data, name)
+    _check_bytes(data, name)
+    return _count(kind, data, name)
+
+
+def _count(kind: str, data: bytes, name: str) -> int:
+    if kind == "pdf":
+        return pdf_page_count(data, name)
+    if kind == "image":
+        return image_page_count(data, name)
+    return text_page_count(data, name)
+
+
+def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, *,
+               ocr_timeout: float = 180.0, langs: str = DEFAULT_LANGS) -> list[Page]:
+    """Read pages `first`..`last` (1-based, inclusive; `last=None` means to the end)."""
+    kind = sniff(data, name)
+    _check_bytes(data, name)
+    total = _count(kind, data, name)
+    last = total if last is None else min(last, total)
+    if first < 1 or first > last:
+        raise InputFileError(name, f"has {total} page(s); pages {first}–{last} do not exist")
+    if kind == "pdf":
+        return read_pdf_pages(data, name, first, last, ocr_timeout=ocr_timeout, langs=langs)
+    if kind == "image":
+        return [_ocr_page(number, image, dpi, name, ocr_timeout, langs)
+                for number, image, dpi in page_images(data, name, first, last)]
+    return read_text_pages(data, name, first, last)
+
+
+def _check_bytes(data: bytes, name: str) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(name, f"the file is {len(data) / 2**20:.0f} MB, over the limit of "
+                                   f"{MAX_FILE_BYTES / 2**20:.0f} MB; split it first")
+
+
+def _ocr_page(number: int, image, dpi: int | None, name: str, timeout: float, langs: str) -> Page:
+    ocr = ocr_bytes if isinstance(image, bytes) else ocr_image
+    result = ocr(image, name=name, dpi=dpi, langs=langs, timeout=timeout)
+    return Page(number=number, source="ocr", text=result.text,
+                ocr_confidence=result.confidence, ocr_lang=langs)

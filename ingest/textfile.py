@@ -1,0 +1,74 @@
+"""Plain-text files: decoding and pages.
+
+Swedish text arrives as UTF-8 (with or without BOM), as UTF-16 with a BOM (Windows Notepad's
+"Unicode"), or as cp1252/latin-1 from older systems. A form feed separates pages (pdftotext
+and many exports write one), so a text file can have pages too.
+"""
+from __future__ import annotations
+
+import codecs
+
+from corpus.errors import InputFileError
+from corpus.models import Page
+
+# Control characters a text file may contain: tab, newline, vertical tab (Word's manual line
+# break), form feed (page break), carriage return, and the bell Word writes in table cells.
+ALLOWED_CONTROLS = frozenset("\t\n\x0b\x0c\r\x07")
+# Above this share of other control characters the "text" is binary data.
+MAX_CONTROL_SHARE = 0.02
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes as text (BOM, UTF-8, then cp1252, then latin-1), newlines as \\n.
+
+    Raises InputFileError for binary data (NUL bytes, many control characters) and for a
+    file that holds nothing but whitespace.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputFileError(name, "starts like UTF-16 text but is not valid UTF-16") from None
+    else:
+        if b"\x00" in data:
+            raise InputFileError(name, "binary data (NUL bytes): not a text file, PDF or image")
+        text = _decode_8bit(data)
+    controls = sum(1 for c in text if c < " " and c not in ALLOWED_CONTROLS)
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputFileError(name, "binary data (control characters): "
+                                   "not a text file, PDF or image")
+    if not text.strip():
+        raise InputFileError(name, "contains no text (only whitespace)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_8bit(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # cp1252 is what Windows wrote for Swedish; it has – “ ” € where latin-1 has controls.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined: the file is latin-1 (which decodes anything).
+        return data.decode("latin-1")
+
+
+def split_pages(text: str) -> list[str]:
+    """Form feeds separate pages; a form feed at the very end (pdftotext) ends the last page."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()
+    return pages
+
+
+def text_page_count(data: bytes, name: str) -> int:
+    return len(split_pages(decode_text(data, name)))
+
+
+def read_text_pages(data: bytes, name: str, first: int, last: int) -> list[Page]:
+    pages = split_pages(decode_text(data, name))
+    return [Page(number=n, source="text", text=pages[n - 1]) for n in range(first, last + 1)]
