@@ -1,0 +1,86 @@
+"""Learn the OCR confusion weights of `normalize/data/confusions.tsv` from the training pairs.
+
+    python -m benchmarks.repair_learn
+
+Uses only the `train-*` texts of `benchmarks/repair_texts/` (rendered mild and heavy, OCR'd with
+`swe+eng` and `eng`, see `benchmarks.repair_pairs`); the held-out texts and the sample archive are
+never learned from. Words of the clean text are aligned with the OCR'd words, then letters within
+each aligned word pair; every substitution of one or two letters by one or two characters is
+counted against how often its true segment occurs in aligned words.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.repair_pairs import pairs
+
+OUT = Path(__file__).resolve().parent.parent / "normalize" / "data" / "confusions.tsv"
+WORD = re.compile(r"[^\s.,;:!?()\"'”“»«]+")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def aligned_words(truth: str, ocr: str) -> list[tuple[str, str]]:
+    """(true word, OCR word) for words aligned one to one."""
+    t, o = words(truth), words(ocr)
+    out = []
+    matcher = difflib.SequenceMatcher(None, t, o, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op in ("equal", "replace") and a1 - a0 == b1 - b0:
+            out.extend(zip(t[a0:a1], o[b0:b1]))
+    return out
+
+
+def segment_pairs(true: str, ocr: str) -> list[tuple[str, str]]:
+    """Letter substitutions inside one aligned word pair."""
+    if abs(len(true) - len(ocr)) > 2 or true == ocr:
+        return []
+    out = []
+    matcher = difflib.SequenceMatcher(None, true, ocr, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        ts, os_ = true[a0:a1], ocr[b0:b1]
+        if len(ts) == len(os_):
+            out.extend(zip(ts, os_))
+        elif len(ts) <= 2 and len(os_) <= 2:
+            out.append((ts, os_))
+    return out
+
+
+def learn() -> tuple[Counter, Counter]:
+    subs: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for pair in pairs():
+        if pair.split != "train":
+            continue
+        for true, ocr in aligned_words(pair.truth, pair.ocr):
+            for i, ch in enumerate(true):
+                totals[ch] += 1
+                if i + 1 < len(true):
+                    totals[true[i:i + 2]] += 1
+            subs.update(segment_pairs(true, ocr))
+    return subs, totals
+
+
+def main() -> None:
+    subs, totals = learn()
+    lines = ["# OCR confusions learned by `python -m benchmarks.repair_learn` from the train-* texts",
+             "# of benchmarks/repair_texts/ (mild and heavy renders; swe+eng and eng OCR).",
+             "# true\tocr\tcount\ttimes the true segment occurred in aligned words"]
+    for (true, ocr), n in sorted(subs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < 2 or not true or not ocr:
+            continue
+        lines.append(f"{true}\t{ocr}\t{n}\t{totals[true]}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 3} confusions written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The OCR confusion model: P(what OCR printed | what the page said), per character segment.
+
+`DEFAULTS` are hand-set priors for the damage seen in Swedish scans (CONVENTIONS.md): they only
+matter where the learned table (`normalize/data/confusions.tsv`, regenerated from OCR'd evaluation
+pairs by `python -m benchmarks.repair_learn`) has too few observations. Learned counts and these
+priors are combined as P = (count + ALPHA * prior) / (total + ALPHA).
+
+Segments are lower case. The loss of a diacritic (`ä` read as `a`) is *not* taken from this table
+when a document is repaired: how often diacritics were lost is estimated per document (an `eng`
+OCR loses all of them, a Swedish OCR of a clean page none), see `normalize.words`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEARNED = Path(__file__).with_name("data") / "confusions.tsv"
+ALPHA = 5.0           # weight of a prior, in observations
+MIN_PROB = 0.002      # confusions rarer than this are not generated as candidates
+
+# (true segment, OCR segment, prior probability). Why each is here:
+DEFAULTS: list[tuple[str, str, float]] = [
+    # diacritics lost or misread (eng OCR: é, 6, &; Swedish OCR of poor scans: i, #, 5, d)
+    ("ä", "a", 0.05), ("ä", "i", 0.03), ("ä", "é", 0.02), ("ä", "&", 0.02), ("ä", "#", 0.01),
+    ("ä", "4", 0.002), ("ä", "à", 0.005), ("ä", "á", 0.005), ("ä", "ii", 0.003),
+    ("å", "a", 0.05), ("å", "d", 0.01), ("å", "é", 0.005), ("å", "à", 0.005), ("å", "á", 0.005),
+    ("ö", "o", 0.05), ("ö", "6", 0.02), ("ö", "é", 0.02), ("ö", "5", 0.01), ("ö", "d", 0.005),
+    ("ö", "b", 0.003), ("ö", "ó", 0.01), ("ö", "ò", 0.005), ("ö", "0", 0.003), ("ö", "e", 0.003),
+    ("ä", "e", 0.003), ("é", "e", 0.02),
+    # i and l against the vertical strokes
+    ("i", "1", 0.01), ("i", "l", 0.005), ("i", "|", 0.01), ("l", "1", 0.005), ("l", "i", 0.003),
+    ("l", "|", 0.005), ("i", "j", 0.002), ("t", "f", 0.002), ("f", "t", 0.002),
+    # merged and split letters
+    ("m", "rn", 0.005), ("rn", "m", 0.003), ("h", "li", 0.003), ("li", "h", 0.002),
+    ("ti", "fi", 0.003), ("fi", "ti", 0.002), ("n", "ri", 0.002), ("u", "ii", 0.002),
+    ("e", "c", 0.003), ("c", "e", 0.003), ("o", "e", 0.002), ("e", "o", 0.002),
+    ("r", "t", 0.002), ("n", "u", 0.002), ("u", "n", 0.002), ("o", "0", 0.002),
+]
+
+
+@dataclass(frozen=True)
+class Model:
+    """log10 P(ocr | true) per (true, ocr) segment, and the reverse index used to generate."""
+    logp: dict[tuple[str, str], float]
+    # ocr segment -> skeletons of the true segments it may come from, with the best log10 P
+    generate: dict[str, tuple[tuple[str, float], ...]]
+
+    def cost(self, true: str, ocr: str) -> float | None:
+        """log10 P(ocr | true); None when this confusion is not in the model."""
+        return self.logp.get((true, ocr))
+
+
+def _read_learned(path: Path) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    counts: dict[tuple[str, str], int] = {}
+    totals: dict[str, int] = {}
+    if not path.exists():
+        return counts, totals
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        true, ocr, count, total = line.split("\t")
+        counts[(true, ocr)] = int(count)
+        totals[true] = int(total)
+    return counts, totals
+
+
+def build_model(path: Path = LEARNED) -> Model:
+    from normalize.lexicon import skeleton
+    counts, totals = _read_learned(path)
+    priors = {(t, o): p for t, o, p in DEFAULTS}
+    logp: dict[tuple[str, str], float] = {}
+    for key in set(priors) | set(counts):
+        true = key[0]
+        p = (counts.get(key, 0) + ALPHA * priors.get(key, 0.0)) / (totals.get(true, 0) + ALPHA)
+        if p > 0:
+            logp[key] = math.log10(min(p, 0.95))
+    generate: dict[str, dict[str, float]] = {}
+    for (true, ocr), lp in logp.items():
+        if lp < math.log10(MIN_PROB) or ocr == skeleton(true):
+            continue            # diacritic loss is handled by the skeleton index, not generated
+        skel = skeleton(true)
+        best = generate.setdefault(ocr, {})
+        best[skel] = max(best.get(skel, -99.0), lp)
+    return Model(logp=logp, generate={o: tuple(sorted(d.items(), key=lambda kv: -kv[1]))
+                                      for o, d in generate.items()})
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    return build_model()

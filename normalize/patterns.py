@@ -1,0 +1,54 @@
+"""Swedish tables the repairer uses: page furniture, hyphen prefixes, context words.
+
+Kept apart from the code that applies them (STYLE.md). Every list is a family of examples from real
+municipal documents (CONVENTIONS.md), not a closed set.
+"""
+from __future__ import annotations
+
+import re
+
+# Lines that are page furniture wherever they appear: signature boxes, page counters,
+# continuation notes. Matched against a whole (stripped) line, case-insensitively.
+FURNITURE_LINE = re.compile(
+    r"""^(?:
+        (?:justerandes?|justerares)\s+(?:sign(?:atur(?:er)?)?\.?|initialer)   # signature box
+        (?:\s+utdragsbestyrkande)?
+      | utdragsbestyrkande(?:\s+justerandes?\s+sign(?:atur)?\.?)?
+      | (?:forts(?:\.|ättning)?\s*(?:på\s+)?nästa\s+sida|forts\.)                # continued
+      | (?:sida|sid\.?)\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})?   # Sida 3 (12)
+      | \d{1,4}\s*\(\s*\d{1,4}\s*\)                                             # 3(36)
+      | -\s*\d{1,4}\s*-                                                         # - 3 -
+    )$""", re.IGNORECASE | re.VERBOSE)
+
+# A page counter at the end of a header line ("Socialförvaltningen   Sida 1 (3)").
+TRAILING_PAGE_COUNTER = re.compile(r"(?i)[ \t]+(?:sida|sid\.?)\s*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$")
+
+# First parts that keep their hyphen before a line break: ja-röster, nej-röst, e-post, it-stöd.
+# (All-capital first parts, EU-medel, KS-beslut, are kept by rule.)
+HYPHEN_PREFIXES = frozenset({
+    "ja", "nej", "e", "it", "tv", "pr", "vd", "cd", "dvd", "sms", "gps", "hbtq", "hbtqi",
+    "icke", "s", "m", "v", "c", "l", "kd", "mp", "sd", "fp", "x", "a", "b",
+})
+
+# Words after which a suspended compound's hyphen stands ("Barn- och utbildningsnämnden").
+SUSPENDED_NEXT = frozenset({"och", "eller", "samt", "resp", "respektive", "som", "till", "&"})
+
+# `1` read for `i`: only before words a number cannot precede. Determiners and pronouns:
+I_NEXT_WORDS = frozenset({
+    "en", "ett", "den", "det", "de", "dem", "detta", "denna", "dessa", "sin", "sitt", "sina",
+    "min", "mitt", "mina", "vår", "vårt", "våra", "er", "ert", "era", "hans", "hennes", "deras",
+    "samband", "enlighet", "form", "stället", "princip", "övrigt", "huvudsak", "dag", "år", "fråga",
+    "stort", "första", "andra", "tid", "övrigt", "kommunen", "staden", "regionen", "länet",
+    "syfte", "ärendet", "uppdrag", "nämnden", "linje", "takt", "närheten", "anslutning",
+})
+MONTHS = frozenset({
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dec",
+})
+# Words before which a `1` is a number even between words ("kap", "nr", "§", "bilaga").
+NUMBER_BEFORE = frozenset({"kap", "nr", "bilaga", "punkt", "sida", "kl", "den", "nummer", "avsnitt",
+                           "paragraf", "steg", "fas", "etapp", "version", "klass", "årskurs"})
+
+# A lost diacritic after a number: "19-29 ar" is år, not är.
+AFTER_NUMBER = {"ar": "år"}

@@ -1,0 +1,264 @@
+"""Repair a document's pages: the safe text fixes on every page, word repair on OCR'd pages.
+
+Per-document decisions (how often diacritics were lost, how damaged the text is, which lines are
+running heads) are taken over all pages of the document before any page is changed. Every edit is
+logged as a `corpus.models.Change` whose `start` is its offset in the page's repaired text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from corpus.models import Change, Page, RepairedPage
+from normalize import patterns, textfix
+from normalize.confusions import Model, default_model
+from normalize.lexicon import Lexicon, default_lexicon
+from normalize.textfix import Edit
+from normalize.words import FORCED, DocumentStats, WordRepairer, case_like, document_stats
+
+# A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
+TOKEN = re.compile(r"(?:[^\W_]|[&#|@])+")
+_URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
+TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
+NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
+BASE_MARGIN = 0.3          # log10 odds a replacement must win by
+
+
+class _PageState:
+    """A page's text while passes run, with the changes made so far (offsets in `text`)."""
+
+    def __init__(self, number: int, text: str):
+        self.number = number
+        self.text = text
+        self.changes: list[Change] = []
+
+    def apply(self, edits: Iterable[Edit]) -> None:
+        edits = sorted(edits, key=lambda e: e.start)
+        if not edits:
+            return
+        out: list[str] = []
+        pos = 0
+        ends: list[int] = []       # old end offsets of applied edits
+        shifts: list[int] = []     # cumulative length change after each applied edit
+        delta = 0
+        new: list[Change] = []
+        for e in edits:
+            if e.start < pos:      # overlapping edit: the earlier one wins
+                continue
+            out.append(self.text[pos:e.start])
+            new.append(Change(self.number, e.start + delta, self.text[e.start:e.end],
+                              e.replacement, e.reason, round(e.score, 3)))
+            out.append(e.replacement)
+            delta += len(e.replacement) - (e.end - e.start)
+            ends.append(e.end)
+            shifts.append(delta)
+            pos = e.end
+        out.append(self.text[pos:])
+        for c in self.changes:
+            i = bisect.bisect_right(ends, c.start)
+            if i:
+                c.start += shifts[i - 1]
+        self.changes.extend(new)
+        self.changes.sort(key=lambda c: c.start)
+        self.text = "".join(out)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'(»”“–-•*":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in ".!?:;":
+        return True
+    # after a list marker or item number at the start of the line ("1. Socialnämnden", "§ 3 Val")
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    return bool(re.fullmatch(r"[\s\d.)§$:,-]*", head))
+
+
+def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
+    """Tokens never touched: numbers, ids, abbreviations, e-mail addresses, parties."""
+    tok = m.group()
+    letters = sum(c.isalpha() for c in tok)
+    digits = sum(c.isdigit() for c in tok)
+    if letters == 0:
+        return True
+    if digits and (digits > 1 or letters < 2):
+        return True
+    if tok.isupper() and letters <= 4 and not any(ch in FORCED for ch in tok):
+        return True                         # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
+    s, e = m.start(), m.end()
+    before = text[s - 1] if s else ""
+    after = text[e] if e < len(text) else ""
+    if before in "/@\\_" or after in "/@\\_":
+        return True
+    if before == "-" and s >= 2 and text[s - 2].isdigit():
+        return True
+    if after == "-" and e + 1 < len(text) and text[e + 1].isdigit():
+        return True                         # TN-2019-1137
+    if after == "." and e + 1 < len(text) and text[e + 1].isalpha():
+        return True                         # t.ex., bl.a., m.fl.
+    if after == ":" and e + 1 < len(text) and text[e + 1].isalnum():
+        return True                         # 08:orna, 2:e
+    for a, b in masked:
+        if a <= s < b:
+            return True
+    return False
+
+
+class DocumentRepairer:
+    def __init__(self, lexicon: Lexicon, model: Model, stats: DocumentStats):
+        self.lex = lexicon
+        self.stats = stats
+        self.words = WordRepairer(lexicon, model, stats)
+
+    def word_edits(self, text: str) -> list[Edit]:
+        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)]
+        edits: list[Edit] = []
+        tokens = list(TOKEN.finditer(text))
+        for idx, m in enumerate(tokens):
+            tok = m.group()
+            if len(tok) == 1 and tok in "1|l":
+                e = self._single(text, tokens, idx)
+                if e:
+                    edits.append(e)
+                continue
+            if _skip(text, m, masked):
+                continue
+            low = tok.lower()
+            choice = None
+            if low in patterns.AFTER_NUMBER and self.stats.loss_log is not None and idx:
+                prev = tokens[idx - 1].group()
+                if prev.isdigit() and text[tokens[idx - 1].end():m.start()].strip() == "":
+                    choice_word = patterns.AFTER_NUMBER[low]
+                    edits.append(Edit(m.start(), m.end(), case_like(tok, choice_word),
+                                      "context", 0.9))
+                    continue
+            choice = self.words.repair(low)
+            if choice is None:
+                continue
+            margin = BASE_MARGIN
+            if tok[:1].isupper() and not _sentence_start(text, m.start()):
+                if not any(ch in FORCED for ch in tok):
+                    margin += NAME_MARGIN
+            if choice.score <= margin:
+                continue
+            new = case_like(tok, choice.word)
+            if new == tok:
+                continue
+            edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
+                              _confidence(choice.score)))
+        return edits
+
+    def _single(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
+        """`1`, `|`, `l` standing alone where the preposition i (or I) belongs."""
+        m = tokens[idx]
+        tok = m.group()
+        nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        if nxt is None or text[m.end():nxt.start()] not in (" ", "  "):
+            return None
+        nword = nxt.group()
+        if not nword.isalpha():
+            return None
+        start_of_sentence = _sentence_start(text, m.start())
+        prev = tokens[idx - 1] if idx else None
+        if tok in "|l" and (start_of_sentence or prev is None):
+            if tok == "|" and nword[:1].islower():
+                return Edit(m.start(), m.end(), "I", "ocr-confusion", 0.9)
+            return None
+        if prev is None or start_of_sentence:
+            return None
+        pword = prev.group()
+        if not pword.isalpha() or not pword.islower() or pword in patterns.NUMBER_BEFORE:
+            return None
+        if text[prev.end():m.start()] != " ":
+            return None
+        low = nword.lower()
+        if low in patterns.MONTHS:
+            return None
+        if tok == "|" or low in patterns.I_NEXT_WORDS or (
+                nword[:1].isupper() and not nword.isupper()) or (
+                nword.islower() and low.endswith(("en", "et", "na", "erna", "arna")) and
+                self.lex.known(low)):
+            return Edit(m.start(), m.end(), "i", "ocr-confusion", 0.85)
+        return None
+
+
+def _reason(old: str, new: str) -> str:
+    from normalize.lexicon import skeleton
+    if old.lower() == skeleton(new.lower()):
+        return "diacritic"
+    return "ocr-confusion"
+
+
+def _confidence(log_odds: float) -> float:
+    return round(1.0 - 1.0 / (1.0 + 10 ** log_odds), 3)
+
+
+def _tokens_for_stats(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts:
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            if tok.isupper() and len(tok) <= 4:
+                continue
+            out.append(tok.lower())
+    return out
+
+
+def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
+                 lexicon: Lexicon | None = None, model: Model | None = None) -> list[RepairedPage]:
+    """Repair a document's pages; raw `Page.text` is left as it is.
+
+    `vocabulary`: extra words that are right as written (e.g. the words of the archive's clean
+    documents): they are never changed and become candidates.
+    """
+    lex = lexicon or default_lexicon()
+    if vocabulary:
+        lex = _with_vocabulary(lex, vocabulary)
+    model = model or default_model()
+    states = [_PageState(p.number, p.text) for p in pages]
+    for st in states:
+        st.apply(textfix.fix_unicode(st.text))
+    repeated = textfix.repeated_lines([st.text for st in states])
+    for i, st in enumerate(states):
+        st.apply(textfix.furniture(st.text, repeated, first_page=(i == 0)))
+        st.apply(textfix.dehyphenate(st.text, lex))
+        st.apply(textfix.paragraph_signs(st.text))
+    ocr_pages = [st for st, p in zip(states, pages) if p.source != "text"]
+    text_pages = [st for st, p in zip(states, pages) if p.source == "text"]
+    if text_pages:
+        tstats = document_stats(_tokens_for_stats([st.text for st in text_pages]), lex)
+        if tstats.damage > TEXT_DAMAGE_LIMIT or tstats.diacritic_loss > 0.3:
+            ocr_pages += text_pages          # a text layer made by OCR: repair it like OCR
+    if ocr_pages:
+        stats = document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
+        repairer = DocumentRepairer(lex, model, stats)
+        for st in ocr_pages:
+            st.apply(repairer.word_edits(st.text))
+    return [RepairedPage(st.number, st.text, st.changes) for st in states]
+
+
+def repair_text(text: str, vocabulary: Iterable[str] | None = None) -> tuple[str, list[Change]]:
+    """Repair one text as a one-page OCR'd document; returns the text and its changes."""
+    page = repair_pages([Page(number=1, source="ocr", text=text)], vocabulary)[0]
+    return page.text, page.changes
+
+
+def _with_vocabulary(lex: Lexicon, vocabulary: Iterable[str]) -> Lexicon:
+    from dataclasses import replace
+    from normalize.lexicon import skeleton
+    words = {w.lower() for w in vocabulary if w and w.isalpha()}
+    new = words - lex.zipf.keys()
+    if not new:
+        return lex
+    zipf = dict(lex.zipf)
+    skel = dict(lex.skel_full)
+    for w in new:
+        zipf[w] = 2.0           # a word of the archive's own clean documents: a domain word
+        s = skeleton(w)
+        if s != w:
+            skel[s] = tuple(sorted(set(skel.get(s, ())) | {w}))
+    return replace(lex, zipf=zipf, skel_full=skel)

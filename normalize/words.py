@@ -1,0 +1,239 @@
+"""Word repair: candidates from the confusion model, scored by the lexicon and the document.
+
+For an OCR'd word the repairer compares "the page said this word" with every candidate the
+confusion model can turn into what OCR printed, using a noisy-channel score in log10:
+
+    score(w) = prior(w) + sum of log10 P(ocr segment | true segment)
+
+prior is the Zipf frequency (compounds get the prior of their rarest part, minus a little per
+part). The word as printed keeps its own prior if the lexicon knows it, else `UNKNOWN_PRIOR`.
+A candidate replaces the printed word only when it scores `margin` higher.
+
+Candidates are generated in *skeleton* space (diacritics removed, see `normalize.lexicon`): the
+confusions that change letters (`6` → ö, `#` → ä, `rn` → m, …) are enumerated up to a few edits,
+and every diacritic spelling of the resulting skeleton comes from the lexicon's skeleton index in
+one lookup, so `forvaltningens` never enumerates its 3^k a/ä/å spellings.
+
+How likely a lost diacritic is comes from the document (`DocumentStats`): an `eng` OCR loses
+nearly all of them, a Swedish OCR of a good page almost none. That is what lets `for` become
+`för` in one document and stay `for` in another.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from normalize.confusions import Model
+from normalize.lexicon import Lexicon, compound_prior, skeleton
+
+UNKNOWN_PRIOR = 0.6        # an unknown printed word (a name, a rare compound, a typo)
+MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
+DIACRITIC_LETTERS = frozenset("åäöé")
+# Characters that are never part of a Swedish word: OCR put them where a letter was.
+FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\")
+
+
+@dataclass
+class DocumentStats:
+    """What the whole document says about its OCR, estimated before any word is repaired."""
+    diacritic_loss: float = 0.0     # P(a diacritic letter was printed without its diacritic)
+    damage: float = 0.0             # share of words the lexicon does not know
+
+    @property
+    def loss_log(self) -> float | None:
+        return math.log10(self.diacritic_loss) if self.diacritic_loss > 0 else None
+
+
+@dataclass
+class Choice:
+    word: str          # lower-case replacement
+    score: float       # its score minus the printed word's score (log10 odds)
+
+
+class WordRepairer:
+    def __init__(self, lexicon: Lexicon, model: Model, stats: DocumentStats):
+        self.lex = lexicon
+        self.model = model
+        self.stats = stats
+        self._cache: dict[str, Choice | None] = {}
+
+    # ---- scoring ------------------------------------------------------------------------
+    def _seg_cost(self, true: str, ocr: str) -> float | None:
+        """log10 P(ocr | true) for one aligned segment; None when impossible."""
+        if true == ocr:
+            return 0.0
+        if len(true) == 1 and len(ocr) == 1 and skeleton(true) == ocr and true in DIACRITIC_LETTERS:
+            return self.stats.loss_log          # a lost diacritic: per document
+        return self.model.cost(true, ocr)
+
+    def _channel(self, form: str, segs: tuple[tuple[str, int], ...]) -> float | None:
+        """Channel score of `form` given the OCR segments (ocr text, length of true segment)."""
+        total = 0.0
+        pos = 0
+        for ocr, n in segs:
+            c = self._seg_cost(form[pos:pos + n], ocr)
+            if c is None:
+                return None
+            total += c
+            pos += n
+        return total
+
+    # ---- candidates ---------------------------------------------------------------------
+    def _search(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
+        """Skeleton readings of `word`: (parts, segment alignment), parts being one whole word
+        or the parts of a compound. A depth-first walk over the OCR characters, each read as
+        itself or through a confusion, pruned as soon as the current part's skeleton is no
+        prefix of any lexicon skeleton."""
+        lex = self.lex
+        gen = self.model.generate
+        has_prefix = lex.has_prefix
+        out: list[tuple[tuple[str, ...], tuple]] = []
+        n = len(word)
+        options: list[list[tuple[int, str, int]]] = []     # per position: (length, skel, edit)
+        for i, ch in enumerate(word):
+            opts = [] if ch in FORCED else [(1, skeleton(ch), 0)]
+            for k in (1, 2):
+                if i + k <= n:
+                    for true_skel, _lp in gen.get(word[i:i + k], ()):
+                        opts.append((k, true_skel, 1))
+            options.append(opts)
+
+        def rec(i: int, part: str, parts: tuple[str, ...], segs: tuple, edits: int) -> None:
+            if len(out) > 200:
+                return
+            if i == n:
+                if not parts:
+                    if part in lex.zipf or part in lex.skel_full:
+                        out.append(((part,), segs))
+                elif len(part) >= 2 and (part in lex.end or part in lex.skel_end):
+                    out.append((parts + (part,), segs))
+                return
+            for k, true_skel, edit in options[i]:
+                if edit and edits >= max_edits:
+                    continue
+                new = part + true_skel
+                if not has_prefix(new):
+                    continue
+                seg = (word[i:i + k], len(true_skel))
+                rec(i + k, new, parts, segs + (seg,), edits + edit)
+                # a compound boundary after this part (stadsdels|förvaltning)
+                if (len(parts) < 2 and len(new) >= 2 and n - i - k >= 2 and
+                        (new in lex.begin or new in lex.skel_begin if not parts
+                         else new in lex.middle or new in lex.skel_middle)):
+                    rec(i + k, "", parts + (new,), segs + (seg,), edits + edit)
+
+        rec(0, "", (), (), 0)
+        return out
+
+    def _part_forms(self, skel: str, role: str) -> list[str]:
+        lex = self.lex
+        members = {"begin": (lex.begin, lex.skel_begin), "middle": (lex.middle, lex.skel_middle),
+                   "end": (lex.end, lex.skel_end)}[role]
+        forms = ([skel] if skel in members[0] else []) + list(members[1].get(skel, ()))
+        return forms[:MAX_CANDIDATE_FORMS]
+
+    def _forms(self, parts: tuple[str, ...]) -> list[tuple[str, float]]:
+        """Lexicon forms (with priors) for a skeleton reading."""
+        lex = self.lex
+        if len(parts) == 1:
+            skel = parts[0]
+            out = [(skel, lex.zipf[skel])] if skel in lex.zipf else []
+            out.extend((f, lex.zipf[f]) for f in lex.skel_full.get(skel, ()))
+            return out
+        roles = ["begin"] + ["middle"] * (len(parts) - 2) + ["end"]
+        combos: list[tuple[str, ...]] = [()]
+        for part, role in zip(parts, roles):
+            combos = [c + (f,) for c in combos for f in self._part_forms(part, role)]
+        return [("".join(c), compound_prior(lex, c)) for c in combos]
+
+    def best(self, word: str, max_edits: int) -> tuple[str, float] | None:
+        """Best candidate (lower case) and its score, excluding the word itself."""
+        best: tuple[str, float] | None = None
+        for parts, segs in self._search(word, max_edits):
+            for form, prior in self._forms(parts):
+                if form == word:
+                    continue
+                ch = self._channel(form, segs)
+                if ch is None:
+                    continue
+                score = prior + ch
+                if best is None or score > best[1]:
+                    best = (form, score)
+        return best
+
+    def repair(self, word: str) -> Choice | None:
+        """The replacement for a lower-case printed word, or None to keep it. Memoised."""
+        if word in self._cache:
+            return self._cache[word]
+        choice = self._repair(word)
+        self._cache[word] = choice
+        return choice
+
+    def _repair(self, word: str) -> Choice | None:
+        prior = self.lex.prior(word)
+        forced = sum(ch in FORCED for ch in word)
+        if prior is not None:
+            # a real word: only a lost diacritic can make it another real word (for -> för)
+            if self.stats.loss_log is None:
+                return None
+            max_edits = 0
+            keep = prior
+        else:
+            max_edits = forced + (1 if len(word) < 5 else 2 if len(word) < 9 else 3)
+            keep = UNKNOWN_PRIOR
+        found = self.best(word, max_edits)
+        if found is None:
+            return None
+        form, score = found
+        if score <= keep:
+            return None
+        return Choice(form, score - keep)
+
+
+def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
+    """Estimate diacritic loss and damage from every word of a document (lower case)."""
+    present = lost = unknown = total = 0
+    for w in words:
+        if len(w) < 2 or not w.isalpha():
+            if any(ch in FORCED for ch in w) and any(ch.isalpha() for ch in w):
+                unknown += 1
+                total += 1
+            continue
+        total += 1
+        if any(ch in DIACRITIC_LETTERS for ch in w):
+            present += 1
+            if not lex.known(w):
+                unknown += 1
+            continue
+        if lex.known(w):
+            continue
+        unknown += 1
+        if w in lex.skel_full or _compound_skeleton(w, lex):
+            lost += 1
+    damage = unknown / total if total else 0.0
+    # A few unknown words that happen to have a diacritic spelling are no evidence of loss.
+    loss = lost / (lost + present + 5) if lost >= 3 else 0.0
+    return DocumentStats(diacritic_loss=min(loss, 0.95), damage=damage)
+
+
+def _compound_skeleton(skel: str, lex: Lexicon) -> bool:
+    n = len(skel)
+    for i in range(2, n - 1):
+        head, tail = skel[:i], skel[i:]
+        if (head in lex.begin or head in lex.skel_begin) and (tail in lex.end or tail in lex.skel_end):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def case_like(template: str, word: str) -> str:
+    """`word` written with the capitalisation of `template` (FOr -> För, ARENDET -> ÄRENDET)."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if template[:1].isupper() or (template[:1] in "|1" and len(template) > 1 and template[1:2].isupper()):
+        return word[:1].upper() + word[1:]
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
