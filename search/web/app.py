@@ -88,8 +88,10 @@ def create_app(home: Path) -> FastAPI:
                 body["error"]["detail"] = err.detail
             return JSONResponse(body, status_code=err.status)
         heading = {400: "Felaktig fråga", 404: "Hittades inte"}.get(err.status, "Något gick fel")
-        message = err.message + (f" ({err.detail})" if err.detail else "")
-        return page(request, "error.html", {"heading": heading, "message": message},
+        # The query stays in the search box so that it can be corrected.
+        q = request.query_params.get("q", "")[:MAX_QUERY_CHARS]
+        return page(request, "error.html", {"heading": heading, "message": err.message,
+                                            "detail": err.detail, "request_q": q},
                     status=err.status)
 
     @app.exception_handler(WebError)
