@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from whoosh.reading import TermNotFound
@@ -113,23 +114,79 @@ def build_segment_columns(reader, segid: str) -> SegmentColumns:
 
 
 class SegmentCache:
-    """Segment columns by segment id (an LRU: old segments vanish after merges)."""
+    """Segment columns by segment id, in memory (an LRU) and on disk beside the index
+    (`cols-<segment>.npz`), so that a new process does not rebuild them: segments never
+    change, and deletions are applied per searcher."""
 
-    def __init__(self, size: int = 64):
+    def __init__(self, folder: Path | None = None, size: int = 64):
         self._items: OrderedDict[str, SegmentColumns] = OrderedDict()
         self._size = size
+        self._folder = folder
 
     def get(self, reader) -> SegmentColumns:
         segid = _segment_id(reader)
         cols = self._items.get(segid)
         if cols is None:
-            cols = build_segment_columns(reader, segid)
+            cols = self._load(segid)
+            if cols is None:
+                cols = build_segment_columns(reader, segid)
+                self._save(cols)
             self._items[segid] = cols
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         else:
             self._items.move_to_end(segid)
         return cols
+
+    def _file(self, segid: str) -> Path | None:
+        if self._folder is None:
+            return None
+        return self._folder / f"cols-{segid.replace(':', '-')}.npz"
+
+    def _save(self, cols: SegmentColumns) -> None:
+        path = self._file(cols.segid)
+        if path is None:
+            return
+        arrays: dict[str, np.ndarray] = {"doccount": np.asarray([cols.doccount])}
+        for name, col in cols.columns.items():
+            arrays[f"v_{name}"] = np.asarray(col.values, dtype=object) if col.values \
+                else np.zeros(0, dtype="U1")
+            arrays[f"d_{name}"] = col.docs
+            arrays[f"i_{name}"] = col.vals
+        for name, arr in cols.lengths.items():
+            arrays[f"l_{name}"] = arr
+        tmp = path.with_suffix(".tmp.npz")
+        try:
+            # Values as a unicode array (no pickles on disk).
+            for k in [k for k in arrays if k.startswith("v_")]:
+                arrays[k] = np.asarray([str(v) for v in arrays[k]], dtype=str)
+            np.savez(tmp, **arrays)
+            tmp.replace(path)
+        except OSError:
+            tmp.unlink(missing_ok=True)   # a read-only index still works, just slower
+
+    def _load(self, segid: str) -> SegmentColumns | None:
+        path = self._file(segid)
+        if path is None or not path.exists():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                columns = {name: FacetColumn([str(v) for v in z[f"v_{name}"]],
+                                             z[f"d_{name}"], z[f"i_{name}"])
+                           for name in COLUMN_FIELDS}
+                lengths = {name: z[f"l_{name}"] for name in TEXT_FIELDS}
+                return SegmentColumns(segid, int(z["doccount"][0]), columns, lengths)
+        except (OSError, KeyError, ValueError):
+            return None       # written by another version: rebuilt and saved again
+
+    def prune(self, ix) -> None:
+        """Forget column files of segments that merges have removed."""
+        if self._folder is None:
+            return
+        live = {f"cols-{ix.indexname}-{seg.segment_id()}.npz" for seg in ix._segments()}
+        for path in self._folder.glob("cols-*.npz"):
+            if path.name not in live:
+                path.unlink(missing_ok=True)
 
 
 def _segment_id(reader) -> str:

@@ -25,7 +25,7 @@ K1, B = 1.2, 0.75
 # starts with the word ranks lowest.
 WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 0.35}
 MIN_PREFIX = 5           # a stem this long also matches compounds it begins
-MAX_PREFIX_TERMS = 24    # the most frequent expansions of one prefix
+MAX_PREFIX_TERMS = 12    # the most frequent expansions of one prefix
 
 Result = tuple[np.ndarray, np.ndarray] | None
 

@@ -1,0 +1,152 @@
+"""The index: incremental add, replace, delete, rebuild, the analyzer stamp, busy writers,
+and facet counts equal to whoosh's own groupedby counts."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from whoosh import query as wq
+from whoosh import sorting
+
+from corpus.entries import entries_for
+from corpus.errors import BusyError
+from corpus.jsonshape import extraction_from_json
+from corpus.models import Document, Entry
+from index import FACETS, Index
+from index import query as q
+from index.core import STAMP_FILE
+from index.synthetic import generate_entries
+
+ARCHIVE = Path(__file__).parent / "data" / "search" / "archive.json"
+
+
+def load_documents() -> list[Document]:
+    return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
+            for d in json.loads(ARCHIVE.read_text())]
+
+
+def all_entries() -> list[Entry]:
+    return [e for doc in load_documents() for e in entries_for(doc)]
+
+
+@pytest.fixture()
+def ix(tmp_path: Path) -> Index:
+    index = Index(tmp_path / "index")
+    index.add(all_entries())
+    yield index
+    index.close()
+
+
+def test_add_counts_documents_and_entries(ix: Index) -> None:
+    docs = load_documents()
+    assert ix.doc_ids() == {d.doc_id for d in docs}
+    assert len(ix) == len(all_entries())
+
+
+def test_replace_drops_old_entries_of_a_document(ix: Index) -> None:
+    doc = load_documents()[0]
+    doc.extraction.items[0].statements = []          # re-processed: fewer records
+    doc.extraction.items[0].text = "Ny text om fritidsgårdar."
+    before = len(ix)
+    ix.add(entries_for(doc))
+    assert len(ix) == before - 3
+    assert ix.search(q.Word("samverkansform")).total == 0
+    assert ix.search(q.Word("fritidsgårdar")).total >= 1
+
+
+def test_delete_documents(ix: Index) -> None:
+    doc_id = load_documents()[2].doc_id
+    removed = ix.delete_documents([doc_id])
+    assert removed == len(entries_for(load_documents()[2]))
+    assert doc_id not in ix.doc_ids()
+    assert ix.search(q.Person("Jöran Ståhl")).total == 0
+    assert ix.search(q.FacetIs("kind", ("reservation",))).total == 1   # FP's, in another doc
+
+
+def test_rebuild_streams_and_replaces(ix: Index) -> None:
+    docs = load_documents()[:2]
+    n = ix.rebuild(e for d in docs for e in entries_for(d))
+    assert n == sum(len(entries_for(d)) for d in docs)
+    assert ix.doc_ids() == {d.doc_id for d in docs}
+    assert not ix.path.with_name(ix.path.name + ".rebuild").exists()
+
+
+def test_analyzer_change_empties_the_index_for_reindexing(tmp_path: Path) -> None:
+    path = tmp_path / "index"
+    Index(path).add(all_entries())
+    (path / STAMP_FILE).write_text(json.dumps({"analyzer_version": -1, "schema_version": 1}))
+    reopened = Index(path)
+    assert reopened.reset_reason and "emptied" in reopened.reset_reason
+    assert reopened.doc_ids() == set()
+    assert Index(path).reset_reason is None           # stamped again
+
+
+def test_second_writer_is_busy(ix: Index) -> None:
+    writer = ix._ix.writer()
+    try:
+        with pytest.raises(BusyError):
+            ix.add(all_entries()[:1])
+    finally:
+        writer.cancel()
+
+
+def whoosh_counts(index: Index, wquery) -> dict[str, Counter]:
+    """Facet counts from whoosh's own groupedby over the "name=value" facet tokens."""
+    s = index.searcher()
+    results = s.search(wquery, groupedby=sorting.FieldFacet("facet", allow_overlap=True),
+                       limit=None)
+    out: dict[str, Counter] = {name: Counter() for name in FACETS}
+    for token, docs in results.groups("facet").items():
+        name, _, value = token.partition("=")
+        if name in out:
+            out[name][value] = len(docs)
+    return out
+
+
+CASES = [
+    (q.MatchAll(), wq.Every()),
+    (q.Word("insatsgrupper", field="text"), wq.Prefix("content", "insatsgrupp")),
+    (q.FacetIs("party", ("V",)), wq.Term("facet", "party=V")),
+    (q.and_(q.FacetIs("kind", ("statement",)), q.FacetIs("body", ("socialnamnden",))),
+     wq.And([wq.Term("facet", "kind=statement"), wq.Term("facet", "body=Socialnämnden")])),
+]
+
+
+@pytest.mark.parametrize("node, wquery", CASES)
+def test_facet_counts_equal_whoosh_groupedby(ix: Index, node, wquery) -> None:
+    ours = ix.search(node, limit=1).facets
+    theirs = whoosh_counts(ix, wquery)
+    for name in FACETS:
+        assert ours[name] == dict(theirs[name]), name
+
+
+def test_facet_counts_equal_whoosh_on_generated_archive_with_deletions(tmp_path: Path) -> None:
+    index = Index(tmp_path / "gen")
+    entries = list(generate_entries(1500, seed=7))
+    index.add(entries[:800])
+    index.add(entries[800:], replace=False)             # two segments
+    gone = sorted({e.doc_id for e in entries})[:3]
+    index.delete_documents(gone)
+    for node, wquery in [(q.MatchAll(), wq.Every()),
+                         (q.Word("budget", field="text"), wq.Term("content", "budg")),
+                         (q.FacetIs("kind", ("vote",)), wq.Term("facet", "kind=vote"))]:
+        ours = index.search(node, limit=1).facets
+        theirs = whoosh_counts(index, wquery)
+        for name in FACETS:
+            assert ours[name] == dict(theirs[name]), name
+    assert not set(gone) & index.doc_ids()
+    index.close()
+
+
+def test_columns_persist_for_a_new_process(ix: Index, monkeypatch) -> None:
+    first = ix.search(q.FacetIs("party", ("M",)), limit=1).facets
+    assert list(ix.path.glob("cols-*.npz"))
+
+    def must_not_rebuild(*args, **kwargs):
+        raise AssertionError("columns rebuilt although saved")
+    import index.columns
+    monkeypatch.setattr(index.columns, "build_segment_columns", must_not_rebuild)
+    again = Index(ix.path)
+    assert again.search(q.FacetIs("party", ("M",)), limit=1).facets == first
