@@ -121,7 +121,8 @@ def _get(store: StoreLike | None, doc_id: str):
 def _record(e: dict) -> dict[str, Any]:
     return {"id": e["id"], "doc_id": e["doc_id"], "kind": e["kind"], "date": e.get("date"),
             "body": e.get("body"), "municipality": e.get("municipality"),
-            "title": e.get("title"), "paragraph": e.get("paragraph"), "dnr": e.get("dnr"),
+            "title": e.get("title"), "part": e.get("part"), "paragraph": e.get("paragraph"),
+            "dnr": e.get("dnr"),
             "statement_kind": e.get("statement_kind"), "names": e.get("names"),
             "parties": e.get("parties"), "text": e.get("text")}
 
