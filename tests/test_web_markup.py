@@ -57,6 +57,12 @@ def test_repaired_segments(changes, marked):
     assert [s.text for s in segs if s.change] == marked
 
 
+def test_repaired_html_marks_deletions():
+    html = str(repaired_html("kriminell", [Change(1, 5, "-\n", "", "dehyphenate")]))
+    assert html.startswith("krimi<ins class=\"repair deletion\" title=\"Borttaget: -↵\">")
+    assert html.endswith("</ins>nell")
+
+
 def test_repaired_html_marks_and_escapes():
     text = "<b>x</b> biblioteksplan"
     html = str(repaired_html(text, [Change(1, 9, "<i>bibl</i>", "biblioteksplan", "ocr")]))

@@ -101,8 +101,12 @@ def repaired_html(text: str, changes: list[Change]) -> Markup:
             parts.append(_clean(seg.text))
             continue
         before = _clean(_visible(seg.change.original))
-        shown = _clean(seg.text) if seg.text else "⌫"
-        parts.append(f'<ins class="repair" title="Före rättning: {before}">{shown}'
+        if not seg.text:
+            # A deletion (a line-end hyphen, a stray mark): a thin bar where it was.
+            parts.append(f'<ins class="repair deletion" title="Borttaget: {before}">'
+                         f'<span class="visually-hidden">(borttaget: {before})</span></ins>')
+            continue
+        parts.append(f'<ins class="repair" title="Före rättning: {before}">{_clean(seg.text)}'
                      f'<span class="visually-hidden"> (före rättning: {before})</span></ins>')
     return Markup("".join(parts))
 
