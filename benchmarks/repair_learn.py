@@ -42,13 +42,30 @@ def segment_pairs(true: str, ocr: str) -> list[tuple[str, str]]:
         return []
     out = []
     matcher = difflib.SequenceMatcher(None, true, ocr, autojunk=False)
+    # Adjacent non-equal opcodes form one block: "ö" read as "dé" is an insert and a replace.
+    blocks: list[list[int]] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op != "replace":
+        if op == "equal":
+            blocks.append([])
             continue
+        if blocks and blocks[-1]:
+            blocks[-1][1], blocks[-1][3] = a1, b1
+        else:
+            blocks.append([a0, a1, b0, b1])
+    for block in blocks:
+        if not block:
+            continue
+        a0, a1, b0, b1 = block
         ts, os_ = true[a0:a1], ocr[b0:b1]
+        if not ts:                  # an inserted character: attach it to the letter before
+            if a0 == 0:
+                continue
+            ts, os_ = true[a0 - 1], true[a0 - 1] + os_
+        if not os_:
+            continue
         if len(ts) == len(os_):
             out.extend(zip(ts, os_))
-        elif len(ts) <= 2 and len(os_) <= 2:
+        elif len(ts) <= 2 and len(os_) <= 3:
             out.append((ts, os_))
     return out
 

@@ -1,0 +1,128 @@
+"""Query latency over the generated archive: `search.search` (parse, evaluate, all facets,
+snippets; what `arkiv search --json` and `/api/search` run) in one warm process.
+
+The mix is fixed (../shared/CONTRACTS.md, "Benchmarks"): a third rare queries (< 100 hits), a
+third medium (100–5,000), a third common (> 20,000), each with all facets; plus filtered and dnr
+queries. The words come from the generator's vocabulary (index.synthetic: topic words drawn
+by a Zipf law, so their frequencies are known in advance); each query's actual hit count is
+reported beside it, and a query whose count leaves its class is flagged in the JSON.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.bench_report import Figure
+
+CLASSES = {"rare": (0, 99), "medium": (100, 5000), "common": (20_001, None)}
+
+
+@dataclass(frozen=True)
+class Q:
+    cls: str                          # rare, medium, common, filtered, dnr
+    text: str = ""
+    filters: dict = field(default_factory=dict)
+
+
+# Rare: pairs of words from the Zipf tail (each alone a few hundred records), a compound and
+# names; medium: single mid-rank topic words; common: the head of the Zipf list and the
+# boilerplate of every record.
+RARE = ("ledsagning tolkservice", "språkcafé demens", "lönekartläggning seniorer",
+        "ishall konsthall", "\"personlig assistans\" rekrytering", "e-tjänst ensamkommande",
+        "färdtjänst sjukfrånvaro", "musikskola hemlöshet", "ordningsvakt tillgänglighet",
+        "naturreservat matsal", "tolkservice korttidsboende", "konsthall rekrytering",
+        "flyktingmottagning bredband", "särskola simhall", "interpellation turism mötesplats",
+        "arbetsmiljö ledsagning", "museum elevhälsa", "hyresgäst renhållning återvinning",
+        "vuxenutbildning demens", "städning seniorer")
+MEDIUM = ("bostäder", "detaljplan", "trafik", "parkering", "fritidsgård", "bibliotek",
+          "insatsgrupp", "ungdomar", "missbruk", "hemtjänst", "lokaler", "investering",
+          "upphandling", "avtal", "medborgarförslag", "revision", "årsredovisning", "taxa",
+          "bygglov", "cykelväg")
+COMMON = ("förslag", "beslut", "ärende", "yrkande", "förvaltningen", "nämnden",
+          "tjänsteutlåtandet", "redovisar", "kostnader", "resultat", "året", "arbetet",
+          "gäller", "förvaltningen nämnden", "förslag OR beslut", "budget OR verksamhet",
+          "kommun OR nämnd", "uppdrag OR förvaltning", "förvaltningen redovisar", "arbetet året")
+FILTERED = (Q("filtered", "budget", {"party": ["V"]}),
+            Q("filtered", "skola", {"body": ["Socialnämnden"], "year": "2010-2014"}),
+            Q("filtered", "", {"kind": ["statement"], "party": ["SD"]}),
+            Q("filtered", "förslag", {"statement_kind": ["reservation"], "year": "2019"}),
+            Q("filtered", "detaljplan", {"municipality": ["Uppsala"], "doc_type": ["protokoll"]}),
+            Q("filtered", "", {"outcome": ["aterremiss"], "year": "2000-2005"}))
+WARMUP = ("kommunen", "skola förskola", "yrkande")
+
+
+def mix(dnrs: list[str]) -> list[Q]:
+    out = [Q("rare", t) for t in RARE] + [Q("medium", t) for t in MEDIUM] + \
+          [Q("common", t) for t in COMMON] + list(FILTERED)
+    out += [Q("dnr", "", {"dnr": d}) for d in dnrs]
+    return out
+
+
+def dnrs_of(home: Path, n: int = 6) -> list[str]:
+    """Diary numbers that exist in the generated archive, chosen deterministically."""
+    import json
+    import sqlite3
+    db = sqlite3.connect(home / "arkiv.db")
+    try:
+        rows = db.execute("SELECT extraction FROM documents ORDER BY doc_id LIMIT ?",
+                          (n,)).fetchall()
+    finally:
+        db.close()
+    out = []
+    for (ex,) in rows:
+        d = json.loads(ex).get("dnr") or []
+        if d:
+            out.append(d[0])
+    return out
+
+
+def _pctl(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def measure_queries(home: Path, items: int, repeat: int = 1) -> list[Figure]:
+    from index import Index
+    from search import Filters, search
+
+    index = Index(home / "index")
+    if index.reset_reason or len(index) < items:
+        raise RuntimeError(f"the index at {home / 'index'} holds {len(index)} of {items} items "
+                           "(stale or not built): run the reindex section first")
+    start = time.perf_counter()
+    search(index, WARMUP[0])                 # opens the searcher, builds the columns
+    first_ms = (time.perf_counter() - start) * 1000
+    for w in WARMUP[1:]:
+        search(index, w)
+    rows = []
+    for qq in mix(dnrs_of(home)):
+        filters = Filters(**qq.filters)
+        samples = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            res = search(index, qq.text, filters, limit=10)
+            samples.append((time.perf_counter() - t0) * 1000)
+        lo_hi = CLASSES.get(qq.cls)
+        ok = True if lo_hi is None else (res["total"] >= lo_hi[0] and
+                                         (lo_hi[1] is None or res["total"] <= lo_hi[1]))
+        rows.append({"class": qq.cls, "query": qq.text, "filters": qq.filters,
+                     "hits": res["total"], "ms": round(statistics.median(samples), 2),
+                     "class_ok": ok})
+    index.close()
+    all_ms = [r["ms"] for r in rows]
+    per = {c: round(_pctl([r["ms"] for r in rows if r["class"] == c], 0.95), 1)
+           for c in ("rare", "medium", "common", "filtered", "dnr")}
+    off = [f"{r['query']!r} ({r['class']}: {r['hits']} hits)" for r in rows if not r["class_ok"]]
+    detail = {"items": items, "queries": len(rows), "p95_ms_by_class": per,
+              "first_query_ms": round(first_ms, 1), "queries_out_of_class": off,
+              "per_query": rows}
+    return [Figure("query_p50_ms", _pctl(all_ms, 0.5), "ms", 50),
+            Figure("query_p95_ms", _pctl(all_ms, 0.95), "ms", 100, detail=detail),
+            Figure("items", items, "items", 100_000, ">=",
+                   detail={"what": "searchable records the query and load figures ran on"})]
