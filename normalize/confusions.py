@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 LEARNED = Path(__file__).with_name("data") / "confusions.tsv"
-ALPHA = 5.0           # weight of a prior, in observations
-MIN_PROB = 0.002      # confusions rarer than this are not generated as candidates
+ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
+MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
 
 # (true segment, OCR segment, prior probability). Why each is here:
 DEFAULTS: list[tuple[str, str, float]] = [
@@ -29,6 +29,8 @@ DEFAULTS: list[tuple[str, str, float]] = [
     ("ö", "o", 0.05), ("ö", "6", 0.02), ("ö", "é", 0.02), ("ö", "5", 0.01), ("ö", "d", 0.005),
     ("ö", "b", 0.003), ("ö", "ó", 0.01), ("ö", "ò", 0.005), ("ö", "0", 0.003), ("ö", "e", 0.003),
     ("ä", "e", 0.003), ("é", "e", 0.02),
+    # eng OCR spreads ö over two characters: "bedömer" -> "beddémer", "bed6émning"
+    ("ö", "dé", 0.005), ("ö", "6é", 0.005), ("ö", "oé", 0.005), ("ä", "aé", 0.003),
     # i and l against the vertical strokes
     ("i", "1", 0.01), ("i", "l", 0.005), ("i", "|", 0.01), ("l", "1", 0.005), ("l", "i", 0.003),
     ("l", "|", 0.005), ("i", "j", 0.002), ("t", "f", 0.002), ("f", "t", 0.002),

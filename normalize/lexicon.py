@@ -1,10 +1,11 @@
 """The Swedish lexicon the repairer scores against: full forms, compound parts, priors.
 
 Built from the Hunspell dictionary (Debian `hunspell-sv`, /usr/share/hunspell/sv_SE.*) expanded with
-its suffix rules, and `wordfreq`'s Swedish frequencies as priors. Building takes a few seconds, so the
-compiled lexicon is cached on disk (`$XDG_CACHE_HOME/arkiv/` or `~/.cache/arkiv/`), keyed by
-`LEXICON_VERSION` and the source files' mtimes; each worker process then loads it in a fraction of a
-second. When the cache directory is not writable the lexicon is built in memory.
+its suffix rules, and `wordfreq`'s Swedish frequencies as priors. Building takes seconds, so the
+compiled lexicon is written to disk (`$XDG_CACHE_HOME/arkiv/` or `~/.cache/arkiv/`) as MARISA tries,
+keyed by `LEXICON_VERSION` and the source files' mtimes and sizes; each worker process then
+memory-maps them in milliseconds instead of unpickling a million Python strings. When the cache
+directory is not writable the lexicon is built and kept in memory.
 
 Everything is keyed in lower case. A word's *skeleton* is the word with its diacritics removed
 (`förvaltningens` -> `forvaltningens`): OCR without Swedish data produces skeletons, so the lexicon
@@ -12,21 +13,27 @@ keeps an index from skeleton to the forms that have it.
 """
 from __future__ import annotations
 
+import math
 import os
-import pickle
+import shutil
 import tempfile
-from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import marisa_trie
+
 from normalize import hunspell
 
-LEXICON_VERSION = 4
+LEXICON_VERSION = 6
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DEFAULT_ZIPF = 1.0          # a Hunspell form wordfreq has never seen: rare, but a word
 FOREIGN_PENALTY = 0.7       # a word only wordfreq knows (foreign words, names, abbreviations)
 WORDFREQ_MIN_ZIPF = 3.0     # below this, wordfreq-only "words" are mostly OCR and typing noise
+VOCABULARY_ZIPF = 2.0       # a word of the archive's own clean documents: a domain word
+
+# role bits stored with each form
+STANDALONE, BEGIN, MIDDLE, END, PROPER = 1, 2, 4, 8, 16
+_ROLE = {"begin": BEGIN, "middle": MIDDLE, "end": END}
 
 _SKELETON = str.maketrans("åäàáâãöóòôõøéèêëüúùûíìîïç", "aaaaaaooooooeeeeuuuuiiiic")
 
@@ -36,65 +43,120 @@ def skeleton(word: str) -> str:
     return word.translate(_SKELETON)
 
 
-@dataclass
 class Lexicon:
-    zipf: dict[str, float]                   # standalone form -> prior (Zipf scale)
-    proper: frozenset[str]                   # forms the dictionary only writes capitalised
-    begin: frozenset[str]                    # forms that may start a compound
-    middle: frozenset[str]
-    end: frozenset[str]                      # forms that may end a compound (inflected)
-    skel_full: dict[str, tuple[str, ...]]    # skeleton -> standalone forms with diacritics
-    skel_begin: dict[str, tuple[str, ...]]
-    skel_middle: dict[str, tuple[str, ...]]
-    skel_end: dict[str, tuple[str, ...]]
-    # every skeleton of a form or a compound part, sorted: prefix tests by bisection prune the
-    # candidate search (no skeleton starts with "fdrv", so nothing after it is tried)
-    skel_sorted: list[str]
+    """Read access to the compiled lexicon (three MARISA tries), plus extra vocabulary."""
 
-    def has_prefix(self, prefix: str) -> bool:
-        i = bisect_left(self.skel_sorted, prefix)
-        return i < len(self.skel_sorted) and self.skel_sorted[i].startswith(prefix)
+    def __init__(self, forms: marisa_trie.RecordTrie, skel: marisa_trie.BytesTrie,
+                 prefixes: marisa_trie.RecordTrie, extra: dict[str, float] | None = None):
+        self._forms = forms          # form -> [(zipf * 100, roles)]
+        self._skel = skel            # skeleton -> forms with diacritics (utf-8)
+        self._prefixes = prefixes    # skeleton of every form -> [(roles of its forms,)]
+        self._extra = extra or {}    # vocabulary given by the caller: form -> zipf
+        self._extra_skel: dict[str, list[str]] = {}
+        for w in self._extra:
+            s = skeleton(w)
+            if s != w:
+                self._extra_skel.setdefault(s, []).append(w)
+
+    def with_vocabulary(self, words: set[str]) -> "Lexicon":
+        extra = dict(self._extra)
+        for w in words:
+            if w not in self._forms:
+                extra[w] = VOCABULARY_ZIPF
+        return Lexicon(self._forms, self._skel, self._prefixes, extra)
+
+    # ---- single forms -------------------------------------------------------------------
+    @lru_cache(maxsize=200_000)
+    def _info(self, word: str) -> tuple[float, int] | None:
+        got = self._forms.get(word)
+        if got:
+            z, roles = got[0]
+            return z / 100.0, roles
+        if word in self._extra:
+            return self._extra[word], STANDALONE | END
+        return None
+
+    def zipf(self, word: str) -> float | None:
+        """Prior of a standalone form (Zipf scale), None when it is no standalone word."""
+        info = self._info(word)
+        if info is None or not info[1] & STANDALONE:
+            return None
+        return info[0]
+
+    def has_role(self, word: str, role: str) -> bool:
+        info = self._info(word)
+        return info is not None and bool(info[1] & _ROLE[role])
+
+    def is_proper(self, word: str) -> bool:
+        info = self._info(word)
+        return info is not None and bool(info[1] & PROPER)
 
     def known(self, word: str) -> bool:
-        return word in self.zipf or self.compound(word) is not None
+        return self.prior(word) is not None
 
+    @lru_cache(maxsize=200_000)
     def prior(self, word: str) -> float | None:
         """Zipf-scale prior of a lower-case form, compounds included; None when unknown."""
-        z = self.zipf.get(word)
+        z = self.zipf(word)
         if z is not None:
             return z
         parts = self.compound(word)
         if parts is None:
             return None
-        return compound_prior(self, parts)
+        return self.compound_prior(parts)
+
+    def compound_prior(self, parts: tuple[str, ...]) -> float:
+        # A compound is rarer than its rarest part, but compounds are everyday Swedish: the
+        # linking forms (förvaltnings-) are rare on their own, so the prior is clamped.
+        base = min((self._info(p) or (DEFAULT_ZIPF, 0))[0] for p in parts)
+        return max(1.2, min(base, 2.8)) - 0.2 * (len(parts) - 2)
 
     def compound(self, word: str, min_part: int = 2) -> tuple[str, ...] | None:
-        """Split a compound into dictionary parts (begin, middle*, end), longest last part first."""
+        """Split a compound into dictionary parts (begin, middle?, end), or None."""
         n = len(word)
         if n < 2 * min_part + 1:
             return None
         for i in range(min_part, n - min_part + 1):
             head = word[:i]
-            if head in self.begin:
-                tail = word[i:]
-                if tail in self.end:
-                    return (head, tail)
-        # three parts: begin + middle + end (stadsdels + förvaltnings + chef)
+            if self.has_role(head, "begin") and self.has_role(word[i:], "end"):
+                return (head, word[i:])
         for i in range(min_part, n - 2 * min_part + 1):
             head = word[:i]
-            if head not in self.begin:
+            if not self.has_role(head, "begin"):
                 continue
             for j in range(i + min_part, n - min_part + 1):
                 mid = word[i:j]
-                if (mid in self.middle or mid in self.begin) and word[j:] in self.end:
+                if ((self.has_role(mid, "middle") or self.has_role(mid, "begin"))
+                        and self.has_role(word[j:], "end")):
                     return (head, mid, word[j:])
         return None
 
+    # ---- skeletons ----------------------------------------------------------------------
+    @lru_cache(maxsize=200_000)
+    def diacritic_forms(self, skel: str) -> tuple[str, ...]:
+        """Forms (any role) whose skeleton is `skel` and that have diacritics."""
+        out = [b.decode("utf-8") for b in self._skel.get(skel, ())]
+        out.extend(self._extra_skel.get(skel, ()))
+        return tuple(out)
 
-def compound_prior(lex: Lexicon, parts: tuple[str, ...]) -> float:
-    # A compound is rarer than its rarest part; each extra part costs a little more.
-    base = min(lex.zipf.get(p, DEFAULT_ZIPF) for p in parts)
-    return min(base, 2.5) - 0.6 * (len(parts) - 1)
+    @lru_cache(maxsize=500_000)
+    def has_prefix(self, prefix: str) -> bool:
+        for _ in self._prefixes.iterkeys(prefix):
+            return True
+        return any(w.startswith(prefix) for w in self._extra)
+
+    @lru_cache(maxsize=500_000)
+    def skeleton_roles(self, skel: str) -> int:
+        """Union of the roles of the forms whose skeleton is `skel` (0: no such form)."""
+        got = self._prefixes.get(skel)
+        roles = got[0][0] if got else 0
+        if skel in self._extra or skel in self._extra_skel:
+            roles |= STANDALONE | END
+        return roles
+
+    def skeleton_is(self, skel: str, role: str | None = None) -> bool:
+        """Whether some form with this skeleton exists (in the role, or standalone)."""
+        return bool(self.skeleton_roles(skel) & (_ROLE[role] if role else STANDALONE))
 
 
 def find_hunspell() -> tuple[Path, Path] | None:
@@ -105,74 +167,64 @@ def find_hunspell() -> tuple[Path, Path] | None:
     return None
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "arkiv"
-
-
 def _wordfreq_zipf() -> dict[str, float]:
     import wordfreq
-    from wordfreq import zipf_frequency
-    # Iterating the frequency dict in zipf terms: zipf = log10(freq * 1e9).
-    import math
     out: dict[str, float] = {}
     for w, f in wordfreq.get_frequency_dict("sv", wordlist="large").items():
         if f > 0 and w.isalpha():
-            out[w] = round(math.log10(f * 1e9), 2)
-    del zipf_frequency
+            out[w] = math.log10(f * 1e9)
     return out
 
 
-def _index(forms: list[str]) -> dict[str, tuple[str, ...]]:
-    idx: dict[str, list[str]] = {}
-    for f in forms:
-        s = skeleton(f)
-        if s != f:
-            idx.setdefault(s, []).append(f)
-    return {k: tuple(v) for k, v in idx.items()}
-
-
-def build() -> Lexicon:
+def build_tries() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, marisa_trie.RecordTrie]:
     found = find_hunspell()
     if found is None:
         raise FileNotFoundError("Swedish Hunspell dictionary not found (apt install hunspell-sv)")
     forms = hunspell.expand(*found)
     freq = _wordfreq_zipf()
-    zipf: dict[str, float] = {}
-    proper: set[str] = set()
-    begin: set[str] = set()
-    middle: set[str] = set()
-    end: set[str] = set()
-    lower_seen: dict[str, bool] = {}
+    info: dict[str, list] = {}        # form -> [zipf, roles, has lower-case spelling]
     for form, (roles, capital) in forms.items():
         low = form.lower()
-        if roles & hunspell.STANDALONE:
-            zipf[low] = freq.get(low, DEFAULT_ZIPF)
-            # proper only if no lower-case spelling of the same form exists
-            lower_seen[low] = lower_seen.get(low, False) or not capital
-        if len(low) < 2:
-            continue
-        if roles & hunspell.BEGIN:
-            begin.add(low)
-        if roles & hunspell.MIDDLE:
-            middle.add(low)
-        if roles & hunspell.END:
-            end.add(low)
-    proper = {w for w, has_lower in lower_seen.items() if not has_lower}
-    skel_full = _index(list(zipf))
+        entry = info.setdefault(low, [freq.get(low, DEFAULT_ZIPF), 0, False])
+        r = roles & hunspell.STANDALONE
+        if len(low) >= 2:
+            r |= roles & (hunspell.BEGIN | hunspell.MIDDLE | hunspell.END)
+        entry[1] |= r
+        entry[2] = entry[2] or not capital
+    skeletons = {skeleton(w) for w in info if info[w][1] & STANDALONE}
+    diacritic_skeletons = {skeleton(w) for w in info if skeleton(w) != w}
     # wordfreq-only words: foreign words, names, abbreviations. Not the ASCII spellings of Swedish
     # words ("pa", "forslag"), which the web is full of and which are exactly what we repair.
     for w, z in freq.items():
-        if w in zipf or z < WORDFREQ_MIN_ZIPF or len(w) < 2:
+        if w in info or z < WORDFREQ_MIN_ZIPF or len(w) < 2:
             continue
-        if w == skeleton(w) and w in skel_full:
+        if w == skeleton(w) and w in diacritic_skeletons:
             continue
-        zipf[w] = round(z - FOREIGN_PENALTY, 2)
-    every = {skeleton(w) for w in zipf} | {skeleton(w) for w in begin | middle | end}
-    return Lexicon(zipf=zipf, proper=frozenset(proper), begin=frozenset(begin),
-                   middle=frozenset(middle), end=frozenset(end), skel_full=_index(list(zipf)),
-                   skel_begin=_index(list(begin)), skel_middle=_index(list(middle)),
-                   skel_end=_index(list(end)), skel_sorted=sorted(every))
+        info[w] = [z - FOREIGN_PENALTY, STANDALONE, True]
+    del skeletons
+    records = []
+    skel_pairs = []
+    every: dict[str, int] = {}
+    for w, (z, roles, has_lower) in info.items():
+        if roles == 0:
+            continue
+        if not has_lower:
+            roles |= PROPER
+        records.append((w, (int(round(z * 100)), roles)))
+        s = skeleton(w)
+        every[s] = every.get(s, 0) | (roles & (STANDALONE | BEGIN | MIDDLE | END))
+        if s != w:
+            skel_pairs.append((s, w.encode("utf-8")))
+    return (marisa_trie.RecordTrie("<hB", records), marisa_trie.BytesTrie(skel_pairs),
+            marisa_trie.RecordTrie("<B", [(k, (v,)) for k, v in every.items()]))
+
+
+_FILES = ("forms.marisa", "skel.marisa", "prefixes.marisa")
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "arkiv"
 
 
 def _cache_key() -> str:
@@ -180,34 +232,47 @@ def _cache_key() -> str:
     parts = [f"v{LEXICON_VERSION}"]
     if found:
         parts += [f"{int(p.stat().st_mtime)}-{p.stat().st_size}" for p in found]
-    try:
-        import wordfreq
-        parts.append(getattr(wordfreq, "__version__", "wf"))
-    except ImportError:
-        parts.append("nowf")
+    # wordfreq's data without importing it (its import alone costs a third of a second)
+    import importlib.util
+    spec = importlib.util.find_spec("wordfreq")
+    if spec and spec.origin:
+        data = Path(spec.origin).parent / "data" / "large_sv.msgpack.gz"
+        parts.append(f"{int(data.stat().st_mtime)}" if data.exists() else "wf")
     return "_".join(parts)
 
 
+def _open(folder: Path) -> Lexicon:
+    forms = marisa_trie.RecordTrie("<hB")
+    skel = marisa_trie.BytesTrie()
+    prefixes = marisa_trie.RecordTrie("<B")
+    forms.mmap(str(folder / _FILES[0]))
+    skel.mmap(str(folder / _FILES[1]))
+    prefixes.mmap(str(folder / _FILES[2]))
+    return Lexicon(forms, skel, prefixes)
+
+
 def load(cache_dir: Path | None = None) -> Lexicon:
-    """Load the compiled lexicon from the disk cache, building (and caching) it when missing."""
-    cache_dir = cache_dir or _cache_dir()
-    path = cache_dir / f"lexicon-sv-{_cache_key()}.pickle"
+    """Memory-map the compiled lexicon from the disk cache, building (and caching) it if missing."""
+    folder = (cache_dir or _cache_dir()) / f"lexicon-sv-{_cache_key()}"
+    if all((folder / f).exists() for f in _FILES):
+        try:
+            return _open(folder)
+        except (OSError, RuntimeError):
+            pass                    # a damaged cache: build again below
+    tries = build_tries()
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    lex = build()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # write then rename: concurrent workers never read a half-written cache
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        # write into a private folder, then rename: concurrent workers never see half a cache
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".building-"))
+        for trie, name in zip(tries, _FILES):
+            trie.save(str(tmp / name))
+        try:
+            tmp.rename(folder)
+        except OSError:             # another process finished first: use theirs
+            shutil.rmtree(tmp, ignore_errors=True)
+        return _open(folder)
     except OSError:
-        pass        # read-only home: keep the lexicon in memory only
-    return lex
+        return Lexicon(*tries)      # read-only cache location: keep it in memory
 
 
 @lru_cache(maxsize=1)

@@ -50,5 +50,12 @@ MONTHS = frozenset({
 NUMBER_BEFORE = frozenset({"kap", "nr", "bilaga", "punkt", "sida", "kl", "den", "nummer", "avsnitt",
                            "paragraf", "steg", "fas", "etapp", "version", "klass", "årskurs"})
 
-# A lost diacritic after a number: "19-29 ar" is år, not är.
-AFTER_NUMBER = {"ar": "år"}
+# `ar` without its ring is år after a number or a word that counts or names years
+# ("19-29 ar", "per ar", "i ar", "varje ar") and before a year ("ar 2040"); elsewhere it is är.
+YEAR_WORD = {"ar": "år", "ars": "års", "aret": "året", "arets": "årets"}
+YEAR_BEFORE = frozenset({
+    "per", "varje", "i", "ett", "detta", "samma", "nästa", "förra", "senaste", "hela", "två",
+    "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "tolv", "femton", "tjugo", "några",
+    "flera", "många", "under", "om", "efter", "innevarande", "kommande", "föregående", "vart",
+    "del", "halvt", "första", "andra", "tredje", "sista", "till", "inom", "från",
+})

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
 from normalize.confusions import Model, default_model
-from normalize.lexicon import Lexicon, default_lexicon
+from normalize.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
 from normalize.words import FORCED, DocumentStats, WordRepairer, case_like, document_stats
 
@@ -23,6 +23,7 @@ _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
 BASE_MARGIN = 0.3          # log10 odds a replacement must win by
+_YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
 
 class _PageState:
@@ -90,8 +91,8 @@ def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     if tok.isupper() and letters <= 4 and not any(ch in FORCED for ch in tok):
         return True                         # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
     s, e = m.start(), m.end()
-    before = text[s - 1] if s else ""
-    after = text[e] if e < len(text) else ""
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
     if before in "/@\\_" or after in "/@\\_":
         return True
     if before == "-" and s >= 2 and text[s - 2].isdigit():
@@ -128,29 +129,43 @@ class DocumentRepairer:
             if _skip(text, m, masked):
                 continue
             low = tok.lower()
-            choice = None
-            if low in patterns.AFTER_NUMBER and self.stats.loss_log is not None and idx:
-                prev = tokens[idx - 1].group()
-                if prev.isdigit() and text[tokens[idx - 1].end():m.start()].strip() == "":
-                    choice_word = patterns.AFTER_NUMBER[low]
-                    edits.append(Edit(m.start(), m.end(), case_like(tok, choice_word),
-                                      "context", 0.9))
-                    continue
+            sentence_start = _sentence_start(text, m.start())
+            year = self._year(text, tokens, idx, low)
+            if year:
+                edits.append(Edit(m.start(), m.end(), case_like(tok, year), "context", 0.9))
+                continue
             choice = self.words.repair(low)
             if choice is None:
                 continue
             margin = BASE_MARGIN
-            if tok[:1].isupper() and not _sentence_start(text, m.start()):
-                if not any(ch in FORCED for ch in tok):
+            diacritic_only = skeleton(choice.word) == skeleton(low)
+            if tok[:1].isupper() and not sentence_start and not any(ch in FORCED for ch in tok):
+                # a capital inside a sentence: perhaps a name. Lost diacritics in a document
+                # that lost them all are no reason for caution (Marta -> Märta is right there).
+                if not (diacritic_only and self.stats.diacritic_loss >= 0.5):
                     margin += NAME_MARGIN
             if choice.score <= margin:
                 continue
             new = case_like(tok, choice.word)
+            if (not sentence_start and len(tok) > 1 and tok[0] in "AOG0" and tok[1:].islower()
+                    and choice.word[:1] in "åäö" and not self.lex.is_proper(choice.word)):
+                new = choice.word       # eng OCR reads a small ö as O: "Oversiktsplan"
             if new == tok:
                 continue
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
                               _confidence(choice.score)))
         return edits
+
+    def _year(self, text: str, tokens: list[re.Match[str]], idx: int, low: str) -> str | None:
+        """`ar` that is år: after a number or a word counting years, or before a year."""
+        if low not in patterns.YEAR_WORD or self.stats.loss_log is None:
+            return None
+        prev = tokens[idx - 1].group().lower() if idx else ""
+        nxt = tokens[idx + 1].group() if idx + 1 < len(tokens) else ""
+        if (prev.isdigit() or skeleton(prev) in _YEAR_BEFORE_SKELETONS
+                or (len(nxt) == 4 and nxt.isdigit() and nxt[:2] in ("19", "20"))):
+            return patterns.YEAR_WORD[low]
+        return None
 
     def _single(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
         """`1`, `|`, `l` standing alone where the preposition i (or I) belongs."""
@@ -187,7 +202,6 @@ class DocumentRepairer:
 
 
 def _reason(old: str, new: str) -> str:
-    from normalize.lexicon import skeleton
     if old.lower() == skeleton(new.lower()):
         return "diacritic"
     return "ocr-confusion"
@@ -217,7 +231,7 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
     """
     lex = lexicon or default_lexicon()
     if vocabulary:
-        lex = _with_vocabulary(lex, vocabulary)
+        lex = lex.with_vocabulary({w.lower() for w in vocabulary if w and w.isalpha()})
     model = model or default_model()
     states = [_PageState(p.number, p.text) for p in pages]
     for st in states:
@@ -245,20 +259,3 @@ def repair_text(text: str, vocabulary: Iterable[str] | None = None) -> tuple[str
     """Repair one text as a one-page OCR'd document; returns the text and its changes."""
     page = repair_pages([Page(number=1, source="ocr", text=text)], vocabulary)[0]
     return page.text, page.changes
-
-
-def _with_vocabulary(lex: Lexicon, vocabulary: Iterable[str]) -> Lexicon:
-    from dataclasses import replace
-    from normalize.lexicon import skeleton
-    words = {w.lower() for w in vocabulary if w and w.isalpha()}
-    new = words - lex.zipf.keys()
-    if not new:
-        return lex
-    zipf = dict(lex.zipf)
-    skel = dict(lex.skel_full)
-    for w in new:
-        zipf[w] = 2.0           # a word of the archive's own clean documents: a domain word
-        s = skeleton(w)
-        if s != w:
-            skel[s] = tuple(sorted(set(skel.get(s, ())) | {w}))
-    return replace(lex, zipf=zipf, skel_full=skel)

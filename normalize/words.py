@@ -25,9 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalize.confusions import Model
-from normalize.lexicon import Lexicon, compound_prior, skeleton
+from normalize.lexicon import Lexicon, skeleton
 
 UNKNOWN_PRIOR = 0.6        # an unknown printed word (a name, a rare compound, a typo)
+IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
+DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
+MAX_SEARCH_NODES = 3000   # a word of OCR garbage must not cost more than ~10 ms
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
@@ -57,6 +60,8 @@ class WordRepairer:
         self.model = model
         self.stats = stats
         self._cache: dict[str, Choice | None] = {}
+        # A clean document rarely has letter confusions: each one costs more there.
+        self.op_penalty = min(0.0, math.log10(max(stats.damage, 0.005) / DAMAGE_NORMAL))
 
     # ---- scoring ------------------------------------------------------------------------
     def _seg_cost(self, true: str, ocr: str) -> float | None:
@@ -72,9 +77,12 @@ class WordRepairer:
         total = 0.0
         pos = 0
         for ocr, n in segs:
-            c = self._seg_cost(form[pos:pos + n], ocr)
+            true = form[pos:pos + n]
+            c = self._seg_cost(true, ocr)
             if c is None:
                 return None
+            if true != ocr and skeleton(true) != ocr and not (set(ocr) & FORCED):
+                c += self.op_penalty       # letter for letter: how damaged is this document?
             total += c
             pos += n
         return total
@@ -99,14 +107,17 @@ class WordRepairer:
                         opts.append((k, true_skel, 1))
             options.append(opts)
 
+        budget = [MAX_SEARCH_NODES]
+
         def rec(i: int, part: str, parts: tuple[str, ...], segs: tuple, edits: int) -> None:
-            if len(out) > 200:
+            budget[0] -= 1
+            if budget[0] < 0 or len(out) > 200:
                 return
             if i == n:
                 if not parts:
-                    if part in lex.zipf or part in lex.skel_full:
+                    if lex.skeleton_is(part):
                         out.append(((part,), segs))
-                elif len(part) >= 2 and (part in lex.end or part in lex.skel_end):
+                elif len(part) >= 2 and lex.skeleton_is(part, "end"):
                     out.append((parts + (part,), segs))
                 return
             for k, true_skel, edit in options[i]:
@@ -119,8 +130,7 @@ class WordRepairer:
                 rec(i + k, new, parts, segs + (seg,), edits + edit)
                 # a compound boundary after this part (stadsdels|förvaltning)
                 if (len(parts) < 2 and len(new) >= 2 and n - i - k >= 2 and
-                        (new in lex.begin or new in lex.skel_begin if not parts
-                         else new in lex.middle or new in lex.skel_middle)):
+                        lex.skeleton_is(new, "middle" if parts else "begin")):
                     rec(i + k, "", parts + (new,), segs + (seg,), edits + edit)
 
         rec(0, "", (), (), 0)
@@ -128,29 +138,31 @@ class WordRepairer:
 
     def _part_forms(self, skel: str, role: str) -> list[str]:
         lex = self.lex
-        members = {"begin": (lex.begin, lex.skel_begin), "middle": (lex.middle, lex.skel_middle),
-                   "end": (lex.end, lex.skel_end)}[role]
-        forms = ([skel] if skel in members[0] else []) + list(members[1].get(skel, ()))
+        forms = [f for f in (skel, *lex.diacritic_forms(skel)) if lex.has_role(f, role)]
         return forms[:MAX_CANDIDATE_FORMS]
 
     def _forms(self, parts: tuple[str, ...]) -> list[tuple[str, float]]:
         """Lexicon forms (with priors) for a skeleton reading."""
         lex = self.lex
         if len(parts) == 1:
-            skel = parts[0]
-            out = [(skel, lex.zipf[skel])] if skel in lex.zipf else []
-            out.extend((f, lex.zipf[f]) for f in lex.skel_full.get(skel, ()))
+            out = []
+            for f in (parts[0], *lex.diacritic_forms(parts[0])):
+                z = lex.zipf(f)
+                if z is not None:
+                    out.append((f, z))
             return out
         roles = ["begin"] + ["middle"] * (len(parts) - 2) + ["end"]
         combos: list[tuple[str, ...]] = [()]
         for part, role in zip(parts, roles):
             combos = [c + (f,) for c in combos for f in self._part_forms(part, role)]
-        return [("".join(c), compound_prior(lex, c)) for c in combos]
+        return [("".join(c), lex.compound_prior(c)) for c in combos]
 
-    def best(self, word: str, max_edits: int) -> tuple[str, float] | None:
+    def best(self, word: str, max_edits: int, whole_words: bool = False) -> tuple[str, float] | None:
         """Best candidate (lower case) and its score, excluding the word itself."""
         best: tuple[str, float] | None = None
         for parts, segs in self._search(word, max_edits):
+            if whole_words and len(parts) > 1:
+                continue
             for form, prior in self._forms(parts):
                 if form == word:
                     continue
@@ -174,7 +186,8 @@ class WordRepairer:
         prior = self.lex.prior(word)
         forced = sum(ch in FORCED for ch in word)
         if prior is not None:
-            # a real word: only a lost diacritic can make it another real word (for -> för)
+            # a real word: only a lost diacritic can make it another real word (for -> för),
+            # and only into a dictionary word, never into a compound built for the occasion
             if self.stats.loss_log is None:
                 return None
             max_edits = 0
@@ -182,7 +195,10 @@ class WordRepairer:
         else:
             max_edits = forced + (1 if len(word) < 5 else 2 if len(word) < 9 else 3)
             keep = UNKNOWN_PRIOR
-        found = self.best(word, max_edits)
+            if forced or (self.stats.diacritic_loss >= 0.5 and "é" in word[:-1]):
+                keep = IMPOSSIBLE_PRIOR     # not a word as printed (an eng OCR's é inside words)
+        # a dictionary word only becomes another dictionary word; a compound may become another
+        found = self.best(word, max_edits, whole_words=self.lex.zipf(word) is not None)
         if found is None:
             return None
         form, score = found
@@ -201,7 +217,7 @@ def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
                 total += 1
             continue
         total += 1
-        if any(ch in DIACRITIC_LETTERS for ch in w):
+        if any(ch in "åäö" for ch in w):
             present += 1
             if not lex.known(w):
                 unknown += 1
@@ -209,7 +225,7 @@ def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
         if lex.known(w):
             continue
         unknown += 1
-        if w in lex.skel_full or _compound_skeleton(w, lex):
+        if lex.diacritic_forms(w) or _compound_skeleton(w, lex):
             lost += 1
     damage = unknown / total if total else 0.0
     # A few unknown words that happen to have a diacritic spelling are no evidence of loss.
@@ -221,7 +237,7 @@ def _compound_skeleton(skel: str, lex: Lexicon) -> bool:
     n = len(skel)
     for i in range(2, n - 1):
         head, tail = skel[:i], skel[i:]
-        if (head in lex.begin or head in lex.skel_begin) and (tail in lex.end or tail in lex.skel_end):
+        if lex.skeleton_is(head, "begin") and lex.skeleton_is(tail, "end"):
             return True
     return False
 
