@@ -51,14 +51,17 @@ class _Pending:
     failed: bool = False
 
 
-def expand(paths: Iterable[str], report: ImportReport) -> list[Path]:
-    """Files and folders (recursively), in a stable order; missing paths are failures."""
+def expand(paths: Iterable[str], report: ImportReport, home: Path | None = None) -> list[Path]:
+    """Files and folders (recursively), in a stable order; missing paths are failures. The
+    archive's own folder is never imported into itself."""
     out: list[Path] = []
+    home = home.resolve() if home else None
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and f.name not in IGNORED_NAMES and not f.name.startswith(".")))
+                              and f.name not in IGNORED_NAMES and not f.name.startswith(".")
+                              and not (home and f.resolve().is_relative_to(home))))
         elif p.is_file():
             out.append(p)
         else:
@@ -96,7 +99,7 @@ def import_paths(paths: Iterable[str], cfg: Config, store: Store, index,
     `executor`: an executor already connected (the CLI connects to a cluster before it touches
     the archive); by default one is made from `cfg`."""
     report = ImportReport()
-    files = expand(paths, report)
+    files = expand(paths, report, cfg.home)
     # Only hashes are kept here, not bytes: a folder of 100,000 files keeps memory flat; each
     # file is read again when its turn comes (and checked against its hash).
     todo: list[tuple[Path, str]] = []
