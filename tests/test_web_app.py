@@ -436,3 +436,26 @@ def test_sees_documents_imported_while_serving(tmp_path):
         assert after["total"] > before
         assert any(h["doc_id"] == "f" * 64 for h in after["hits"])
         assert c.get(f"/documents/{'f' * 64}").status_code == 200
+
+
+def test_every_hit_permalink_lands_on_an_element(client):
+    """Each hit's link is its document page plus a fragment that exists on that page."""
+    hits = client.get("/api/search?kind=item&kind=decision&kind=proposal&kind=vote"
+                      "&kind=statement&limit=100").json()["hits"]
+    assert len(hits) > 10
+    pages: dict[str, str] = {}
+    for h in hits:
+        url, fragment = h["href"].split("#")
+        pages.setdefault(url, client.get(url).text)
+        assert f'id="{fragment}"' in pages[url], h["id"]
+        assert f'href="{h["href"]}"' in pages[url] or h["kind"] == "item" or \
+            f'href="{url}#{fragment}"' in pages[url]
+
+
+def test_empty_archive(tmp_path):
+    with TestClient(create_app(tmp_path / "empty")) as c:
+        assert "Arkivet är tomt" in c.get("/").text
+        assert c.get("/search?q=insatsgrupper").status_code == 200
+        assert c.get("/api/search?q=insatsgrupper").json()["total"] == 0
+        assert c.get("/api/parties/V").json()["totals"] == {"statement": 0, "proposal": 0,
+                                                            "vote": 0}

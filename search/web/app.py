@@ -309,13 +309,13 @@ def create_app(home: Path) -> FastAPI:
 
     @app.get("/api/search", summary="Sök (samma parametrar och form som `arkiv search --json`)",
              tags=["api"])
-    def api_search(params: list = Depends(search_request)) -> dict[str, Any]:
-        return run_search(parse(params))
+    def api_search(params: list = Depends(search_request)) -> JSONResponse:
+        return JSONResponse(run_search(parse(params)))
 
     @app.get("/api/documents/{ident}", summary="Ett dokument (som `arkiv show ID --json`)",
              tags=["api"])
     def api_document(ident: str, text: bool = Query(True, description="Med rättad och rå "
-                                                    "text och rättelselogg.")) -> dict[str, Any]:
+                                                    "text och rättelselogg.")) -> JSONResponse:
         doc = data.document(checked(ident, "Id:t"))
         out = extract_json(doc)
         out.update(doc_id=doc.doc_id, imported_at=doc.imported_at,
@@ -324,28 +324,28 @@ def create_app(home: Path) -> FastAPI:
         if text:
             out.update(text=doc.text, raw_text=doc.raw_text,
                        changes=[c.__dict__ for c in pages.all_changes(doc)])
-        return out
+        return JSONResponse(out)
 
     @app.get("/api/cases/{dnr:path}", summary="Ett diarienummers tidslinje", tags=["api"])
-    def api_case(dnr: str) -> dict[str, Any]:
-        return _with_hrefs(data.case(checked(dnr, "Diarienumret")))
+    def api_case(dnr: str) -> JSONResponse:
+        return JSONResponse(_with_hrefs(data.case(checked(dnr, "Diarienumret"))))
 
     @app.get("/api/parties/{name}", summary="Ett partis uttalanden, yrkanden och voteringar",
              tags=["api"])
-    def api_party(name: str) -> dict[str, Any]:
-        return _with_hrefs(data.party(checked(name, "Partiet")))
+    def api_party(name: str) -> JSONResponse:
+        return JSONResponse(_with_hrefs(data.party(checked(name, "Partiet"))))
 
     @app.get("/api/persons/{name}", summary="En persons uttalanden, yrkanden och röster",
              tags=["api"])
-    def api_person(name: str) -> dict[str, Any]:
-        return _with_hrefs(data.person(checked(name, "Namnet")))
+    def api_person(name: str) -> JSONResponse:
+        return JSONResponse(_with_hrefs(data.person(checked(name, "Namnet"))))
 
     @app.get("/api/similar/{hit_id}", summary="Liknande poster", tags=["api"])
-    def api_similar(hit_id: str) -> dict[str, Any]:
+    def api_similar(hit_id: str) -> JSONResponse:
         result = data.similar(checked(hit_id, "Id:t"))
         for h in result["hits"]:
             h["href"] = hit_href(h)
-        return result
+        return JSONResponse(result)
 
     return app
 
