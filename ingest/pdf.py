@@ -47,11 +47,11 @@ try:
 except ImportError:  # older pdfminer.six
     from pdfminer.pdftypes import PDFException
     from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-PDFMINER_ERRORS = (PdfminerException, PDFException, PSException, KeyError, ValueError,
-                   TypeError, IndexError, AttributeError, AssertionError, RecursionError,
-                   struct.error, zlib.error, OverflowError, UnicodeError)
+PDFMINER_ERRORS = (PdfminerException, MalformedPDFException, PDFException, PSException,
+                   KeyError, ValueError, TypeError, IndexError, AttributeError, AssertionError,
+                   RecursionError, struct.error, zlib.error, OverflowError, UnicodeError)
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -119,8 +119,14 @@ class _Plumber:
             return None
 
     def close(self) -> None:
-        if self.pdf is not None:
+        if self.pdf is None:
+            return
+        try:
             self.pdf.close()
+        except PDFMINER_ERRORS:
+            # pdfplumber closes by building every page; a broken page tree fails here too,
+            # after the pages we needed were read (or PDFium's text was used instead).
+            self.pdf.stream.close()
 
 
 def read_pdf_pages(data: bytes, name: str, first: int, last: int, *, ocr_timeout: float,

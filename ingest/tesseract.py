@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from PIL import Image
 
-from corpus.errors import ArkivError, OcrTimeoutError
+from corpus.errors import ArkivError, InputFileError, OcrTimeoutError
 
 DEFAULT_LANGS = "swe+eng"   # Debian's swe model has no §; eng recovers about half of them
 PAGE_SEG_MODE = 3           # fully automatic page segmentation, no orientation detection
@@ -32,7 +32,11 @@ _LANGS = re.compile(r"^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$")
 
 
 class TesseractError(ArkivError):
-    """Tesseract is missing, lacks the language data, or failed on a page."""
+    """Tesseract itself cannot run here: not installed, or without the language data.
+
+    Not an InputFileError: the file is fine, the machine is not. A page image Tesseract
+    cannot decode is the file's fault and raises InputFileError.
+    """
 
     def __init__(self, path: str, reason: str):
         super().__init__(f"{path}: {reason}")
@@ -96,17 +100,20 @@ def ocr_bytes(data: bytes, *, name: str, dpi: int | None = None, langs: str = DE
     except OSError as e:
         raise TesseractError(name, f"tesseract could not be started ({e.strerror})") from None
     if done.returncode != 0:
-        raise TesseractError(name, _failure_reason(done.stderr, langs))
+        message = done.stderr.decode("utf-8", errors="replace")
+        if "Failed loading language" in message or "Error opening data file" in message:
+            packages = " ".join(f"tesseract-ocr-{lang.lower()}" for lang in langs.split("+"))
+            raise TesseractError(name, f"Tesseract has no language data for {langs} "
+                                       f"(apt-get install {packages})")
+        # Anything else is the page image: Leptonica could not decode what it was given.
+        raise InputFileError(name, f"Tesseract could not read a page image "
+                                   f"({_last_line(message)})")
     return parse_tsv(done.stdout.decode("utf-8", errors="replace"))
 
 
-def _failure_reason(stderr: bytes, langs: str) -> str:
-    message = stderr.decode("utf-8", errors="replace")
-    if "Failed loading language" in message or "Error opening data file" in message:
-        packages = " ".join(f"tesseract-ocr-{lang.lower()}" for lang in langs.split("+"))
-        return f"Tesseract has no language data for {langs} (apt-get install {packages})"
-    last = [line for line in message.splitlines() if line.strip()][-1:] or ["no message"]
-    return f"Tesseract failed on a page ({last[0].strip()[:200]})"
+def _last_line(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return lines[-1][:160] if lines else "no message"
 
 
 def parse_tsv(tsv: str) -> OcrResult:
