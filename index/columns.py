@@ -11,6 +11,7 @@ column) for speed, with a generic fallback through whoosh's public API.
 """
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,10 @@ import numpy as np
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from index.schema import COLUMN_FIELDS, FACET_FIELD, TEXT_FIELDS
+from index.schema import COLUMN_FIELDS, FACET_FIELD, SINGLE_FACETS, TEXT_FIELDS
+
+# Fields with at most one value per record: a per-document value array serves them.
+SINGLE_VALUED = SINGLE_FACETS + ("date", "doc_id")
 
 _LENGTH_TABLE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
@@ -155,7 +159,7 @@ class SegmentCache:
             arrays[f"i_{name}"] = col.vals
         for name, arr in cols.lengths.items():
             arrays[f"l_{name}"] = arr
-        tmp = path.with_suffix(".tmp.npz")
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")   # processes may race
         try:
             # Values as a unicode array (no pickles on disk).
             for k in [k for k in arrays if k.startswith("v_")]:
@@ -228,11 +232,19 @@ class GlobalColumns:
             mask[col.docs[sel]] = True
         return mask
 
-    def counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
+    def counts(self, name: str, mask: np.ndarray, matched: np.ndarray | None = None
+               ) -> dict[str, int]:
+        """Value → number of masked documents with it. `matched` (the masked docnums)
+        lets single-valued facets count with one gather over the hits."""
         col = self.facets[name]
         if not len(col.docs):
             return {}
-        c = np.bincount(col.vals[mask[col.docs]], minlength=len(col.values))
+        single = self.single.get(name)
+        if single is not None and matched is not None:
+            v = single[matched]
+            c = np.bincount(v[v >= 0], minlength=len(col.values))
+        else:
+            c = np.bincount(col.vals[mask[col.docs]], minlength=len(col.values))
         nz = np.flatnonzero(c)
         return {col.values[i]: int(c[i]) for i in nz}
 
@@ -266,7 +278,7 @@ def build_global(leaves: list[tuple[object, int]], cache: SegmentCache) -> Globa
         facets[name] = FacetColumn(list(vocab), docs[keep].astype(np.int32),
                                    vals[keep].astype(np.int32))
     g = GlobalColumns(total, live, facets)
-    for name in ("date", "doc_id", "kind", "year"):
+    for name in SINGLE_VALUED:
         arr = np.full(total, -1, dtype=np.int32)
         col = facets[name]
         arr[col.docs] = col.vals

@@ -225,7 +225,7 @@ class Index:
             entry = dict(s.stored_fields(int(docnum))["entry"])
             entry["score"] = float(score[docnum])
             hits.append(entry)
-        counts = {name: g.counts(name, mask) for name in facets}
+        counts = {name: g.counts(name, mask, matched) for name in facets}
         stems, prefixes = query_terms(node)
         return SearchResult(len(matched), hits, counts, stems, prefixes)
 

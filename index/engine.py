@@ -31,22 +31,23 @@ Result = tuple[np.ndarray, np.ndarray] | None
 
 
 class TermCache:
-    """Posting arrays of recently used terms, for one searcher generation."""
+    """Per searcher generation: BM25 contributions of recently used terms (docnums and
+    scores as arrays) and compound-prefix expansions."""
 
     def __init__(self, size: int = 512):
         self._items: OrderedDict[tuple[str, str], tuple | None] = OrderedDict()
         self._size = size
+        self.prefixes: dict[tuple[str, str], list[str]] = {}
 
-    def get(self, leaves, fieldname: str, text: str):
-        key = (fieldname, text)
+    def get(self, key: tuple[str, str], make):
         if key in self._items:
             self._items.move_to_end(key)
             return self._items[key]
-        p = postings(leaves, fieldname, text)
-        self._items[key] = p
+        value = make()
+        self._items[key] = value
         if len(self._items) > self._size:
             self._items.popitem(last=False)
-        return p
+        return value
 
 
 class Evaluator:
@@ -56,7 +57,6 @@ class Evaluator:
         self.g = g
         self.terms = terms
         self.n = g.doccount
-        self._prefix_cache: dict[tuple[str, str], list[str]] = {}
 
     # -- entry point -------------------------------------------------------------------
     def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
@@ -78,22 +78,36 @@ class Evaluator:
     def _from_mask(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return mask, np.zeros(self.n, np.float32)
 
-    def _add_term(self, score: np.ndarray, fieldname: str, text: str, weight: float) -> bool:
-        p = self.terms.get(self.leaves, fieldname, text)
+    def _scored(self, fieldname: str, text: str):
+        """(docnums, BM25 scores) of a term in a field, or None."""
+        p = postings(self.leaves, fieldname, text)
         if p is None:
-            return False
+            return None
         docs, w = p
         df = len(docs)
         idf = math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
         lengths = self.g.lengths[fieldname][docs]
         avg = self.g.avg_lengths[fieldname] or 1.0
         s = idf * w * (K1 + 1) / (w + K1 * (1 - B + B * lengths / avg))
-        score[docs] += (weight * s).astype(np.float32)
+        return docs, s.astype(np.float32)
+
+    def _add_term(self, score: np.ndarray, fieldname: str, text: str, weight: float) -> bool:
+        p = self.terms.get((fieldname, text), lambda: self._scored(fieldname, text))
+        if p is None:
+            return False
+        docs, s = p
+        score[docs] += weight * s if weight != 1.0 else s
         return True
+
+    def _postings(self, fieldname: str, text: str):
+        """Docnums of an unscored term (dnr)."""
+        p = self.terms.get((fieldname, text), lambda: postings(self.leaves, fieldname, text))
+        return None if p is None else p[0]
 
     def prefix_terms(self, fieldname: str, prefix: str) -> list[str]:
         key = (fieldname, prefix)
-        if key not in self._prefix_cache:
+        cache = self.terms.prefixes
+        if key not in cache:
             reader = self.searcher.reader()
             found = []
             for i, t in enumerate(reader.expand_prefix(fieldname, prefix)):
@@ -105,8 +119,8 @@ class Evaluator:
             if len(found) > MAX_PREFIX_TERMS:
                 found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
                 found = found[:MAX_PREFIX_TERMS]
-            self._prefix_cache[key] = found
-        return self._prefix_cache[key]
+            cache[key] = found
+        return cache[key]
 
     # -- text nodes --------------------------------------------------------------------
     def _Word(self, node: q.Word) -> Result:
@@ -265,9 +279,9 @@ class Evaluator:
 
     def _Dnr(self, node: q.Dnr) -> Result:
         mask = np.zeros(self.n, bool)
-        p = self.terms.get(self.leaves, "dnr", dnr_key(node.text))
-        if p is not None:
-            mask[p[0]] = True
+        docs = self._postings("dnr", dnr_key(node.text))
+        if docs is not None:
+            mask[docs] = True
         return self._from_mask(mask)
 
 
