@@ -5,6 +5,7 @@ Both executors offer `submit(fn, *args) -> future`, `wait_any(futures) -> done`,
 import loop in `arkiv.pipeline` is written once."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Callable, Iterable
@@ -19,7 +20,10 @@ class LocalExecutor:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self.workers = jobs          # parallel slots: the pipeline sizes its window by them
-        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+        from arkiv.work import warm_up
+        warm_up()    # before the fork: workers inherit the loaded models
+        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                        mp_context=multiprocessing.get_context("fork"))
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         return self.pool.submit(fn, *args)
