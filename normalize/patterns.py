@@ -59,3 +59,6 @@ YEAR_BEFORE = frozenset({
     "flera", "många", "under", "om", "efter", "innevarande", "kommande", "föregående", "vart",
     "del", "halvt", "första", "andra", "tredje", "sista", "till", "inom", "från",
 })
+
+# The label Dnr as a poor scan prints it ("Dor", "Onr", "Dnt") before a diary number.
+DNR_MISREAD = __import__("re").compile(r"^(?:[DO0Q][nmorv][rtn]|Dn[rt]|D[nm]r)$")

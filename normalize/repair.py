@@ -129,6 +129,9 @@ class DocumentRepairer:
             if _skip(text, m, masked):
                 continue
             low = tok.lower()
+            if tok != "Dnr" and patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx):
+                edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
+                continue
             sentence_start = _sentence_start(text, m.start())
             year = self._year(text, tokens, idx, low)
             if year:
@@ -155,6 +158,12 @@ class DocumentRepairer:
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
                               _confidence(choice.score)))
         return edits
+
+    @staticmethod
+    def _before_dnr(tokens: list[re.Match[str]], idx: int) -> bool:
+        nxt = tokens[idx + 1].group() if idx + 1 < len(tokens) else ""
+        nxt2 = tokens[idx + 2].group() if idx + 2 < len(tokens) else ""
+        return nxt[:1].isdigit() or (nxt.isupper() and len(nxt) <= 5 and nxt2[:1].isdigit())
 
     def _year(self, text: str, tokens: list[re.Match[str]], idx: int, low: str) -> str | None:
         """`ar` that is år: after a number or a word counting years, or before a year."""

@@ -32,27 +32,41 @@ def _ftfy_config():
 
 
 _FTFY = None
+# Signs that ftfy has work to do: mojibake of UTF-8 read as Latin-1/cp1252 ("fÃ¶r", "â€“"),
+# C1 controls, ligatures (ﬁ), replacement characters. Without them ftfy would change nothing,
+# and not importing it keeps a worker's start-up short.
+_NEEDS_FTFY = re.compile("[ÃÂ\u0080-\u009f\ufb00-\ufb06\ufffd]|â[€\u0080-\u00bf]")
+
+
+def _fix_line(line: str) -> str:
+    global _FTFY
+    if _NEEDS_FTFY.search(line):
+        import ftfy
+        if _FTFY is None:
+            _FTFY = _ftfy_config()
+        line = ftfy.fix_text(line, _FTFY)
+    return unicodedata.normalize("NFC", line)
 
 
 def fix_unicode(text: str) -> list[Edit]:
     """ftfy (mojibake, ligatures such as ﬁ) and NFC, as edits."""
-    global _FTFY
     if text.isascii():
         return []
-    if _FTFY is None:
-        _FTFY = _ftfy_config()      # ftfy imports lazily: module import stays cheap
-    import ftfy
     edits = []
     pos = 0
     # Line by line: a diff of a whole page is quadratic; most lines need nothing.
     for line in text.splitlines(keepends=True):
-        fixed = unicodedata.normalize("NFC", ftfy.fix_text(line, _FTFY)) if not line.isascii() else line
+        fixed = line
+        if not line.isascii() and (_NEEDS_FTFY.search(line) or
+                                   not unicodedata.is_normalized("NFC", line)):
+            fixed = _fix_line(line)
         if fixed != line:
             # the changed middle of the line (common prefix and suffix kept)
             a, b = 0, 0
             while a < min(len(line), len(fixed)) and line[a] == fixed[a]:
                 a += 1
-            while (b < min(len(line), len(fixed)) - a and line[len(line) - 1 - b] == fixed[len(fixed) - 1 - b]):
+            while (b < min(len(line), len(fixed)) - a
+                   and line[len(line) - 1 - b] == fixed[len(fixed) - 1 - b]):
                 b += 1
             edits.append(Edit(pos + a, pos + len(line) - b, fixed[a:len(fixed) - b], "unicode"))
         pos += len(line)

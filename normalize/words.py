@@ -30,6 +30,8 @@ from normalize.lexicon import Lexicon, skeleton
 UNKNOWN_PRIOR = 0.6        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
+SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
+CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
 MAX_SEARCH_NODES = 3000   # a word of OCR garbage must not cost more than ~10 ms
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
@@ -48,6 +50,9 @@ class DocumentStats:
         return math.log10(self.diacritic_loss) if self.diacritic_loss > 0 else None
 
 
+_SEARCH_CACHE: dict[tuple[int, int], dict[tuple[str, int], list]] = {}
+
+
 @dataclass
 class Choice:
     word: str          # lower-case replacement
@@ -62,6 +67,14 @@ class WordRepairer:
         self._cache: dict[str, Choice | None] = {}
         # A clean document rarely has letter confusions: each one costs more there.
         self.op_penalty = min(0.0, math.log10(max(stats.damage, 0.005) / DAMAGE_NORMAL))
+        # In a damaged document an unknown word is more likely damage than a rare word...
+        self.unknown_prior = UNKNOWN_PRIOR + min(0.0, math.log10(CLEAN_UNKNOWN / max(stats.damage, 1e-3)))
+        # ... and has more likely lost a diacritic than the document's known words suggest
+        # (the estimate counts only words that lost nothing but diacritics).
+        loss = max(stats.diacritic_loss, min(0.3, 2 * stats.damage))
+        self._loss_log = math.log10(loss) if loss > 0 else None
+        self._real_word_loss_log = stats.loss_log
+        self._active_loss_log = self._loss_log
 
     # ---- scoring ------------------------------------------------------------------------
     def _seg_cost(self, true: str, ocr: str) -> float | None:
@@ -69,7 +82,7 @@ class WordRepairer:
         if true == ocr:
             return 0.0
         if len(true) == 1 and len(ocr) == 1 and skeleton(true) == ocr and true in DIACRITIC_LETTERS:
-            return self.stats.loss_log          # a lost diacritic: per document
+            return self._active_loss_log        # a lost diacritic: per document
         return self.model.cost(true, ocr)
 
     def _channel(self, form: str, segs: tuple[tuple[str, int], ...]) -> float | None:
@@ -89,6 +102,18 @@ class WordRepairer:
 
     # ---- candidates ---------------------------------------------------------------------
     def _search(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
+        # The readings depend only on the word, the lexicon and the model, not on the
+        # document: shared by every document this process repairs.
+        key = (word, max_edits)
+        cache = _SEARCH_CACHE.setdefault((id(self.lex), id(self.model)), {})
+        got = cache.get(key)
+        if got is None:
+            if len(cache) > 100_000:
+                cache.clear()
+            got = cache[key] = self._search_uncached(word, max_edits)
+        return got
+
+    def _search_uncached(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
         """Skeleton readings of `word`: (parts, segment alignment), parts being one whole word
         or the parts of a compound. A depth-first walk over the OCR characters, each read as
         itself or through a confusion, pruned as soon as the current part's skeleton is no
@@ -188,17 +213,26 @@ class WordRepairer:
         if prior is not None:
             # a real word: only a lost diacritic can make it another real word (for -> för),
             # and only into a dictionary word, never into a compound built for the occasion
-            if self.stats.loss_log is None:
+            if self._real_word_loss_log is None:
                 return None
             max_edits = 0
             keep = prior
         else:
             max_edits = forced + (1 if len(word) < 5 else 2 if len(word) < 9 else 3)
-            keep = UNKNOWN_PRIOR
+            keep = self.unknown_prior
             if forced or (self.stats.diacritic_loss >= 0.5 and "é" in word[:-1]):
                 keep = IMPOSSIBLE_PRIOR     # not a word as printed (an eng OCR's é inside words)
         # a dictionary word only becomes another dictionary word; a compound may become another
-        found = self.best(word, max_edits, whole_words=self.lex.zipf(word) is not None)
+        self._active_loss_log = self._real_word_loss_log if prior is not None else self._loss_log
+        whole = self.lex.zipf(word) is not None
+        found = None
+        if prior is None and max_edits > forced:
+            # most damage is lost diacritics alone: when that reading wins clearly, stop there
+            found = self.best(word, forced, whole_words=whole)
+            if found is not None and found[1] - keep < SURE:
+                found = None
+        if found is None:
+            found = self.best(word, max_edits, whole_words=whole)
         if found is None:
             return None
         form, score = found
