@@ -138,3 +138,13 @@ def test_query_string_round_trip():
     assert req.without_filter("party", "S").filters["party"] == ("V",)
     assert "year" not in req.without_filter("year", "2014").filters
     assert req.with_filter("year", "2012").filters["year"] == ("2012",)
+
+
+@pytest.mark.parametrize("iso, shown", [
+    ("2026-11-30T19:05:25+00:00", "2026-11-30 19:05 UTC"),
+    ("2026-11-30T19:05:25+01:00", "2026-11-30 19:05"),
+    ("2026-11-30", "2026-11-30"),          # not a timestamp: unchanged
+])
+def test_timestamps_for_people(iso, shown):
+    from search.web.app import _when
+    assert _when(iso) == shown

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+import re
 from contextlib import asynccontextmanager
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -69,7 +70,7 @@ def create_app(home: Path) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.globals.update(label=label, FACETS=FACETS, max_query=MAX_QUERY_CHARS, sorts=SORTS)
-    env.filters["urlencode_path"] = lambda s: quote(str(s), safe="")
+    env.filters["when"] = _when
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from search.web.security import SecurityHeaders
@@ -367,6 +368,14 @@ def _with_hrefs(view: dict[str, Any]) -> dict[str, Any]:
                 walk(v, doc_id)
     walk(view, None)
     return view
+
+
+def _when(iso: str) -> str:
+    """An ISO timestamp as people read it: "2026-11-30 19:05 UTC"."""
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})", iso or "")
+    if not m:
+        return iso
+    return f"{m.group(1)} {m.group(2)}" + (" UTC" if iso.endswith(("+00:00", "Z")) else "")
 
 
 def _party_votes_per_year(votes: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
