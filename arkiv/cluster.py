@@ -202,37 +202,42 @@ def _key(fn: Callable, unit: Unit | None, args: tuple) -> tuple[str, str]:
 
 
 def _connect(address: str, timeout: float):
-    """A Client of the scheduler, or a one-line ClusterError. A TCP address is tried with a
-    plain socket first: 'connection refused' comes at once instead of after Dask's retries."""
+    """A Client of the scheduler, or a one-line ClusterError. The address is checked and tried
+    with a plain socket first: 'connection refused' comes at once instead of after Dask's
+    retries, and a Client that failed half-way is not left to time out in its finalizer."""
     from distributed import Client
     hint = "start one with `dask scheduler`, or check --cluster / ARKIV_CLUSTER"
-    if address.startswith("tcp://"):
-        try:
-            host, port = _host_port(address)
-            socket.create_connection((host, port), timeout=timeout).close()
-        except ValueError as e:
-            raise ClusterError(f"{address}: not a Dask scheduler address ({e}); "
-                               "give tcp://HOST:8786") from None
-        except OSError as e:
-            reason = e.strerror or type(e).__name__.replace("Error", " error").lower()
-            raise ClusterError(f"{address}: cannot reach the Dask scheduler ({reason}); "
-                               f"{hint}") from None
     try:
-        return Client(address, timeout=timeout, set_as_default=False)
+        host, port = _host_port(address)
     except ValueError as e:
         raise ClusterError(f"{address}: not a Dask scheduler address ({e}); "
                            "give tcp://HOST:8786") from None
-    except (OSError, TimeoutError) as e:
-        raise ClusterError(f"{address}: cannot reach the Dask scheduler "
-                           f"({str(e).splitlines()[0] if str(e) else type(e).__name__}); "
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as e:
+        reason = e.strerror or str(e) or type(e).__name__
+        raise ClusterError(f"{address}: cannot reach the Dask scheduler ({reason}); "
+                           f"{hint}") from None
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise ClusterError(f"{address}: cannot reach the Dask scheduler ({first}); "
                            f"{hint}") from None
 
 
 def _host_port(address: str) -> tuple[str, int]:
-    rest = address[len("tcp://"):].rstrip("/")
-    host, sep, port = rest.rpartition(":")
+    """HOST and PORT of tcp://HOST:PORT (or tls://, or HOST:PORT, which Dask reads as tcp)."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    if scheme not in ("tcp", "tls"):
+        raise ValueError(f"the scheme is {scheme}://, not tcp://")
+    host, sep, port = rest.rstrip("/").rpartition(":")
     if not sep or not host:
         raise ValueError("no port")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"the port {port!r} is not a number")
     return host.strip("[]"), int(port)
 
 

@@ -1,0 +1,231 @@
+"""Issue 10: the import on a real Dask cluster. `distributed.LocalCluster` with separate worker
+processes talking TCP on 127.0.0.1, real Tesseract, SQLite and whoosh; the same `arkiv import`
+a user runs with `--cluster`."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from arkiv import sync
+from arkiv.archive import Archive
+from arkiv.cluster import DaskExecutor
+from arkiv.config import Config
+from arkiv.pipeline import import_paths
+from arkiv.work import Unit, read_unit
+from benchmarks.render import write_scanned_pdf
+from corpus.entries import entries_for
+from corpus.errors import InputFileError
+from corpus.store import Store
+from tests.conftest import ARKIV, ROOT, SAMPLES
+
+pytestmark = pytest.mark.slow       # real OCR on worker processes
+
+# Some of the sample archive: three text files and the two-page scan (fast, and every path of
+# the work: text, OCR, repair, extraction).
+SAMPLE_FILES = ["stockholm-socialnamnden-2012-03-p13.txt", "osteraker-ks-2014-04-insatsgrupper.txt",
+                "stockholm-socialnamnden-2019-12-vagledning-ocr.txt",
+                "stockholm-socialnamnden-2012-03-p13-scan.pdf"]
+
+SCAN_WORDS = ["fontänen", "lekplatsen", "cykelbanan", "konsthallen"]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as lc:
+        yield lc
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("prov")
+    for name in SAMPLE_FILES:
+        shutil.copy(SAMPLES / name, d / name)
+    return d
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory) -> Path:
+    """Four one-page scans, each its own document."""
+    d = tmp_path_factory.mktemp("skannat")
+    for n, w in enumerate(SCAN_WORDS):
+        write_scanned_pdf(f"Protokoll Fritidsnämnden\n§ {n + 1} Ärende om {w}\n"
+                          f"Dnr FN 2023/{n + 20}\nBeslut\nNämnden godkänner förslaget om {w}.\n",
+                          d / f"fn-{n}.pdf", profile="clean", dpi=200)
+    return d
+
+
+def arkiv(home: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ARKIV_HOME": str(home), **(env or {})}
+    return subprocess.run([*ARKIV, *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=300)
+
+
+def snapshot(home: Path) -> dict[str, tuple]:
+    """Everything an import decides about each document, minus the import time."""
+    store = Store(home / "arkiv.db")
+    try:
+        return {d.doc_id: (Path(d.source).name, d.pipeline_version, d.superseded_by,
+                           [(p.number, p.source, p.text, p.ocr_confidence) for p in d.pages],
+                           d.text, d.extraction, [e.id for e in entries_for(d)])
+                for d in store.documents(active_only=False)}
+    finally:
+        store.close()
+
+
+def index_entry_ids(home: Path) -> Counter:
+    from index import Index
+    idx = Index(home / "index")
+    try:
+        return Counter(e["id"] for e in idx.iter_stored())
+    finally:
+        idx.close()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_cluster_import_gives_the_same_archive_as_a_local_import(cluster, samples, tmp_path):
+    local = arkiv(tmp_path / "lokal", "import", str(samples), "--jobs", "2", "--json")
+    assert local.returncode == 0, local.stderr
+    remote = arkiv(tmp_path / "kluster", "import", str(samples), "--cluster",
+                   cluster.scheduler_address, "--json")
+    assert remote.returncode == 0, remote.stderr
+    want, got = snapshot(tmp_path / "lokal"), snapshot(tmp_path / "kluster")
+    assert set(got) == {sha(samples / n) for n in SAMPLE_FILES}
+    for doc_id in want:     # documents, pages as read, repaired text, items, dnr, entries
+        assert got[doc_id] == want[doc_id], want[doc_id][0]
+    assert any(p[1] == "ocr" for d in got.values() for p in d[3])   # the scan went through OCR
+    assert index_entry_ids(tmp_path / "kluster") == index_entry_ids(tmp_path / "lokal")
+
+
+def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(cluster, scans, tmp_path):
+    arch = Archive(Config(home=tmp_path / "arkiv", cluster=cluster.scheduler_address))
+    killed: dict = {}
+    with DaskExecutor(cluster.scheduler_address) as ex:
+        def kill_a_busy_worker(done: int, total: int, pages: int = 0) -> None:
+            if killed:
+                return
+            busy = {w: keys for w, keys in ex.client.processing().items()
+                    if any(k.startswith("read_unit-") for k in keys)}
+            if not busy:
+                return
+            worker, keys = sorted(busy.items())[0]
+            pid = ex.client.run(os.getpid, workers=[worker])[worker]
+            os.kill(pid, signal.SIGKILL)           # the worker process; its nanny restarts it
+            killed.update(worker=worker, keys=keys)
+
+        with arch.writer_lock():
+            sync.catch_up(arch.store, arch.index, thorough=True)
+            report = import_paths([str(scans)], arch.cfg, arch.store, arch.index,
+                                  kill_a_busy_worker, ex)
+    arch.close()
+    assert killed, "no worker was busy with a page when the first result came in"
+    assert report.failed == [] and report.unchanged == []
+    assert sorted(report.imported) == sorted(str(p) for p in scans.iterdir())
+    docs = snapshot(tmp_path / "arkiv")
+    assert set(docs) == {sha(p) for p in scans.iterdir()}          # every document, once
+    for w in SCAN_WORDS:
+        assert sum(w in d[4] for d in docs.values()) == 1
+    counts = index_entry_ids(tmp_path / "arkiv")
+    assert counts and max(counts.values()) == 1                     # no entry indexed twice
+    assert set(counts) == {e for d in docs.values() for e in d[6]}
+
+
+def test_a_task_that_raises_fails_its_file_and_the_others_are_imported(cluster, samples,
+                                                                        tmp_path):
+    scan = samples / "stockholm-socialnamnden-2012-03-p13-scan.pdf"
+    text = samples / "stockholm-socialnamnden-2012-03-p13.txt"
+    # an OCR time limit no page can meet: the worker raises OcrTimeoutError for the scan
+    arch = Archive(Config(home=tmp_path / "arkiv", cluster=cluster.scheduler_address,
+                          ocr_timeout=0.001))
+    with arch.writer_lock():
+        report = import_paths([str(scan), str(text)], arch.cfg, arch.store, arch.index)
+    arch.close()
+    assert report.imported == [str(text)]
+    assert [f["path"] for f in report.failed] == [str(scan)]
+    assert report.failed[0]["error"].startswith(f"{scan}: OCR took longer than")
+
+
+@pytest.mark.parametrize("data, fails", [
+    (b"%PDF-1.4\n% not really a PDF\n", True),
+    ("Protokoll\n§ 1 Ärende\nBeslut\nNämnden beslutar.\n".encode(), False),
+])
+def test_worker_errors_come_back_as_the_files_one_line_error(cluster, data, fails):
+    unit = Unit(name="inkorg/fil.pdf" if fails else "inkorg/fil.txt",
+                sha256=hashlib.sha256(data).hexdigest(), data=data)
+    with DaskExecutor(cluster.scheduler_address) as ex:
+        fut = ex.submit(read_unit, unit, 30.0, "swe+eng")
+        assert ex.wait_any([fut]) == {fut}
+        if fails:
+            with pytest.raises(InputFileError) as err:
+                ex.result(fut)
+            assert str(err.value).startswith("inkorg/fil.pdf: ")
+            assert "\n" not in str(err.value)
+        else:
+            assert "Nämnden beslutar" in ex.result(fut)[0].text
+
+
+def _closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+@pytest.mark.parametrize("address, says", [
+    ("tcp://127.0.0.1:{closed}", "cannot reach the Dask scheduler (Connection refused)"),
+    ("tcp://127.0.0.1", "not a Dask scheduler address (no port)"),
+    ("http://127.0.0.1:8786", "not a Dask scheduler address (the scheme is http://"),
+])
+def test_an_unreachable_scheduler_is_one_line_exit_2_and_no_archive(tmp_path, address, says):
+    address = address.format(closed=_closed_port())
+    home = tmp_path / "arkiv"
+    r = arkiv(home, "import", str(SAMPLES / SAMPLE_FILES[0]), "--cluster", address)
+    assert r.returncode == 2
+    assert r.stderr == f"arkiv: {address}: {r.stderr.split(': ', 2)[2]}"
+    assert r.stderr.count("\n") == 1 and says in r.stderr
+    assert not home.exists()
+
+
+@pytest.mark.parametrize("env, code", [
+    ({"ARKIV_CLUSTER": "tcp://127.0.0.1:{closed}"}, 2),     # the variable is the --cluster flag
+    ({}, 0),                                                # without it: a local import
+])
+def test_arkiv_cluster_variable(tmp_path, monkeypatch, env, code):
+    from click.testing import CliRunner
+
+    from arkiv.cli import cli
+    for k, v in env.items():
+        monkeypatch.setenv(k, v.format(closed=_closed_port()))
+    home = tmp_path / "arkiv"
+    r = CliRunner().invoke(cli, ["--home", str(home), "import", "--jobs", "1",
+                                 str(SAMPLES / SAMPLE_FILES[0])])
+    assert r.exit_code == code, r.output
+    assert home.exists() == (code == 0)
+    if code:
+        assert r.stderr.startswith("arkiv: tcp://127.0.0.1:") and r.stderr.count("\n") == 1
+
+
+def test_a_scheduler_without_workers_is_one_line_exit_2(tmp_path):
+    from distributed import LocalCluster
+    home = tmp_path / "arkiv"
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None,
+                      silence_logs=logging.CRITICAL) as empty:
+        r = arkiv(home, "import", str(SAMPLES / SAMPLE_FILES[0]), "--cluster",
+                  empty.scheduler_address, env={"ARKIV_CLUSTER_TIMEOUT": "1"})
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert "has no workers" in r.stderr and "dask worker" in r.stderr
+    assert not home.exists()
