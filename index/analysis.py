@@ -10,13 +10,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, SpaceSeparatedTokenizer
 from whoosh.lang.snowball.swedish import SwedishStemmer
 
 from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
                            STOP_WORDS)
 
-ANALYZER_VERSION = 6
+ANALYZER_VERSION = 7
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -122,6 +122,60 @@ class FoldFilter(Filter):
 
     def __eq__(self, other):
         return type(self) is type(other)
+
+
+_TERMS: dict[str, tuple[str, str | None] | None] = {}
+_TERMS_MAX = 500_000
+
+
+def _terms_of(word: str) -> tuple[str, str | None] | None:
+    """(folded stem, marked exact stem or None) of a lowercased word; None for a stop word.
+    Cached: a few hundred thousand distinct words cover an archive."""
+    got = _TERMS.get(word, False)
+    if got is not False:
+        return got
+    if word in STOP_WORDS:
+        out = None
+    else:
+        s = stem(word)
+        out = (s, None) if s.isascii() else (fold(s), EXACT_MARK + s)
+    if len(_TERMS) >= _TERMS_MAX:
+        _TERMS.clear()
+    _TERMS[word] = out
+    return out
+
+
+def index_terms(text: str) -> tuple[str, str]:
+    """Analyse a text once for its two fields: (scoring terms, phrase terms), each a
+    space-separated string. Scoring terms are the folded stems plus the marked exact stems
+    (content_analyzer's output); phrase terms are the folded stems alone, in order, stop
+    words left out, so that neighbouring words are neighbouring positions."""
+    scoring: list[str] = []
+    phrase: list[str] = []
+    for word in WORD_RE.findall(text.lower()):
+        t = _terms_of(word)
+        if t is None:
+            continue
+        phrase.append(t[0])
+        scoring.append(t[0])
+        if t[1] is not None:
+            scoring.append(t[1])
+    return " ".join(scoring), " ".join(phrase)
+
+
+def phrase_terms(words: list[str]) -> list[str]:
+    """The phrase-field terms of query words (stop words dropped, as when indexing)."""
+    out = []
+    for w in words:
+        t = _terms_of(w.lower())
+        if t is not None:
+            out.append(t[0])
+    return out
+
+
+def pre_analyzed():
+    """Fields fed by index_terms: the analysis is done, split on spaces."""
+    return SpaceSeparatedTokenizer()
 
 
 def content_analyzer():

@@ -57,13 +57,21 @@ def _leaf_postings(reader, fieldname: str, btext: bytes) -> tuple[np.ndarray, np
             m = reader.postings(fieldname, btext)
     except TermNotFound:
         return None
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
+    if hasattr(m, "_read_data") and hasattr(m, "_next_block") and not m._byteids:
+        # W3 blocks hold (delta-encoded ids, weights, values): decode with numpy instead of
+        # whoosh's per-posting Python generator.
         ids_parts, w_parts = [], []
         while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            ids_parts.append(np.asarray(m._ids, dtype=np.int32))
-            w_parts.append(np.asarray(m._weights, dtype=np.float32))
+            m._read_data()
+            raw_ids, raw_w = m._data[0], m._data[1]
+            ids = np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32)
+            ids_parts.append(ids)
+            if raw_w is None:
+                w_parts.append(np.ones(len(ids), np.float32))
+            elif isinstance(raw_w, float):
+                w_parts.append(np.full(len(ids), raw_w, np.float32))
+            else:
+                w_parts.append(np.asarray(raw_w, dtype=np.float32))
             m._next_block()
         if not ids_parts:
             return None

@@ -14,7 +14,8 @@ from whoosh import query as wq
 
 from corpus.models import STATEMENT_KINDS
 from index import query as q
-from index.analysis import EXACT_MARK, WORD_RE, exact_term, fold, fold_stem, stem
+from index.analysis import (EXACT_MARK, WORD_RE, exact_term, fold, fold_stem, phrase_terms,
+                            stem)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.swedish import PARTY_ALIASES, STOP_WORDS
@@ -156,14 +157,7 @@ class Evaluator:
         words = [w.lower() for t in node.words for w in [m.group() for m in WORD_RE.finditer(t)]]
         if node.field == "person":
             return self._Person(q.Person(" ".join(words)))
-        kept, gaps, gap = [], [], 0
-        for w in words:
-            if w in STOP_WORDS:
-                gap += 1
-                continue
-            kept.append(fold_stem(w))
-            gaps.append(gap)
-            gap = 0
+        kept = phrase_terms(words)
         if not kept:
             return None
         fields = ("title",) if node.field == "title" else \
@@ -178,8 +172,7 @@ class Evaluator:
             score += s
         if len(kept) == 1 or not cand.any():
             return cand, score * cand
-        slop = 1 + max(gaps[1:], default=0)
-        wquery = wq.Or([wq.Phrase(f, kept, slop=slop) for f in fields])
+        wquery = wq.Or([wq.Phrase(f + "_pos", kept) for f in fields])
         docs = np.fromiter(self.searcher.docs_for_query(wquery), dtype=np.int64)
         mask = np.zeros(self.n, bool)
         mask[docs] = True

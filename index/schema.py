@@ -4,7 +4,7 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from corpus.models import Entry
-from index.analysis import content_analyzer, name_analyzer
+from index.analysis import index_terms, name_analyzer, pre_analyzed
 from index.dnr import dnr_keys
 
 # Facet values are tokens "name=value" of one KEYWORD field (one field instead of ten keeps
@@ -27,8 +27,12 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         entry=STORED,
-        title=TEXT(analyzer=content_analyzer(), phrase=True),
-        content=TEXT(analyzer=content_analyzer(), phrase=True),
+        # Scoring fields (frequencies only: decoding positions was most of a query's
+        # time) and phrase fields (positions), both fed by one analysis (index_terms).
+        title=TEXT(analyzer=pre_analyzed(), phrase=False),
+        content=TEXT(analyzer=pre_analyzed(), phrase=False),
+        title_pos=TEXT(analyzer=pre_analyzed(), phrase=True),
+        content_pos=TEXT(analyzer=pre_analyzed(), phrase=True),
         person=TEXT(analyzer=name_analyzer(), phrase=True),
         dnr=KEYWORD(lowercase=False, commas=False, scorable=False),
         facet=KEYWORD(lowercase=False, commas=True, scorable=False),
@@ -58,8 +62,10 @@ def whoosh_doc(e: Entry) -> dict:
             facets.append(facet_token(name, str(value)))
     if e.year is not None:
         facets.append(facet_token("year", str(e.year)))
-    doc = {"id": e.id, "entry": entry_stored(e), "title": e.title or "",
-           "content": e.text or "", "person": "\n".join(e.names),
+    title, title_pos = index_terms(e.title or "")
+    content, content_pos = index_terms(e.text or "")
+    doc = {"id": e.id, "entry": entry_stored(e), "title": title, "content": content,
+           "title_pos": title_pos, "content_pos": content_pos, "person": "\n".join(e.names),
            FACET_FIELD: ",".join(facets)}
     if keys:
         doc["dnr"] = " ".join(keys)

@@ -80,3 +80,15 @@ def test_dnr_other_numbers_do_not_match(dnr: str, query: str) -> None:
 def test_dnr_is_one_token_shape() -> None:
     assert looks_like_dnr("3.2-0100/2012") and looks_like_dnr("2014/0159")
     assert not looks_like_dnr("2012") and not looks_like_dnr("2012-03-22")
+
+
+@pytest.mark.parametrize("text", [
+    "Förslag om sociala insatsgrupper och beslutet",
+    "Jöran Ståhl (V) yrkar avslag på förslaget; 3.2-0100/2012, KS 2014/0159.",
+    "FORVALTNINGENS forslag om langre oppettider",
+])
+def test_one_pass_analysis_equals_the_analyzer(text: str) -> None:
+    from index.analysis import index_terms
+    scoring, phrase = index_terms(text)
+    assert scoring.split() == [t.text for t in content_analyzer()(text)]
+    assert phrase.split() == [t for t in scoring.split() if not t.startswith("§")]

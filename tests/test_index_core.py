@@ -150,3 +150,17 @@ def test_columns_persist_for_a_new_process(ix: Index, monkeypatch) -> None:
     monkeypatch.setattr(index.columns, "build_segment_columns", must_not_rebuild)
     again = Index(ix.path)
     assert again.search(q.FacetIs("party", ("M",)), limit=1).facets == first
+
+
+@pytest.mark.parametrize("term", ["insatsgrupp", "social", "beslut", "§förslag"])
+def test_posting_arrays_equal_whoosh_matcher(ix: Index, term: str) -> None:
+    from index.columns import postings
+    s = ix.searcher()
+    leaves = [(sub.reader(), off) for sub, off in s.leaf_searchers()]
+    docs, weights = postings(leaves, "content", term)
+    m = s.reader().postings("content", term)
+    expected = []
+    while m.is_active():
+        expected.append((m.id(), m.weight()))
+        m.next()
+    assert list(zip(docs.tolist(), weights.tolist())) == expected
