@@ -1,0 +1,81 @@
+"""`arkiv serve` as a user runs it: a real uvicorn process on loopback answering the web UI
+and the API, while `arkiv import` adds a document."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.webfixtures import build_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "samples" / "stockholm-socialnamnden-2012-03-p13.txt"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_binds_loopback_by_default():
+    from arkiv.cli import cli
+    host = next(p for p in cli.commands["serve"].params if p.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+@pytest.fixture
+def served(tmp_path):
+    home = tmp_path / "home"
+    build_archive(home)
+    port = free_port()
+    env = {**os.environ, "ARKIV_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "arkiv.cli", "serve", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):                   # until it listens (not a timing assertion)
+            if proc.poll() is not None:
+                pytest.fail(f"arkiv serve exited: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                httpx.get(base + "/", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        yield base, home, env
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_answers_while_import_runs(served, tmp_path):
+    base, home, env = served
+    with httpx.Client(base_url=base, timeout=30) as c:
+        assert 'lang="sv"' in c.get("/").text
+        before = c.get("/api/search", params={"q": "Westerlund"}).json()["total"]
+        sample = tmp_path / SAMPLE.name
+        shutil.copy(SAMPLE, sample)
+        importer = subprocess.Popen([sys.executable, "-m", "arkiv.cli", "import", str(sample)],
+                                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE)
+        answers = []
+        while importer.poll() is None:         # the server keeps answering during the import
+            answers.append(c.get("/api/search", params={"q": "insatsgrupper"}).status_code)
+        assert importer.returncode == 0, importer.stderr.read().decode()[-2000:]
+        assert answers and set(answers) == {200}
+        after = c.get("/api/search", params={"q": "Westerlund"}).json()
+        assert after["total"] > before
+        doc = c.get(after["hits"][0]["href"].split("#")[0])
+        assert doc.status_code == 200 and "Westerlund" in doc.text
