@@ -53,6 +53,7 @@ class Lexicon:
         self._prefixes = prefixes    # skeleton of every form -> [(roles of its forms,)]
         self._extra = extra or {}    # vocabulary given by the caller: form -> zipf
         self._extra_skel: dict[str, list[str]] = {}
+        self._extra_skeletons = sorted({skeleton(w) for w in self._extra})
         for w in self._extra:
             s = skeleton(w)
             if s != w:
@@ -143,7 +144,7 @@ class Lexicon:
     def has_prefix(self, prefix: str) -> bool:
         for _ in self._prefixes.iterkeys(prefix):
             return True
-        return any(w.startswith(prefix) for w in self._extra)
+        return any(s.startswith(prefix) for s in self._extra_skeletons)
 
     @lru_cache(maxsize=500_000)
     def skeleton_roles(self, skel: str) -> int:

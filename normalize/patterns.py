@@ -62,3 +62,11 @@ YEAR_BEFORE = frozenset({
 
 # The label Dnr as a poor scan prints it ("Dor", "Onr", "Dnt") before a diary number.
 DNR_MISREAD = __import__("re").compile(r"^(?:[DO0Q][nmorv][rtn]|Dn[rt]|D[nm]r)$")
+
+# Abbreviations and labels of minutes that a lexicon does not know and that must stay as written
+# (a repairer once turned "Dnr" into "Dur").
+PROTECTED = frozenset({
+    "dnr", "diarienr", "nr", "kl", "ca", "st", "tfn", "tel", "resp", "inkl", "exkl", "ang",
+    "enl", "jfr", "mfl", "sid", "tjg", "ers", "ordf", "sekr", "adj", "bil", "kap", "fr", "fro",
+    "tom", "dvs", "osv", "etc", "pga", "mht", "bla", "tex", "vs", "org", "nr", "aa", "ej", "ev",
+})

@@ -129,7 +129,9 @@ class DocumentRepairer:
             if _skip(text, m, masked):
                 continue
             low = tok.lower()
-            if tok != "Dnr" and patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx):
+            if low in patterns.PROTECTED:
+                continue
+            if patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx):
                 edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
                 continue
             sentence_start = _sentence_start(text, m.start())
