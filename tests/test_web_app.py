@@ -459,3 +459,18 @@ def test_empty_archive(tmp_path):
         assert c.get("/api/search?q=insatsgrupper").json()["total"] == 0
         assert c.get("/api/parties/V").json()["totals"] == {"statement": 0, "proposal": 0,
                                                             "vote": 0}
+
+
+def test_an_unexpected_error_has_the_same_shape(archive, monkeypatch):
+    app = create_app(archive.home)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(app.state.data, "search", broken)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        resp = c.get("/api/search?q=insatsgrupper")
+        assert resp.status_code == 500
+        assert error_of(resp)["code"] == "internal_error"
+        assert "a bug" not in resp.text                 # no internals leak to the client
+        page = c.get("/search?q=insatsgrupper")
+        assert page.status_code == 500 and "Något gick fel" in page.text

@@ -6,10 +6,11 @@ contract's shapes. Every error of the API has one JSON shape,
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import logging
 import re
 from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -29,6 +30,9 @@ from search.web.markup import (KIND_SERIES, VOTE_SERIES, hit_href, snippet_html,
                                tagged_to_markers, year_chart_svg)
 from search.web.params import (MAX_EXPORT_ROWS, MAX_PAGE, MAX_QUERY_CHARS, BadRequest,
                                SearchRequest, parse)
+from search.web.security import SecurityHeaders
+
+log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 FEED_ENTRIES = 50
@@ -72,8 +76,6 @@ def create_app(home: Path) -> FastAPI:
     env.globals.update(label=label, FACETS=FACETS, max_query=MAX_QUERY_CHARS, sorts=SORTS)
     env.filters["when"] = _when
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-
-    from search.web.security import SecurityHeaders
     app.add_middleware(SecurityHeaders)
 
     def page(request: Request, name: str, context: dict[str, Any], status: int = 200):
@@ -122,6 +124,13 @@ def create_app(home: Path) -> FastAPI:
         return error_response(request, WebError(status, "archive_unavailable",
                                                 "Arkivet kan inte svara just nu; försök igen.",
                                                 detail=str(exc)))
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception):
+        # A bug, not the user's doing: logged with its traceback, answered in the same shape.
+        log.exception("error answering %s", request.url.path)
+        return error_response(request, WebError(500, "internal_error", "Ett oväntat fel "
+                                                "uppstod i arkivet; försök igen."))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
