@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from arkiv import sync
+from arkiv import cli_search, sync
 from arkiv.archive import Archive
 from arkiv.config import Config, home_from
 from arkiv.render import document_text, entry_text
@@ -380,17 +380,7 @@ def serve(obj: Context, host, port) -> None:
     uvicorn.run(create_app(arch.cfg.home), host=host, port=port, log_level="warning")
 
 
-def _register_search_commands() -> None:
-    try:
-        from arkiv import cli_search
-    except ImportError as e:    # only while search is being built; never in a release
-        if e.name not in ("arkiv.cli_search",):
-            raise
-        return
-    cli_search.register(cli, lambda: click.get_current_context().find_object(Context))
-
-
-_register_search_commands()
+cli_search.register(cli, lambda: click.get_current_context().find_object(Context))
 
 
 def main() -> None:
