@@ -119,9 +119,10 @@ class Index:
             raise BusyError(f"{self.path}: the search index is being written by another "
                             "process; try again when it has finished") from exc
 
-    def add(self, entries: Iterable[Entry], *, replace: bool = True) -> int:
+    def add(self, entries: Iterable[Entry], *, replace: bool = True, merge: bool = True) -> int:
         """Add entries with one writer and one commit. With `replace`, a document's old
-        entries are deleted before its new ones are added (re-processing, changed files)."""
+        entries are deleted before its new ones are added (re-processing, changed files).
+        `merge=False` leaves small segments unmerged (a rebuild's intermediate commits)."""
         writer = self._writer()
         n = 0
         seen: set[str] = set()
@@ -132,7 +133,7 @@ class Index:
                     writer.delete_by_term(FACET_FIELD, facet_token("doc_id", e.doc_id))
                 writer.add_document(**whoosh_doc(e))
                 n += 1
-            writer.commit()
+            writer.commit(merge=merge)
         except BaseException:
             writer.cancel()
             raise
@@ -153,17 +154,31 @@ class Index:
         self._segments.prune(self._ix)
         return n
 
-    def rebuild(self, entries: Iterable[Entry]) -> int:
+    def rebuild(self, entries: Iterable[Entry], *, commit_every: int = 20_000) -> int:
         """Build a fresh index from a stream of entries beside the current one, then swap it
-        in. Memory stays bounded: entries are streamed and whoosh spills postings to disk
-        beyond `limitmb`. The old index serves searches until the swap."""
+        in; returns how many entries the new index holds.
+
+        Memory stays bounded: entries are streamed, whoosh spills postings to disk beyond
+        `limitmb`, and the new index is committed every `commit_every` entries (at a
+        document boundary). An interrupted rebuild resumes: documents already committed to
+        the half-built index are skipped. The old index serves searches until the swap."""
         tmp = self.path.with_name(self.path.name + ".rebuild")
-        if tmp.exists():
-            shutil.rmtree(tmp)          # a rebuild interrupted before its swap
-        tmp.mkdir(parents=True)
         new = Index(tmp, limitmb=self.limitmb)
         try:
-            n = new.add(entries, replace=False)
+            done = new.doc_ids() if new.reset_reason is None else set()
+            if done:
+                log.info("resuming a rebuild: %d documents already indexed", len(done))
+            batch: list[Entry] = []
+            for e in entries:
+                if e.doc_id in done:
+                    continue
+                if len(batch) >= commit_every and e.doc_id != batch[-1].doc_id:
+                    new.add(batch, replace=False, merge=False)
+                    batch = []
+                batch.append(e)
+            if batch:
+                new.add(batch, replace=False)
+            n = len(new)
         finally:
             new.close()
         self.close()

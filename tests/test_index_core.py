@@ -164,3 +164,31 @@ def test_posting_arrays_equal_whoosh_matcher(ix: Index, term: str) -> None:
         expected.append((m.id(), m.weight()))
         m.next()
     assert list(zip(docs.tolist(), weights.tolist())) == expected
+
+
+def test_rebuild_commits_in_chunks_and_resumes_after_a_crash(tmp_path: Path) -> None:
+    index = Index(tmp_path / "index")
+    docs = load_documents()
+    entries = [e for d in docs for e in entries_for(d)]
+
+    def crashing():
+        for i, e in enumerate(entries):
+            if i == 20:
+                raise KeyboardInterrupt        # the machine went down mid-rebuild
+            yield e
+    with pytest.raises(KeyboardInterrupt):
+        index.rebuild(crashing(), commit_every=5)
+    partial = Index(tmp_path / "index.rebuild").doc_ids()
+    assert partial and partial < {d.doc_id for d in docs}
+
+    seen = []
+
+    def counting():
+        for e in entries:
+            seen.append(e)
+            yield e
+    n = index.rebuild(counting(), commit_every=5)
+    assert n == len(entries)
+    assert index.doc_ids() == {d.doc_id for d in docs}
+    assert len(index) == len(entries)                 # nothing indexed twice
+    assert not (tmp_path / "index.rebuild").exists()
