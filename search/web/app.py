@@ -241,17 +241,17 @@ def create_app(home: Path) -> FastAPI:
     @app.get("/feed", summary="Atom-flöde för en sökning, nyast först", tags=["export"],
              response_class=Response)
     def feed(request: Request, params: list = Depends(search_request)):
-        req = parse([(k, v) for k, v in params if k not in ("sort", "page", "limit")])
-        req = SearchRequest(q=req.q, filters=req.filters, sort="date", page=1,
-                            limit=FEED_ENTRIES)
+        # A feed is the query and its filters; its order (newest first) and size are fixed.
+        topic = parse([(k, v) for k, v in params if k not in ("sort", "page", "limit")])
+        req = SearchRequest(q=topic.q, filters=topic.filters, sort="date", limit=FEED_ENTRIES)
         result = run_search(req, suggest=False)
         words = [req.q] + [f"{FILTERS[k]}: {', '.join(v)}" for k, v in req.filters.items()]
         title = "Protokollarkivet – " + ("; ".join(w for w in words if w) or "alla poster")
         root = base_url(request)
-        xml = exports.to_atom(result["hits"], title=title,
-                              self_url=f"{root}/feed?{req.query_string(sort='relevance')}",
-                              html_url=f"{root}/search?{req.query_string(sort='date')}",
-                              base_url=root, feed_id=f"{root}/feed?{req.query_string()}")
+        feed_url = f"{root}/feed?{topic.query_string()}"
+        xml = exports.to_atom(result["hits"], title=title, self_url=feed_url,
+                              html_url=f"{root}/search?{topic.query_string(sort='date')}",
+                              base_url=root, feed_id=feed_url)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     @app.get("/documents/{ident}", response_class=HTMLResponse, include_in_schema=False)

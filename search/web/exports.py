@@ -80,7 +80,9 @@ def to_atom(hits: list[dict], *, title: str, self_url: str, html_url: str, base_
         if h.get("body"):
             heading += f" ({h['body']}{', ' + h['date'] if h.get('date') else ''})"
         ET.SubElement(e, f"{{{ATOM}}}title").text = _xml(heading)
-        ET.SubElement(e, f"{{{ATOM}}}id").text = _xml(f"{feed_id.split('?')[0]}/poster/{h['id']}")
+        # Hit ids are stable across reindexing; a tag URI keeps them independent of the host
+        # name the feed was read through.
+        ET.SubElement(e, f"{{{ATOM}}}id").text = _xml(f"tag:protokollarkivet,2026:{h['id']}")
         ET.SubElement(e, f"{{{ATOM}}}updated").text = stamp(h.get("date"))
         ET.SubElement(e, f"{{{ATOM}}}link", rel="alternate",
                       href=_xml(base_url + h.get("href", "")), type="text/html")
