@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.bench_report import Figure, missing, table
-from benchmarks.generate_archive import CACHE, Generated, ensure_archive
+from benchmarks.generate_archive import CACHE, Generated, cache_home, ensure_archive
 
 SECTIONS = ("words", "text", "ocr", "cluster", "index", "reindex", "query", "load")
 # The figures each section owes, with their targets: reported as unmeasured when it fails.
@@ -67,6 +67,7 @@ class Plan:
     repair_copies: int = 6
     load_clients: int = 50
     load_requests: int = 2000
+    cache: Path = CACHE                              # where generated inputs are kept
 
     @classmethod
     def quick(cls) -> "Plan":
@@ -93,13 +94,15 @@ class Bench:
         if self._inputs is None:
             from benchmarks.bench_inputs import SCAN_SAMPLES, ensure_inputs
             self._inputs = ensure_inputs(self.plan.scan_samples or SCAN_SAMPLES,
-                                         self.plan.text_copies, self.plan.repair_copies)
+                                         self.plan.text_copies, self.plan.repair_copies,
+                                         self.plan.cache)
         return self._inputs
 
     @property
     def archive(self) -> Generated:
         if self._archive is None:
-            self._archive = ensure_archive(self.plan.items)
+            self._archive = ensure_archive(self.plan.items,
+                                           cache_home(self.plan.items, self.plan.cache))
             if not self._archive.cached:
                 print(f"  generated {self._archive.items} items in "
                       f"{self._archive.seconds:.0f} s", file=sys.stderr)

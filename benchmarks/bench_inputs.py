@@ -44,9 +44,9 @@ class Inputs:
 
 
 def ensure_inputs(scan_samples: tuple[str, ...] = SCAN_SAMPLES, text_copies: int = TEXT_COPIES,
-                  repair_copies: int = REPAIR_COPIES, root: Path | None = None) -> Inputs:
+                  repair_copies: int = REPAIR_COPIES, cache: Path = CACHE) -> Inputs:
     key = f"inputs-v{INPUTS_VERSION}-{len(scan_samples)}-{text_copies}-{repair_copies}"
-    root = root or CACHE / key
+    root = cache / key
     done = root / "done.txt"
     if not done.exists():
         if root.exists():

@@ -39,8 +39,8 @@ class Generated:
     cached: bool
 
 
-def cache_home(items: int) -> Path:
-    return CACHE / f"archive-v{GENERATOR_VERSION}-s{SEED}-{items}"
+def cache_home(items: int, cache: Path = CACHE) -> Path:
+    return cache / f"archive-v{GENERATOR_VERSION}-s{SEED}-{items}"
 
 
 def ensure_archive(items: int = 100_000, home: Path | None = None) -> Generated:
@@ -61,9 +61,9 @@ def ensure_archive(items: int = 100_000, home: Path | None = None) -> Generated:
 
 
 def ignore_in_git(folder: Path) -> None:
-    """The cache is never committed."""
+    """The cache is never committed (only benchmarks/.cache itself gets a .gitignore)."""
     ignore = folder / ".gitignore"
-    if not ignore.exists():
+    if folder.name == ".cache" and not ignore.exists():
         ignore.write_text("*\n")
 
 

@@ -61,8 +61,10 @@ def segment_pairs(true: str, ocr: str) -> list[tuple[str, str]]:
             if a0 == 0:
                 continue
             ts, os_ = true[a0 - 1], true[a0 - 1] + os_
-        if not os_:
-            continue
+        if not os_:                 # a dropped letter ("till" read as "til"): letter before + it
+            if a0 == 0:
+                continue
+            ts, os_ = true[a0 - 1] + ts, true[a0 - 1]
         if len(ts) == len(os_):
             out.extend(zip(ts, os_))
         elif len(ts) <= 2 and len(os_) <= 3:

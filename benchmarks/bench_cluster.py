@@ -1,0 +1,140 @@
+"""Cluster figures: the import of the benchmark scans through a Dask cluster beside a local import,
+and the single writer's rate (the input of docs/scaling.md).
+
+- cluster_vs_local: `arkiv import --cluster` into a `LocalCluster` of 2 single-threaded worker
+  processes ÷ `arkiv import --jobs 2` (target ≤ 1.15: the cluster costs little over a local pool).
+- cluster_speedup: the same cluster import with 1 worker ÷ with 2 workers (target ≥ 1.8).
+- pages_per_hour_per_core: the scans' pages ÷ (the 1-worker import's wall time), per hour.
+- writer_items_per_s (informative, in the detail): items (index entries) per second that the
+  coordinator commits, store (SQLite) and index (whoosh) apart, through the pipeline's own writer.
+
+Each import starts cold, as a user's does: a fresh archive, and fresh worker processes (a
+worker loads Tesseract's data, the repair lexicon and the extractor's models on its first task,
+as a local pool's process does). Starting the scheduler and workers is not timed: a user starts
+the cluster once with `dask scheduler` / `dask worker` and imports many times.
+
+    python -m benchmarks.bench_cluster [--writer-items N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.bench_proc import arkiv_command, bench_env, run
+
+TARGETS = {"cluster_vs_local": (1.15, "<="), "cluster_speedup": (1.8, ">=")}
+
+
+def _import(paths: list[Path], home: Path, *extra: str) -> float:
+    """Wall seconds of `arkiv import` as a user types it, into a fresh archive."""
+    if home.exists():
+        shutil.rmtree(home)
+    cmd = arkiv_command() + ["--home", str(home), "import", *map(str, paths), *extra, "--json"]
+    r = run(cmd, env=bench_env(OMP_THREAD_LIMIT="1")).check("arkiv import")
+    report = json.loads(r.stdout)
+    if report["failed"] or len(report["imported"]) != len(paths):
+        raise RuntimeError(f"arkiv import {' '.join(extra)}: failed {report['failed']}")
+    return r.seconds
+
+
+def _cluster_import(paths: list[Path], home: Path, workers: int) -> float:
+    from distributed import LocalCluster
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR,
+                      env={"OMP_THREAD_LIMIT": "1"}) as lc:
+        return _import(paths, home, "--cluster", lc.scheduler_address)
+
+
+def _pages(paths: list[Path]) -> int:
+    import pdfplumber
+    n = 0
+    for p in paths:
+        with pdfplumber.open(p) as pdf:
+            n += len(pdf.pages)
+    return n
+
+
+def measure(scans: list[Path] | Path, workdir: Path) -> dict:
+    """cluster_vs_local and cluster_speedup on these scans (a list, or a folder of them)."""
+    scans = sorted(Path(scans).glob("*.pdf")) if isinstance(scans, Path) else list(scans)
+    workdir.mkdir(parents=True, exist_ok=True)
+    pages = _pages(scans)
+    local = _import(scans, workdir / "local", "--jobs", "2")
+    two = _cluster_import(scans, workdir / "cluster-2", 2)
+    one = _cluster_import(scans, workdir / "cluster-1", 1)
+    detail = {"files": len(scans), "pages": pages, "local_2_jobs_s": round(local, 2),
+              "cluster_2_workers_s": round(two, 2), "cluster_1_worker_s": round(one, 2)}
+    out = {name: {"value": round(v, 3), "target": TARGETS[name][0], "op": TARGETS[name][1],
+                  **detail}
+           for name, v in (("cluster_vs_local", two / local), ("cluster_speedup", one / two))}
+    out["pages_per_hour_per_core"] = round(pages / one * 3600)
+    return out
+
+
+def measure_writer(workdir: Path, items: int = 20_000) -> dict:
+    """Items per second through the pipeline's writer: documents already processed (generated
+    protocols), committed in the import's batches, store first, then index."""
+    from arkiv import pipeline, sync
+    from arkiv.config import Config
+    from corpus.entries import entries_for
+    from corpus.store import Store
+    from index import Index
+    from index.synthetic import generate_documents
+
+    home = workdir / "writer"
+    if home.exists():
+        shutil.rmtree(home)
+    home.mkdir(parents=True)
+    docs = list(generate_documents(items))
+    n_items = sum(len(entries_for(d)) for d in docs)
+    store, index = Store(home / "arkiv.db"), Index(home / "index")
+    writer = pipeline._Writer(store, index, Config(home=home), pipeline.ImportReport())
+    t_store = t_index = 0.0
+    try:
+        for n in range(0, len(docs), pipeline.BATCH_DOCS):
+            batch = docs[n:n + pipeline.BATCH_DOCS]
+            start = time.perf_counter()
+            gone: list[str] = []
+            with store.transaction():
+                for doc in batch:
+                    gone += writer._place(doc)
+            t_store += time.perf_counter() - start
+            start = time.perf_counter()
+            sync.index_documents(store, index, [d.doc_id for d in batch], gone)
+            t_index += time.perf_counter() - start
+    finally:
+        store.close()
+        index.close()
+    return {"documents": len(docs), "items": n_items, "batch_documents": pipeline.BATCH_DOCS,
+            "store_items_per_s": round(n_items / t_store), "index_items_per_s": round(n_items / t_index),
+            "writer_items_per_s": round(n_items / (t_store + t_index))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, default=Path(__file__).resolve().parent / ".cache" /
+                    "bench-cluster")
+    ap.add_argument("--writer-items", type=int, default=20_000,
+                    help="items for the writer's rate (0: skip it)")
+    ap.add_argument("--no-imports", action="store_true", help="only the writer's rate")
+    args = ap.parse_args(argv)
+    out: dict = {}
+    if not args.no_imports:
+        from benchmarks.bench_inputs import ensure_inputs
+        out.update(measure(ensure_inputs().scans, args.work))
+    if args.writer_items:
+        out["writer"] = measure_writer(args.work, args.writer_items)
+    out["cores"] = os.cpu_count()
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
