@@ -474,3 +474,21 @@ def test_an_unexpected_error_has_the_same_shape(archive, monkeypatch):
         assert "a bug" not in resp.text                 # no internals leak to the client
         page = c.get("/search?q=insatsgrupper")
         assert page.status_code == 500 and "Något gick fel" in page.text
+
+
+def test_keeps_answering_after_a_reindex(tmp_path):
+    """`arkiv reindex` swaps the index folder under a running server: the next search reads
+    the new index."""
+    import os
+    import subprocess
+    import sys
+    home = tmp_path / "home"
+    build_archive(home)
+    with TestClient(create_app(home)) as c:
+        before = c.get("/api/search?q=insatsgrupper").json()
+        r = subprocess.run([sys.executable, "-m", "arkiv.cli", "reindex"], capture_output=True,
+                           text=True, env={**os.environ, "ARKIV_HOME": str(home)})
+        assert r.returncode == 0, r.stderr
+        after = c.get("/api/search?q=insatsgrupper").json()
+        assert after["total"] == before["total"] > 0
+        assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
