@@ -19,6 +19,7 @@ _PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.)(?P<body>{_Y}\s?[/:.\-
 _BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
 
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
+LABEL_RE = _LABEL
 _LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_BARE}|{_SERIAL_YEAR})")
 _UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED})(?![\w/]|-\d)")
 
@@ -57,18 +58,23 @@ def _year_ok(s: str) -> bool:
 
 def find(text: str) -> list[tuple[int, str]]:
     """Every diary number in the text as (offset, normalized), in order, duplicates kept."""
+    return [(start, n) for start, _, n in spans(text)]
+
+
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """Every diary number as (start, end, normalized); a label in front is not in the span."""
     fixed = _fix_digits(text)
-    found: dict[int, str] = {}
+    found: dict[int, tuple[int, str]] = {}
     for lab in _LABEL.finditer(fixed):
         m = _LABELLED_VALUE.match(fixed, lab.end())
         if m and (n := normalize(m.group(0))):
-            found[m.start()] = n
+            found[m.start()] = (m.end(), n)
     for m in _UNLABELLED.finditer(fixed):
         if m.start() in found or _inside_date(fixed, m):
             continue
         if (n := normalize(m.group(0))) and not _is_citation(fixed, m.start()):
-            found[m.start()] = n
-    return sorted(found.items())
+            found[m.start()] = (m.end(), n)
+    return [(s, e, n) for s, (e, n) in sorted(found.items())]
 
 
 def _inside_date(text: str, m: re.Match) -> bool:

@@ -39,27 +39,46 @@ def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
     if not heads:
         return [_whole_document(lines, part)]
     spans = []
-    for k, (i, m) in enumerate(heads):
+    for k, (i, m, para) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else part.end
-        para = re.sub(r"\s", "", m.group("num"))
         span = ItemSpan(para, m.group("prefix"), i, i + 1, end)
-        _read_heading(lines, span, m.group("rest"))
+        _read_heading(lines, span, m.group("rest") or "")
         spans.append(span)
     return spans
 
 
-def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match]]:
+def _num(m) -> str:
+    return re.sub(r"\s", "", m.group("num"))
+
+
+def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, str]]:
     found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))]
     found = [(i, m) for i, m in found if not _TOC_LINE.search(lines[i].text)]
-    nums = [re.sub(r"\s", "", m.group("num")) for _, m in found]
-    out: list[tuple[int, re.Match]] = []
+    nums = _mend_sequence([_num(m) for _, m in found])
+    out: list[tuple[int, re.Match, str]] = []
     for k, (i, m) in enumerate(found):
         num = nums[k]
-        if any(re.sub(r"\s", "", m2.group("num")) == num for _, m2 in out):
+        if any(n == num for _, _, n in out):
             continue                     # the same § again at a page top: a continuation
         if num in nums[k + 1:] and _bodyless(lines, i, found[k + 1][0] if k + 1 < len(found) else part.end):
             continue                     # listed in a table of contents, defined later
-        out.append((i, m))
+        out.append((i, m, num))
+    return out
+
+
+def _mend_sequence(nums: list[str]) -> list[str]:
+    """OCR drops or mangles a digit ("§5" between § 84 and § 86): paragraphs run in sequence,
+    so a number that breaks the run and matches the expected one's last digits is that one."""
+    out = list(nums)
+    for k in range(1, len(out)):
+        prev = out[k - 1]
+        if not (prev.isdigit() and out[k].isdigit()):
+            continue
+        want = str(int(prev) + 1)
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        fits_next = nxt is None or (nxt.isdigit() and int(nxt) == int(want) + 1)
+        if out[k] != want and fits_next and len(out[k]) < len(want) and want.endswith(out[k]):
+            out[k] = want
     return out
 
 
@@ -104,12 +123,12 @@ def _title_from(rest: str) -> str | None:
 
 
 def _strip_dnr(t: str) -> str:
-    found = dnrs.find(t)
-    if found:
-        m = re.search(r"\(?\s*(?:dnr|diarienummer|diarienr)?\.?\s*:?\s*$", t[:found[0][0]], re.I)
-        head = t[:m.start()] if m else t[:found[0][0]]
-        tail = re.sub(r"^[^\s)]*\)?", "", t[found[0][0]:], count=1)
-        t = f"{head} {tail}" if len(head.strip()) < 3 else head
+    """A title without its diary numbers, their labels and the brackets around them."""
+    for start, end, _ in reversed(dnrs.spans(t)):
+        head = re.sub(r"[(\[]?\s*(?:" + dnrs.LABEL_RE.pattern + r")?\s*$", "", t[:start], flags=re.I)
+        tail = re.sub(r"^\s*[)\]]?", "", t[end:])
+        t = f"{head} {tail}"
+    t = re.sub(r"\b(?:dnr|diarienummer|diarienr)\b\.?:?\s*$", "", t, flags=re.I)
     return re.sub(r"\s+", " ", t).strip(" ,.-–:")
 
 

@@ -14,8 +14,13 @@ from extract import vocab
 from extract.text import Line, fold, heading_key, section_kind
 
 ITEM_RE = re.compile(
-    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})\s*)?(?<![§$])[§$]\s*(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)"
+    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})\s*)?(?<![§$&])[§$&]\s*(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)"
     r"(?![\d§$])(?P<rest>.*)$")
+# OCR reads § as 8 ("KF 833 Dnr …", "TN 845", "8 13"): only with a body prefix in front, or
+# alone on its line, or before a diary number, so that numbered lists never match.
+OCR_ITEM_RE = re.compile(
+    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,5})\s+8\s?(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)(?!\d)(?P<rest>(?:\s.*)?)"
+    r"|8\s(?P<num2>\d{1,3})(?P<rest2>\s*(?:$|D[nu]r\b.*)))$")
 _TJ_LABELS = re.compile(r"^(?:till|dnr|datum|handlaggare|var beteckning|diarienummer|"
                         r"beslutsinstans|arende|referens|kontaktperson|till:)\b")
 _PROTO_MARK = re.compile(r"^(?:justerat|justerad|sammantradesdatum|plats och tid|beslutande|"
@@ -35,12 +40,31 @@ def item_heading(line: Line) -> re.Match | None:
     text = line.text
     if re.match(r"^\s*(?:forts|fortsättning)", fold(text)) or re.search(r"[§$]\s*[§$]", text):
         return None
-    m = ITEM_RE.match(text)
+    m = ITEM_RE.match(text) or _ocr_item(text)
     if not m or re.match(r"^\s*(?:[-–]\s*\d|,|\(forts|forts)", m.group("rest")):
         return None                      # a range, a reference ("§ 55, 2022-09-20"), a continuation
     if m.group("prefix") and fold(m.group("prefix")) in ("vot", "se", "enligt", "jfr", "i", "och"):
         return None
     return m
+
+
+class _OcrMatch:
+    """An OCR'd § heading dressed as an ITEM_RE match."""
+
+    def __init__(self, m: re.Match):
+        self._g = {"prefix": m.group("prefix"), "num": m.group("num") or m.group("num2"),
+                   "rest": m.group("rest") if m.group("num") else m.group("rest2")}
+
+    def group(self, name: str) -> str | None:
+        return self._g[name] or ("" if name == "rest" else self._g[name])
+
+
+def _ocr_item(text: str) -> _OcrMatch | None:
+    m = OCR_ITEM_RE.match(text)
+    if not m or (m.group("prefix") and m.group("prefix") not in vocab.BODY_PREFIXES and
+                 not re.fullmatch(r"[A-ZÅÄÖ]{2,4}", m.group("prefix"))):
+        return None
+    return _OcrMatch(m)
 
 
 def _is_tj_start(lines: list[Line], i: int) -> bool:

@@ -261,7 +261,8 @@ MONTHS: dict[str, int] = {
 }
 
 # --- Diary numbers ----------------------------------------------------------------------------
-DNR_LABELS = (r"(?:dnr|diarienummer|diarienr|diarie ?nr|arendenr|arendenummer|var beteckning|"
+# "Dur": OCR's reading of "Dnr".
+DNR_LABELS = (r"(?:dnr|dur|diarienummer|diarienr|diarie ?nr|[aä]rendenr|[aä]rendenummer|v[aå]r beteckning|"
               r"beteckning|d\.nr|dnr\.)")
 # Upper-case prefixes that look like a body's diary prefix but are citations.
 DNR_NOT_PREFIXES = {"SOU", "SFS", "PROP", "DS", "DIR", "EU", "EG", "KAP", "NR", "SKR", "BET",
