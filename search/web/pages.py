@@ -34,7 +34,7 @@ class TextPage:
 def item_views(doc: Document) -> list[ItemView]:
     seen: dict[str, int] = {}
     out = []
-    for i, item in enumerate(doc.extraction.items):
+    for item in doc.extraction.items:
         a = anchor(item.paragraph, item.part)
         # The same § twice in one part (an extract quoting a paragraph) keeps ids unique.
         if a in seen:
