@@ -70,3 +70,7 @@ PROTECTED = frozenset({
     "enl", "jfr", "mfl", "sid", "tjg", "ers", "ordf", "sekr", "adj", "bil", "kap", "fr", "fro",
     "tom", "dvs", "osv", "etc", "pga", "mht", "bla", "tex", "vs", "org", "nr", "aa", "ej", "ev",
 })
+
+# "för att" is the commonest pair in minutes; before "att", these readings of för are för
+# (an eng OCR of a poor scan prints "far", "fér", "f6r", "fdr").
+FOR_BEFORE_ATT = frozenset({"for", "far", "fér", "f6r", "fdr", "f5r", "fr", "fir", "fer", "fär"})

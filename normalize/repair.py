@@ -15,14 +15,17 @@ from normalize import patterns, textfix
 from normalize.confusions import Model, default_model
 from normalize.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
-from normalize.words import FORCED, DocumentStats, WordRepairer, case_like, document_stats
+from normalize.words import (FORCED, Choice, DocumentStats, WordRepairer, case_like,
+                             document_stats)
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
-TOKEN = re.compile(r"(?:[^\W_]|[&#|@])+")
+TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
 BASE_MARGIN = 0.3          # log10 odds a replacement must win by
+DAMAGED = 0.05             # share of unknown words above which a document counts as damaged
+SHORT_MARGIN = 0.7         # short words have many neighbours: one confusion away is weak evidence
 _YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
 
@@ -139,9 +142,16 @@ class DocumentRepairer:
             if year:
                 edits.append(Edit(m.start(), m.end(), case_like(tok, year), "context", 0.9))
                 continue
+            if (low in patterns.FOR_BEFORE_ATT and idx + 1 < len(tokens)
+                    and tokens[idx + 1].group() == "att" and self.stats.damage > DAMAGED
+                    and (self.stats.loss_log is not None or low != "for")):
+                edits.append(Edit(m.start(), m.end(), case_like(tok, "för"), "context", 0.9))
+                continue
             choice = self.words.repair(low)
             if choice is None:
                 continue
+            if choice.word == "är" and self._year(text, tokens, idx, "ar"):
+                choice = Choice("år", choice.score)
             margin = BASE_MARGIN
             diacritic_only = skeleton(choice.word) == skeleton(low)
             if tok[:1].isupper() and not sentence_start and not any(ch in FORCED for ch in tok):
@@ -149,6 +159,8 @@ class DocumentRepairer:
                 # that lost them all are no reason for caution (Marta -> Märta is right there).
                 if not (diacritic_only and self.stats.diacritic_loss >= 0.5):
                     margin += NAME_MARGIN
+            if len(low) <= 4 and not diacritic_only:
+                margin += SHORT_MARGIN
             if choice.score <= margin:
                 continue
             new = case_like(tok, choice.word)

@@ -36,7 +36,7 @@ MAX_SEARCH_NODES = 3000   # a word of OCR garbage must not cost more than ~10 ms
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
-FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\")
+FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\§")
 
 
 @dataclass
