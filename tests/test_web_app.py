@@ -43,7 +43,8 @@ def error_of(resp) -> dict:
 # --- every page answers and shows what a person looks for --------------------------------
 
 PAGES = [
-    ("/", ["Sök i protokollen", 'lang="sv"', "Socialnämnden"]),
+    ("/", ["Sök i protokollen", 'lang="sv"', "Socialnämnden", "Senaste ärenden",
+           "§ 7 &lt;script&gt;"]),
     ("/search?q=insatsgrupper", ["träffar för ”insatsgrupper”", "<mark>", "Avgränsa",
                                  "Parti", "Exportera"]),
     ("/search?q=forslag", ["träff"]),                           # diacritic-folded query
@@ -492,3 +493,17 @@ def test_keeps_answering_after_a_reindex(tmp_path):
         after = c.get("/api/search?q=insatsgrupper").json()
         assert after["total"] == before["total"] > 0
         assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
+
+
+def test_period_form(client):
+    page = client.get("/search?q=insatsgrupper&year_from=2013").text
+    assert "År: från 2013" in page
+    assert 'id="year_from" name="year_from"' in page and 'value="2013"' in page
+    hits = client.get("/api/search?q=insatsgrupper&year_from=2013&limit=100").json()["hits"]
+    assert hits and all(h["date"] >= "2013" for h in hits)
+    assert client.get("/search?q=a&year_from=2014&year_to=2010").status_code == 400
+
+
+def test_did_you_mean(client):
+    page = client.get("/search?q=biblioteksplam").text
+    assert 'Menade du <a href="/search?q=biblioteksplan">biblioteksplan</a>?' in page

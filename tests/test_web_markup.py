@@ -148,3 +148,28 @@ def test_query_string_round_trip():
 def test_timestamps_for_people(iso, shown):
     from search.web.app import _when
     assert _when(iso) == shown
+
+
+@pytest.mark.parametrize("params, year", [
+    ([("year_from", "2010"), ("year_to", "2014")], "2010-2014"),
+    ([("year_from", "2012"), ("year_to", "2012")], "2012"),
+    ([("year_from", "2010")], "0000-9999".replace("0000", "2010")),
+    ([("year_to", "2014")], "0000-2014"),
+    ([("year", "2012"), ("year_from", "2013"), ("year_to", "")], "2013-9999"),
+])
+def test_period_form_becomes_a_year_range(params, year):
+    assert parse(params).filters["year"] == (year,)
+
+
+@pytest.mark.parametrize("params", [[("year_from", "2014"), ("year_to", "2010")],
+                                    [("year_from", "tjugo")]])
+def test_period_form_refuses(params):
+    with pytest.raises(BadRequest):
+        parse(params)
+
+
+@pytest.mark.parametrize("value, shown", [("2012", "2012"), ("2010-2014", "2010–2014"),
+                                          ("2010-9999", "från 2010"), ("0000-2014", "till 2014")])
+def test_year_labels(value, shown):
+    from search.web.params import year_label
+    assert year_label(value) == shown

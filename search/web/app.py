@@ -202,7 +202,9 @@ def create_app(home: Path) -> FastAPI:
     def home(request: Request):
         with data.store() as store:
             stats = store.stats()
-        return page(request, "index.html", {"stats": stats})
+        latest = run_search(SearchRequest(filters={"kind": ("item",)}, sort="date", limit=8),
+                            suggest=False)["hits"] if stats["documents"] else []
+        return page(request, "index.html", {"stats": stats, "latest": latest})
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, format: str | None = None):
@@ -217,7 +219,7 @@ def create_app(home: Path) -> FastAPI:
         return page(request, "search.html", {
             "req": req, "result": result, "hits": hits_for_html(result),
             "facets": pages.facet_views(req, result["facets"]),
-            "filter_chips": pages.filter_chips(req),
+            "filter_chips": pages.filter_chips(req), "year_span": pages.year_span(req),
             "suggestion": result.get("did_you_mean"),
             "pages": pages.pager(result["total"], req.page, req.limit, MAX_PAGE),
         })

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from corpus.models import Change, Document, Item
 from search.web.labels import FACETS, FILTERS, label
 from search.web.markup import anchor, record_anchor, repaired_html
-from search.web.params import SearchRequest
+from search.web.params import OPEN_END, OPEN_START, SearchRequest, year_label
 
 # Facet values shown before "fler" would be needed; the rest are still reachable by the query.
 FACET_VALUES_SHOWN = 12
@@ -147,8 +147,17 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
 
 
 def filter_chips(req: SearchRequest) -> list[Chip]:
-    return [Chip(FILTERS[name], label(name, v), req.without_filter(name, v).query_string())
+    return [Chip(FILTERS[name], year_label(v) if name == "year" else label(name, v),
+                 req.without_filter(name, v).query_string())
             for name in FILTERS for v in req.filters.get(name, ())]
+
+
+def year_span(req: SearchRequest) -> tuple[str, str]:
+    """The period form's values from the current year filter."""
+    value = (req.filters.get("year") or ("",))[-1]
+    start, _, end = value.partition("-")
+    end = end or start
+    return ("" if start == OPEN_START else start), ("" if end == OPEN_END else end)
 
 
 @dataclass

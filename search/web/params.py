@@ -83,9 +83,14 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
     q = ""
     filters: dict[str, list[str]] = {}
     sort, page, limit = "relevance", 1, default_limit
+    span: dict[str, str] = {}
     for name, value in params:
         if name == "q":
             q = value
+        elif name in ("year_from", "year_to"):
+            # the sidebar's period form: two years that become one `year` range
+            if value.strip():
+                span[name] = value.strip()
         elif name in FILTERS:
             value = value.strip()
             if not value:
@@ -111,12 +116,39 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
             page = _int(value, "Sidnumret", 1, MAX_PAGE)
         elif name == "limit":
             limit = _int(value, "Antalet träffar per sida", 1, max_limit)
+    if span:
+        filters["year"] = [_year_range(span.get("year_from"), span.get("year_to"))]
     if len(q) > MAX_QUERY_CHARS:
         raise BadRequest(f"Sökfrågan är för lång ({len(q)} tecken; högst {MAX_QUERY_CHARS}).")
     if "\x00" in q:
         raise BadRequest("Sökfrågan innehåller ett otillåtet tecken.")
     return SearchRequest(q=q.strip(), filters={k: tuple(v) for k, v in filters.items()},
                          sort=sort, page=page, limit=limit)
+
+
+OPEN_START, OPEN_END = "0000", "9999"
+
+
+def _year_range(start: str | None, end: str | None) -> str:
+    for y in (start, end):
+        if y is not None and not re.fullmatch(r"\d{4}", y):
+            raise BadRequest(f"Året ”{y[:20]}” ska skrivas med fyra siffror, t.ex. 2014.")
+    start, end = start or OPEN_START, end or OPEN_END
+    if start > end:
+        raise BadRequest(f"Perioden {start}–{end} går baklänges.")
+    return start if start == end else f"{start}-{end}"
+
+
+def year_label(value: str) -> str:
+    """A year filter as people read it: 2012, 2010–2014, från 2010, till 2014."""
+    start, _, end = value.partition("-")
+    if not end:
+        return value
+    if start == OPEN_START:
+        return f"till {end}"
+    if end == OPEN_END:
+        return f"från {start}"
+    return f"{start}–{end}"
 
 
 def _int(value: str, what: str, low: int, high: int) -> int:
