@@ -11,7 +11,8 @@ confusion weights) and over all texts:
 - WER and CER of the OCR text and of the repaired text against the clean text (jiwer; words are
   whitespace tokens with surrounding punctuation removed);
 - accuracy on words with å/ä/ö: share of such words of the clean text found as such in the output;
-- edit precision: share of word changes that turned an aligned OCR word into the clean word;
+- edit precision: share of word changes that turned an aligned OCR word into the clean word
+  (compared without case: repair keeps the printed capitalisation, which a poor scan garbles);
 - a plain spellchecker baseline on the same pairs: SymSpell (max edit distance 2) over wordfreq's
   Swedish list, every word it does not know replaced by its top suggestion;
 - the change rate on clean text (the clean texts repaired as OCR'd pages and as text pages);
@@ -102,7 +103,9 @@ def _edit_precision(ref: list[str], ocr: list[str], out: list[str]) -> tuple[int
         if out[j] == ocr[i] or i not in o2r:
             continue
         changed += 1
-        right += out[j] == ref[o2r[i]]
+        # right if it now reads as the page does; case is compared apart from letters because
+        # OCR capitalises at random on poor scans and repair only follows the printed case
+        right += out[j].lower() == ref[o2r[i]].lower()
     return changed, right
 
 

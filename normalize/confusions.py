@@ -41,6 +41,8 @@ DEFAULTS: list[tuple[str, str, float]] = [
     ("ti", "fi", 0.003), ("fi", "ti", 0.002), ("n", "ri", 0.002), ("u", "ii", 0.002),
     ("e", "c", 0.003), ("c", "e", 0.003), ("o", "e", 0.002), ("e", "o", 0.002),
     ("r", "t", 0.002), ("n", "u", 0.002), ("u", "n", 0.002), ("o", "0", 0.002),
+    ("s", "z", 0.004), ("n", "r", 0.002), ("ll", "l", 0.005), ("l", "t", 0.004), ("k", "x", 0.003),
+    ("s", "c", 0.003), ("n", "ri", 0.002), ("nd", "r", 0.001), ("b", "s", 0.001),
 ]
 
 
@@ -77,7 +79,11 @@ def build_model(path: Path = LEARNED) -> Model:
     logp: dict[tuple[str, str], float] = {}
     for key in set(priors) | set(counts):
         true = key[0]
-        p = (counts.get(key, 0) + ALPHA * priors.get(key, 0.0)) / (totals.get(true, 0) + ALPHA)
+        prior = priors.get(key, 0.0)
+        p = (counts.get(key, 0) + ALPHA * prior) / (totals.get(true, 0) + ALPHA)
+        # A prior is a floor at half its value: a confusion unseen in the small training text
+        # is not thereby impossible.
+        p = max(p, prior / 2)
         if p > 0:
             logp[key] = math.log10(min(p, 0.95))
     generate: dict[str, dict[str, float]] = {}

@@ -177,7 +177,8 @@ class DocumentRepairer:
     def _before_dnr(tokens: list[re.Match[str]], idx: int) -> bool:
         nxt = tokens[idx + 1].group() if idx + 1 < len(tokens) else ""
         nxt2 = tokens[idx + 2].group() if idx + 2 < len(tokens) else ""
-        return nxt[:1].isdigit() or (nxt.isupper() and len(nxt) <= 5 and nxt2[:1].isdigit())
+        return (any(c.isdigit() for c in nxt)
+                or (nxt.isupper() and len(nxt) <= 5 and nxt2[:1].isdigit()))
 
     def _year(self, text: str, tokens: list[re.Match[str]], idx: int, low: str) -> str | None:
         """`ar` that is år: after a number or a word counting years, or before a year."""
