@@ -58,6 +58,7 @@ PAGES = [
     ("/cases/KS%202014/0159", ["Diarienummer KS 2014/0159", "Kommunstyrelsen",
                                "Socialnämnden", "§ 3:11", "§ 5"]),
     ("/cases/3.2-0100/2012", ["§ 13"]),
+    ("/cases/KS%202014%2F0159", ["§ 3:11"]),                  # an encoded slash too
     ("/parties/S", ["Partiet S", "<svg", "Reservation", "Röster per år"]),
     ("/parties/FP", ["Ann-Katrin Åslund"]),
     ("/persons/Bror%20Segerlund", ["Bror Segerlund", "Yrkanden", "Röst: <strong>Nej"]),
