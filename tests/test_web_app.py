@@ -508,3 +508,16 @@ def test_period_form(client):
 def test_did_you_mean(client):
     page = client.get("/search?q=biblioteksplam").text
     assert 'Menade du <a href="/search?q=biblioteksplan">biblioteksplan</a>?' in page
+
+
+def test_superseded_document_points_to_its_successor(tmp_path):
+    from corpus.store import Store
+    home = tmp_path / "home"
+    arch = build_archive(home)
+    store = Store(home / "arkiv.db")
+    store.supersede(arch.tjut, arch.stockholm)
+    store.close()
+    with TestClient(create_app(home)) as c:
+        page = c.get(f"/documents/{arch.tjut}").text
+        assert "har ersatts av en nyare version" in page
+        assert f'href="/documents/{arch.stockholm}"' in page
