@@ -521,3 +521,14 @@ def test_superseded_document_points_to_its_successor(tmp_path):
         page = c.get(f"/documents/{arch.tjut}").text
         assert "har ersatts av en nyare version" in page
         assert f'href="/documents/{arch.stockholm}"' in page
+
+
+def test_start_page_tells_when_documents_are_not_yet_searchable(tmp_path):
+    from corpus.store import Store
+    home = tmp_path / "home"
+    arch = build_archive(home)
+    store = Store(home / "arkiv.db")
+    store.mark_indexed([arch.tjut], False)      # as a crashed import leaves it
+    store.close()
+    with TestClient(create_app(home)) as c:
+        assert "1 dokument väntar på att läggas in i sökindexet" in c.get("/").text

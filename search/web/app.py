@@ -204,7 +204,8 @@ def create_app(home: Path) -> FastAPI:
             stats = store.stats()
         latest = run_search(SearchRequest(filters={"kind": ("item",)}, sort="date", limit=8),
                             suggest=False)["hits"] if stats["documents"] else []
-        return page(request, "index.html", {"stats": stats, "latest": latest})
+        return page(request, "index.html", {"stats": stats, "latest": latest,
+                                            "index_reset": data.index_reset_reason()})
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, format: str | None = None):

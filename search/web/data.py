@@ -50,6 +50,10 @@ class WebData:
                 self._index = Index(self.home / "index")
             return fn(self._index)
 
+    def index_reset_reason(self) -> str | None:
+        """Why the index was emptied on opening (an analysis upgrade), until it is rebuilt."""
+        return self.with_index(lambda ix: getattr(ix, "reset_reason", None))
+
     def close(self) -> None:
         with self._index_lock:
             if self._index is not None:
