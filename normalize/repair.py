@@ -47,11 +47,12 @@ class _PageState:
         shifts: list[int] = []     # cumulative length change after each applied edit
         delta = 0
         new: list[Change] = []
+        merged: set[int] = set()
         for e in edits:
             if e.start < pos:      # overlapping edit: the earlier one wins
                 continue
             out.append(self.text[pos:e.start])
-            new.append(Change(self.number, e.start + delta, self.text[e.start:e.end],
+            new.append(Change(self.number, e.start + delta, self._original(e, merged),
                               e.replacement, e.reason, round(e.score, 3)))
             out.append(e.replacement)
             delta += len(e.replacement) - (e.end - e.start)
@@ -59,13 +60,29 @@ class _PageState:
             shifts.append(delta)
             pos = e.end
         out.append(self.text[pos:])
-        for c in self.changes:
+        kept = [c for i, c in enumerate(self.changes) if i not in merged]
+        for c in kept:
             i = bisect.bisect_right(ends, c.start)
             if i:
                 c.start += shifts[i - 1]
-        self.changes.extend(new)
-        self.changes.sort(key=lambda c: c.start)
+        self.changes = sorted(kept + new, key=lambda c: c.start)
         self.text = "".join(out)
+
+    def _original(self, e: Edit, merged: set[int]) -> str:
+        """What the page said where `e` applies: earlier changes inside it are folded in (a
+        ligature fixed, then the word repaired, is one change from the raw text)."""
+        region = self.text[e.start:e.end]
+        inside = []
+        for i, c in enumerate(self.changes):
+            c_end = c.start + len(c.replacement)
+            if c.start < e.end and c_end > e.start:
+                merged.add(i)
+                if c.start >= e.start and c_end <= e.end:
+                    inside.append(c)
+        for c in sorted(inside, key=lambda c: c.start, reverse=True):
+            a = c.start - e.start
+            region = region[:a] + c.original + region[a + len(c.replacement):]
+        return region
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -85,14 +102,16 @@ def _sentence_start(text: str, start: int) -> bool:
 def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     """Tokens never touched: numbers, ids, abbreviations, e-mail addresses, parties."""
     tok = m.group()
-    letters = sum(c.isalpha() for c in tok)
-    digits = sum(c.isdigit() for c in tok)
-    if letters == 0:
-        return True
-    if digits and (digits > 1 or letters < 2):
-        return True
-    if tok.isupper() and letters <= 4 and not any(ch in FORCED for ch in tok):
-        return True                         # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
+    if tok.isalpha():
+        if len(tok) <= 4 and tok.isupper():
+            return True                     # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
+    else:
+        letters = sum(c.isalpha() for c in tok)
+        digits = sum(c.isdigit() for c in tok)
+        if letters == 0:
+            return True
+        if digits and (digits > 1 or letters < 2):
+            return True
     s, e = m.start(), m.end()
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
@@ -106,9 +125,10 @@ def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
         return True                         # t.ex., bl.a., m.fl.
     if after == ":" and e + 1 < len(text) and text[e + 1].isalnum():
         return True                         # 08:orna, 2:e
-    for a, b in masked:
-        if a <= s < b:
-            return True
+    if masked:
+        for a, b in masked:
+            if a <= s < b:
+                return True
     return False
 
 
@@ -119,7 +139,7 @@ class DocumentRepairer:
         self.words = WordRepairer(lexicon, model, stats)
 
     def word_edits(self, text: str) -> list[Edit]:
-        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)]
+        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
         edits: list[Edit] = []
         tokens = list(TOKEN.finditer(text))
         for idx, m in enumerate(tokens):
@@ -137,8 +157,7 @@ class DocumentRepairer:
             if patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx):
                 edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
                 continue
-            sentence_start = _sentence_start(text, m.start())
-            year = self._year(text, tokens, idx, low)
+            year = self._year(text, tokens, idx, low) if low in patterns.YEAR_WORD else None
             if year:
                 edits.append(Edit(m.start(), m.end(), case_like(tok, year), "context", 0.9))
                 continue
@@ -152,6 +171,7 @@ class DocumentRepairer:
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
+            sentence_start = _sentence_start(text, m.start())
             margin = BASE_MARGIN
             diacritic_only = skeleton(choice.word) == skeleton(low)
             if tok[:1].isupper() and not sentence_start and not any(ch in FORCED for ch in tok):

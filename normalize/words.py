@@ -32,7 +32,7 @@ IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its l
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
 SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
-MAX_SEARCH_NODES = 3000   # a word of OCR garbage must not cost more than ~10 ms
+MAX_SEARCH_NODES = 600    # a word of OCR garbage must not cost more than a few ms
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
