@@ -27,8 +27,8 @@ _snowball = SwedishStemmer()
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip diacritics: "Ståhl" → "stahl", "förslag" → "forslag", "Öztürk" →
-    "ozturk". Letters without a decomposition (ß, ø, æ) get their usual ASCII spelling."""
+    """Lowercase and strip diacritics: "Ståhl" → "stahl", "förslag" → "forslag",
+    "Öztürk" → "ozturk". Letters without a decomposition (ß, ø, æ) get their usual ASCII spelling."""
     text = text.lower()
     if text.isascii():
         return text

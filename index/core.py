@@ -31,11 +31,12 @@ from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold_stem
 from index.columns import GlobalColumns, SegmentCache, build_global
 from index.engine import Evaluator, TermCache, query_terms
 from index.query import FACETS
-from index import whoosh_fixes  # noqa: F401  (applied on import)
+from index import whoosh_fixes
 from index.schema import FACET_FIELD, build_schema, facet_token, whoosh_doc
 from index.swedish import STOP_WORDS
 
 log = logging.getLogger(__name__)
+whoosh_fixes.apply()
 
 SCHEMA_VERSION = 1
 STAMP_FILE = "arkiv-index.json"

@@ -108,7 +108,8 @@ def _item(rng: random.Random, par: int, year: int, prefix: str, parties: list[st
         [f"{rng.randint(1, 9)}.{rng.randint(1, 9)}-{rng.randint(1, 999):04d}/{year}"]
     title = rng.choice(["Motion om", "Förslag till", "Yttrande över", "Uppföljning av",
                         "Information om", "Medborgarförslag om", "Revidering av"]) + \
-        f" {_inflect(rng, topic)} i {rng.choice(['centrum', 'kommunen', 'Skärgården', 'Norrort', 'stadsdelen'])}"
+        f" {_inflect(rng, topic)} i " + \
+        rng.choice(["centrum", "kommunen", "Skärgården", "Norrort", "stadsdelen"])
     text = " ".join(_sentence(rng, rng.randint(8, 22)) for _ in range(rng.randint(2, 7)))
     decisions = [Decision(f"{rng.choice(VERBS)} {_inflect(rng, _topic(rng))} "
                           f"{_sentence(rng, rng.randint(3, 8))}")
@@ -116,8 +117,10 @@ def _item(rng: random.Random, par: int, year: int, prefix: str, parties: list[st
     proposals = []
     for _ in range(rng.choice([0, 0, 1, 2, 3])):
         p = rng.choice(parties)
-        proposals.append(Proposal(_name(rng), p, f"yrkar {rng.choice(['bifall', 'avslag', 'återremiss'])} "
-                                  f"till {_sentence(rng, rng.randint(3, 9))}",
+        name = _name(rng)
+        what = rng.choice(["bifall", "avslag", "återremiss"])
+        proposals.append(Proposal(name, p,
+                                  f"yrkar {what} till {_sentence(rng, rng.randint(3, 9))}",
                                   type=rng.choice(["bifall", "avslag", "aterremiss"])))
     votes = []
     if proposals and rng.random() < 0.3:

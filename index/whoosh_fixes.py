@@ -1,4 +1,4 @@
-"""Targeted fixes to whoosh-reloaded 2.7.5, applied when `index` is imported.
+"""Targeted fixes to whoosh-reloaded 2.7.5, applied by `index.core` on import.
 
 W3PerDocReader._cached_reader caches a column reader only when the column exists; for
 fields without a length column (unscored keyword fields) every call asks the filesystem
@@ -20,4 +20,6 @@ def _cached_reader(self, fieldname, column):
         return reader
 
 
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
+def apply() -> None:
+    """Install the fixes (idempotent)."""
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader

@@ -144,8 +144,9 @@ def _twin(n: int, title: str, text: str, names: list[str]) -> Entry:
 ])
 def test_exact_form_ranks_first(tmp_path: Path, query: str, first: int) -> None:
     twins = Index(tmp_path / "twins")
-    twins.add([_twin(1, "Taxor", "Förslag om taxa. Jöran Ståhl yrkar bifall.", ["Jöran Ståhl"]),
-               _twin(2, "Taxor", "Forslag om taxa. Jöran Stahl yrkar bifall.", ["Jöran Stahl"])])
+    twins.add([
+        _twin(1, "Taxor", "Förslag om taxa. Jöran Ståhl yrkar bifall.", ["Jöran Ståhl"]),
+        _twin(2, "Taxor", "Forslag om taxa. Jöran Stahl yrkar bifall.", ["Jöran Stahl"])])
     r = search(twins, query)
     assert r["total"] == 2
     assert r["hits"][0]["id"] == f"{first:012d}:0:{first}:item:0"
