@@ -1,4 +1,5 @@
-"""Swedish OCR repair: `repair_pages(pages) -> list[RepairedPage]`, `repair_text(text)`.
+"""Swedish OCR repair: `repair_pages(pages) -> list[RepairedPage]`, `repair_text(text)`,
+and `format_changes(repaired)` for a readable change log (`arkiv repair FILE --diff`).
 
 Importing this package is cheap: the lexicon (Hunspell sv_SE + wordfreq, cached on disk) and the
 confusion model are loaded on the first repair.
@@ -9,12 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from normalize.repair import repair_pages, repair_text
+    from normalize.report import format_changes
 
-__all__ = ["repair_pages", "repair_text"]
+__all__ = ["repair_pages", "repair_text", "format_changes"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in ("repair_pages", "repair_text"):
         from normalize import repair
         return getattr(repair, name)
+    if name == "format_changes":
+        from normalize import report
+        return report.format_changes
     raise AttributeError(name)

@@ -195,3 +195,21 @@ def test_changes_are_logged_at_their_offsets_and_raw_stays() -> None:
             assert c.reason in {"unicode", "page-furniture", "dehyphenate", "paragraph-sign",
                                 "diacritic", "ocr-confusion", "context"}
     assert "Socialförvaltningen" in repaired[1].text
+
+
+def test_change_inside_an_earlier_change_is_one_change_from_raw() -> None:
+    # the line break is joined first, then the word gets its ä back: one change, raw original
+    text = ENG_OCR + "\nSocialnamnden godkan-\nner rapporten.\n"
+    out, changes = repair_text(text)
+    assert "Socialnämnden godkänner rapporten." in out
+    [c] = [c for c in changes if c.replacement == "godkänner" and "\n" in c.original]
+    assert c.original == "godkan-\nner"
+
+
+def test_format_changes_lists_every_change() -> None:
+    from normalize import format_changes
+    pages = repair_pages([Page(number=2, source="ocr", text=ENG_OCR)])
+    listing = format_changes(pages).splitlines()
+    assert len(listing) == len(pages[0].changes)
+    assert any(line.startswith("p2 @") and "forslag → förslag  [diacritic" in line
+               for line in listing)
