@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from normalize.repair import repair_pages, repair_text
     from normalize.report import format_changes
 
-__all__ = ["repair_pages", "repair_text", "format_changes"]
+__all__ = ["repair_pages", "repair_text", "format_changes", "VERSION"]
+
+# Bumped whenever repair gives different text for the same input, so that `arkiv reprocess`
+# knows which stored documents were repaired by an older pipeline.
+VERSION = 2
 
 
 def __getattr__(name: str) -> Any:
