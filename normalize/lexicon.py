@@ -109,8 +109,13 @@ class Lexicon:
     def compound_prior(self, parts: tuple[str, ...]) -> float:
         # A compound is rarer than its rarest part, but compounds are everyday Swedish: the
         # linking forms (förvaltnings-) are rare on their own, so the prior is clamped.
-        base = min((self._info(p) or (DEFAULT_ZIPF, 0))[0] for p in parts)
-        return max(1.2, min(base, 2.8)) - 0.2 * (len(parts) - 2)
+        zipfs = []
+        for i, p in enumerate(parts):
+            z = (self._info(p) or (DEFAULT_ZIPF, 0))[0]
+            if i < len(parts) - 1 and p.endswith("s"):      # a linking s: the stem's frequency
+                z = max(z, (self._info(p[:-1]) or (0.0, 0))[0])
+            zipfs.append(z)
+        return max(0.8, min(min(zipfs), 2.8)) - 0.2 * (len(parts) - 2)
 
     def compound(self, word: str, min_part: int = 2) -> tuple[str, ...] | None:
         """Split a compound into dictionary parts (begin, middle?, end), or None."""

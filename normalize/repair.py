@@ -283,7 +283,7 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
     repeated = textfix.repeated_lines([st.text for st in states])
     for i, st in enumerate(states):
         st.apply(textfix.furniture(st.text, repeated, first_page=(i == 0)))
-        st.apply(textfix.dehyphenate(st.text, lex))
+        st.apply(textfix.dehyphenate(st.text))
         st.apply(textfix.paragraph_signs(st.text))
     ocr_pages = [st for st, p in zip(states, pages) if p.source != "text"]
     text_pages = [st for st, p in zip(states, pages) if p.source == "text"]

@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from normalize import patterns
-from normalize.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def furniture(text: str, repeated: set[str], first_page: bool, window: int = 3) 
 _HYPHEN_BREAK = re.compile(r"(?P<a>[^\W\d_]+)(?P<h>[-~¬\u00ad\u2010])[ \t]*\n[ \t]*(?P<b>[^\W\d_]+)")
 
 
-def dehyphenate(text: str, lex: Lexicon) -> list[Edit]:
+def dehyphenate(text: str) -> list[Edit]:
     """Join words broken at a line end (`ungdo-\\nmar`), keep real hyphens.
 
     Kept: suspended compounds (`Barn-\\noch`), a capitalised second part (`Spånga-\\nTensta`),
@@ -137,13 +136,9 @@ def dehyphenate(text: str, lex: Lexicon) -> list[Edit]:
         if (a.isupper() and len(a) >= 2) or a.lower() in patterns.HYPHEN_PREFIXES:
             edits.append(Edit(gap[0], gap[1], "-", "dehyphenate"))
             continue
-        joined = (a + b).lower()
-        if (lex.known(joined) or not (lex.known(b.lower()) and lex.known(a.lower()))
-                or len(a) <= 2):
-            edits.append(Edit(gap[0], gap[1], "", "dehyphenate"))
-        else:
-            # both halves are words and the join is not: a compound written with a hyphen
-            edits.append(Edit(gap[0], gap[1], "-", "dehyphenate"))
+        # Swedish compounds are written closed, so a break before a small letter is a syllable
+        # break, even when the halves are words themselves (kinne-dom, stads-delen).
+        edits.append(Edit(gap[0], gap[1], "", "dehyphenate"))
     return edits
 
 

@@ -7,7 +7,6 @@ import pytest
 
 from corpus.models import Page
 from normalize import repair_pages, repair_text
-from normalize.lexicon import default_lexicon
 from normalize.textfix import dehyphenate, fix_unicode, furniture, paragraph_signs, repeated_lines
 
 DATA = Path(__file__).parent / "data" / "normalize"
@@ -43,7 +42,7 @@ def test_unicode(raw: str, expected: str) -> None:
     ("perioden 2022-\n2025", "perioden 2022-\n2025"),          # numbers: not a word break
 ])
 def test_dehyphenate(raw: str, expected: str) -> None:
-    assert _apply(raw, dehyphenate(raw, default_lexicon())) == expected
+    assert _apply(raw, dehyphenate(raw)) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [
