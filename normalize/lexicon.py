@@ -24,7 +24,7 @@ import marisa_trie
 
 from normalize import hunspell
 
-LEXICON_VERSION = 6
+LEXICON_VERSION = 7
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DEFAULT_ZIPF = 1.0          # a Hunspell form wordfreq has never seen: rare, but a word
 FOREIGN_PENALTY = 0.7       # a word only wordfreq knows (foreign words, names, abbreviations)
@@ -32,7 +32,7 @@ WORDFREQ_MIN_ZIPF = 3.0     # below this, wordfreq-only "words" are mostly OCR a
 VOCABULARY_ZIPF = 2.0       # a word of the archive's own clean documents: a domain word
 
 # role bits stored with each form
-STANDALONE, BEGIN, MIDDLE, END, PROPER = 1, 2, 4, 8, 16
+STANDALONE, BEGIN, MIDDLE, END, PROPER, FOREIGN = 1, 2, 4, 8, 16, 32
 _ROLE = {"begin": BEGIN, "middle": MIDDLE, "end": END}
 
 _SKELETON = str.maketrans("åäàáâãöóòôõøéèêëüúùûíìîïç", "aaaaaaooooooeeeeuuuuiiiic")
@@ -87,6 +87,11 @@ class Lexicon:
     def has_role(self, word: str, role: str) -> bool:
         info = self._info(word)
         return info is not None and bool(info[1] & _ROLE[role])
+
+    def is_foreign(self, word: str) -> bool:
+        """Known only from wordfreq, not from the Swedish dictionary ("til", "the", "ok")."""
+        info = self._info(word)
+        return info is not None and bool(info[1] & FOREIGN)
 
     def is_proper(self, word: str) -> bool:
         info = self._info(word)
@@ -206,7 +211,7 @@ def build_tries() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, marisa
             continue
         if w == skeleton(w) and w in diacritic_skeletons:
             continue
-        info[w] = [z - FOREIGN_PENALTY, STANDALONE, True]
+        info[w] = [z - FOREIGN_PENALTY, STANDALONE | FOREIGN, True]
     del skeletons
     records = []
     skel_pairs = []

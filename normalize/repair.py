@@ -144,7 +144,7 @@ class DocumentRepairer:
         tokens = list(TOKEN.finditer(text))
         for idx, m in enumerate(tokens):
             tok = m.group()
-            if len(tok) == 1 and tok in "1|l":
+            if len(tok) == 1 and tok in "1|ljI":
                 e = self._single(text, tokens, idx)
                 if e:
                     edits.append(e)
@@ -212,7 +212,7 @@ class DocumentRepairer:
         return None
 
     def _single(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
-        """`1`, `|`, `l` standing alone where the preposition i (or I) belongs."""
+        """`1`, `|`, `l`, `j`, `I` standing alone where the preposition i (or I) belongs."""
         m = tokens[idx]
         tok = m.group()
         nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
@@ -223,7 +223,7 @@ class DocumentRepairer:
             return None
         start_of_sentence = _sentence_start(text, m.start())
         prev = tokens[idx - 1] if idx else None
-        if tok in "|l" and (start_of_sentence or prev is None):
+        if tok in "|lI" and (start_of_sentence or prev is None):
             if tok == "|" and nword[:1].islower():
                 return Edit(m.start(), m.end(), "I", "ocr-confusion", 0.9)
             return None
@@ -237,7 +237,9 @@ class DocumentRepairer:
         low = nword.lower()
         if low in patterns.MONTHS:
             return None
-        if tok == "|" or low in patterns.I_NEXT_WORDS or (
+        if tok == "I" and (not nword.islower() or self.stats.damage <= DAMAGED):
+            return None                 # "avdelning I", "Bilaga I", or a clean document
+        if tok in "|jI" or low in patterns.I_NEXT_WORDS or (
                 nword[:1].isupper() and not nword.isupper()) or (
                 nword.islower() and low.endswith(("en", "et", "na", "erna", "arna")) and
                 self.lex.known(low)):

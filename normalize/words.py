@@ -210,6 +210,16 @@ class WordRepairer:
     def _repair(self, word: str) -> Choice | None:
         prior = self.lex.prior(word)
         forced = sum(ch in FORCED for ch in word)
+        if prior is not None and self.lex.is_foreign(word) and self.stats.damage > 0.05:
+            # a word only the web knows ("til") in a damaged Swedish document: as good as unknown,
+            # but with its own frequency to beat
+            max_edits = 1 if len(word) < 5 else 2
+            keep = prior
+            self._active_loss_log = self._loss_log
+            found = self.best(word, max_edits, whole_words=True)
+            if found is None or found[1] <= keep:
+                return None
+            return Choice(found[0], found[1] - keep)
         if prior is not None:
             # a real word: only a lost diacritic can make it another real word (for -> för),
             # and only into a dictionary word, never into a compound built for the occasion

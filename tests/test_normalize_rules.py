@@ -212,3 +212,21 @@ def test_format_changes_lists_every_change() -> None:
     assert len(listing) == len(pages[0].changes)
     assert any(line.startswith("p2 @") and "forslag → förslag  [diacritic" in line
                for line in listing)
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("ungdomar 1 riskzonen", "ungdomar i riskzonen"),
+    ("arbetar 1 Stockholm", "arbetar i Stockholm"),
+    ("har I en motion", "har i en motion"),
+    ("finns j staden", "finns i staden"),
+    ("| staden har", "I staden har"),
+    ("med 1 röst mot", "med 1 röst mot"),            # a count
+    ("den 1 april", "den 1 april"),                  # a date
+    ("bilaga 1 Protokoll", "bilaga 1 Protokoll"),
+    ("avdelning I Norr", "avdelning I Norr"),
+])
+def test_standalone_i(damaged: str, expected: str) -> None:
+    text = (f"{damaged} idag. Forvaltningen foreslar att socialnamnden godkanner "
+            "forslaget. Arendet har beretts av forvaltningen.")
+    out, _ = repair_text(text)
+    assert out.startswith(f"{expected} idag. ")
