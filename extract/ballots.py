@@ -230,6 +230,7 @@ def prose_ballots(text: str, known: dict[str, str]) -> list[BallotList]:
     """"Följande ledamöter röstar ja: A (C), B (S) och C (M)." → ballots; groups per vote."""
     out: list[BallotList] = []
     seen: set[str] = set()
+    text = re.sub(r"[ \t]*\n[ \t]*", " ", text)      # a list wraps over lines
     for m in _PROSE.finditer(text):
         vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4") if g))
         if not vote:

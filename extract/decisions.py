@@ -37,12 +37,26 @@ def points(section: Section) -> list[str]:
         pass
     marked = [i for i, ln in enumerate(lines) if _POINT.match(ln) and _POINT.sub("", ln).strip()]
     if marked:
+        kind = _marker_kind(lines[marked[0]])
+        marked = [i for i in marked if _marker_kind(lines[i]) == kind]
         return _marked_points(lines, marked)
     paras = [p for p in paragraphs(lines) if not _LEAD.match(fold(p))]
     inline = _inline_lead(section.heading)
     if inline:
         paras = [inline] + paras
     return [p for p in paras if len(p) > 3][:1] if len(paras) > 3 else [p for p in paras if len(p) > 3]
+
+
+def _marker_kind(line: str) -> str:
+    """Numbered, lettered, bulleted or an att-clause: a point list uses one kind."""
+    t = line.lstrip()
+    if t[:1].isdigit():
+        return "number"
+    if re.match(r"[a-h]\)", t):
+        return "letter"
+    if fold(t[:4]).startswith("att"):
+        return "att"
+    return "bullet"
 
 
 def _inline_lead(heading: str) -> str | None:

@@ -147,23 +147,62 @@ def unflatten(lines: list[Line]) -> list[Line]:
     out = list(lines)
     i = 0
     while i < min(len(lines), 120):
-        run = []
-        j = i
-        while j < len(lines) and _is_label_only(lines[j]):
-            run.append(j)
-            j += 1
+        run, j = _label_run(lines, i)
         if len(run) >= 3:
-            values = [k for k in range(j, min(len(lines), j + 3 * len(run))) if not lines[k].blank]
-            values = values[:len(run)]
-            if len(values) == len(run) and not any(_is_label_only(lines[k]) for k in values):
-                for lab, val in zip(run, values):
+            units = _value_units(lines, j, len(run))
+            if units:
+                for lab, unit in zip(run, units):
                     ln = lines[lab]
-                    out[lab] = Line(ln.n, ln.page, f"{ln.text.strip()}  {lines[val].text.strip()}")
-                    out[val] = Line(lines[val].n, lines[val].page, "")
-                i = values[-1] + 1
+                    value = " ".join(lines[k].text.strip() for k in unit)
+                    out[lab] = Line(ln.n, ln.page, f"{ln.text.strip()}  {value}")
+                    for k in unit:
+                        out[k] = Line(lines[k].n, lines[k].page, "")
+                i = units[-1][-1] + 1
                 continue
         i = max(j, i + 1)
     return out
+
+
+def _label_run(lines: list[Line], i: int) -> tuple[list[int], int]:
+    """Label-only lines from i on (blank lines between them allowed)."""
+    run: list[int] = []
+    j = i
+    while j < len(lines) and (_is_label_only(lines[j]) or (lines[j].blank and run)):
+        if not lines[j].blank:
+            run.append(j)
+        j += 1
+    return run, j
+
+
+def _value_units(lines: list[Line], j: int, n: int) -> list[list[int]] | None:
+    """The n values after a label run: one a line, or one a paragraph when OCR set blank
+    lines between them (a wrapped value then stays whole)."""
+    region: list[int] = []
+    for k in range(j, min(len(lines), j + 6 * n)):
+        if _is_label_only(lines[k]) or re.match(r"^\s*[§$]\s*\d", lines[k].text):
+            break
+        region.append(k)
+    filled = [k for k in region if not lines[k].blank]
+    paras: list[list[int]] = []
+    for k in region:
+        if lines[k].blank:
+            if paras and paras[-1]:
+                paras.append([])
+            continue
+        if not paras:
+            paras.append([])
+        paras[-1].append(k)
+    paras = [p for p in paras if p]
+    if len(paras) >= n and sum(len(p) for p in paras[:n]) <= 2 * n:
+        return paras[:n]
+    units = [[k] for k in filled]
+    while len(units) > n:
+        wrapped = next((u for u in units[:n] if len(lines[u[-1]].text.strip()) >= 70), None)
+        if wrapped is None:
+            break                        # a long line wrapped onto the next: one value
+        at = units.index(wrapped)
+        units[at:at + 2] = [units[at] + units[at + 1]]
+    return units[:n] if len(units) >= n else None
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from extract.dates import find_dates
 from extract.parts import PartSpan, item_heading
 from extract.text import Line, fold, heading_key, join_wrapped, section_kind
 
-_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$")
+_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$|\.{6,}|…{3,}")
 _LABEL_LINE = re.compile(r"^(?:dnr|diarienummer|diarienr|arendenr|var beteckning|beteckning|"
                          r"utdrag|expedieras|justerandes|sida|datum|handlaggare|telefon|e-post|"
                          r"till|fran|referens|bilagor?|kopia|sign|ert datum|er beteckning)\b")

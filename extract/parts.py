@@ -22,7 +22,7 @@ OCR_ITEM_RE = re.compile(
     r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,5})\s+8\s?(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)(?!\d)(?P<rest>(?:\s.*)?)"
     r"|8\s(?P<num2>\d{1,3})(?P<rest2>\s*(?:$|D[nu]r\b.*)))$")
 _TJ_LABELS = re.compile(r"^(?:till|dnr|datum|handlaggare|var beteckning|diarienummer|"
-                        r"beslutsinstans|arende|referens|kontaktperson|till:)\b")
+                        r"beslutsinstans|referens|kontaktperson)\b")
 _PROTO_MARK = re.compile(r"^(?:justerat|justerad|sammantradesdatum|plats och tid|beslutande|"
                          r"utdrag ur|protokollsutdrag|sammantradesprotokoll|justerandes)")
 
@@ -72,7 +72,10 @@ def _is_tj_start(lines: list[Line], i: int) -> bool:
     words = key.split()
     if not any(fold(w) in vocab.TJ_HEADINGS for w in words) or len(words) > 5:
         return False
-    labels = sum(1 for ln in lines[i + 1:i + 16] if _TJ_LABELS.match(ln.folded))
+    window = lines[i + 1:i + 16]
+    if any(item_heading(ln) for ln in window):
+        return False                     # a protocol follows, not a report's letterhead
+    labels = sum(1 for ln in window if _TJ_LABELS.match(ln.folded))
     return labels >= 2
 
 

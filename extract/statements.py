@@ -34,7 +34,9 @@ def _from_section(s: Section, known: dict[str, str]) -> list[Statement]:
         for sent in _units(para):
             f = fold(sent)
             who = _who(sent, known)
-            if (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
+            if (who[0] or who[1]) and out and not _OPENS.search(fold(out[-1].text)):
+                _merge_who(out[-1], who, sent)   # the opening sentence was cut (a page, a line)
+            elif (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
                 kind = _kind_in(f) or s.kind
                 out.append(Statement(kind=kind, names=who[0], parties=who[1], text=sent))
             elif out:
@@ -69,6 +71,15 @@ def _kind_in(f: str) -> str | None:
         if rx.search(f):
             return kind
     return None
+
+
+def _merge_who(st: Statement, who: tuple[list[str], list[str]], sent: str) -> None:
+    st.names = _dedupe(st.names + who[0])
+    st.parties = _dedupe(st.parties + who[1])
+    st.text = f"{st.text.rstrip()} {sent}"
+    kind = _kind_in(fold(sent))
+    if kind:
+        st.kind = kind
 
 
 def _units(para: str) -> list[str]:

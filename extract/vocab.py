@@ -133,7 +133,7 @@ DECISION_LEAD_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|namndens|styrelsen|styrelse
 # The same opening with the decision in the same sentence ("Kommunstyrelsen föreslår
 # kommunfullmäktige besluta att godkänna årsredovisningen.").
 DECISION_SENTENCE_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|styrelsen|fullmaktige|utskottet)\s+)"
-                        r"(?:beslutar|foreslar .{0,80}?besluta)\s+att\s+\S.{8,}$")
+                        r"(?:beslutar|foreslar .{0,80}?besluta)\s+att\s+\S.{3,}$")
 
 # Sentences that put a question and find an outcome: not a proposal of their own.
 PROPOSITION_WORDS = ("staller proposition", "votering begars", "omrostning begars", "ja-rost for", "stalle proposition", "fragar om", "finner att",
