@@ -305,3 +305,11 @@ def repair_text(text: str, vocabulary: Iterable[str] | None = None) -> tuple[str
     """Repair one text as a one-page OCR'd document; returns the text and its changes."""
     page = repair_pages([Page(number=1, source="ocr", text=text)], vocabulary)[0]
     return page.text, page.changes
+
+
+def diagnose(pages: list[Page]) -> DocumentStats:
+    """What repair concludes about a document's OCR before changing anything: the share of
+    unknown words (`damage`) and how often diacritics were lost (`diacritic_loss`; close to 1
+    for an OCR without Swedish data, which a caller with page images may want to redo)."""
+    states = [p.text for p in pages]
+    return document_stats(_tokens_for_stats(states), default_lexicon())

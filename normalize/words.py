@@ -46,6 +46,11 @@ class DocumentStats:
     damage: float = 0.0             # share of words the lexicon does not know
 
     @property
+    def ocr_without_swedish(self) -> bool:
+        """Diacritics lost nearly everywhere: Tesseract ran without Swedish data (`-l eng`)."""
+        return self.diacritic_loss >= 0.6
+
+    @property
     def loss_log(self) -> float | None:
         return math.log10(self.diacritic_loss) if self.diacritic_loss > 0 else None
 

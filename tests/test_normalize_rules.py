@@ -230,3 +230,15 @@ def test_standalone_i(damaged: str, expected: str) -> None:
             "forslaget. Arendet har beretts av forvaltningen.")
     out, _ = repair_text(text)
     assert out.startswith(f"{expected} idag. ")
+
+
+@pytest.mark.parametrize("text, without_swedish, damaged", [
+    (ENG_OCR, True, True),
+    ("Socialnämnden godkänner förslaget och lägger rapporten till handlingarna. "
+     "Förvaltningen får i uppdrag att återkomma före årsskiftet.", False, False),
+])
+def test_diagnose(text: str, without_swedish: bool, damaged: bool) -> None:
+    from normalize import diagnose
+    stats = diagnose([Page(number=1, source="ocr", text=text)])
+    assert stats.ocr_without_swedish is without_swedish
+    assert (stats.damage > 0.1) is damaged
