@@ -78,3 +78,31 @@ def test_vocabulary_extends_a_copy() -> None:
     more = lex.with_vocabulary({"fröslundamodellen"})
     assert more.known("fröslundamodellen") and not lex.known("fröslundamodellen")
     assert "fröslundamodellen" in more.diacritic_forms("froslundamodellen")
+
+
+@pytest.fixture
+def mini_hunspell(monkeypatch):
+    from normalize import lexicon
+    monkeypatch.setattr(lexicon, "find_hunspell",
+                        lambda: (DATA / "mini_sv.dic", DATA / "mini_sv.aff"))
+    return lexicon
+
+
+def test_lexicon_cache_is_built_once_then_mapped(mini_hunspell, tmp_path, monkeypatch) -> None:
+    lex = mini_hunspell.load(cache_dir=tmp_path)
+    assert lex.known("stadsdelsförvaltningarnas")
+    [folder] = [p for p in tmp_path.iterdir() if p.name.startswith("lexicon-sv-")]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(mini_hunspell._FILES)
+
+    def no_build():
+        raise AssertionError("the cached lexicon should have been used")
+    monkeypatch.setattr(mini_hunspell, "build_tries", no_build)
+    again = mini_hunspell.load(cache_dir=tmp_path)
+    assert again.known("förvaltningens") and not again.known("forvaltningens")
+
+
+def test_lexicon_without_writable_cache_is_built_in_memory(mini_hunspell, tmp_path) -> None:
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("a file where the cache directory should be")
+    lex = mini_hunspell.load(cache_dir=blocked)
+    assert lex.known("ärendes")
