@@ -21,6 +21,7 @@ from normalize.words import (FORCED, Choice, DocumentStats, WordRepairer, case_l
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
+CLEAN_DOCUMENT_DAMAGE = 0.05   # at most this share of unknown words: a document to learn words from
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
 BASE_MARGIN = 0.3          # log10 odds a replacement must win by
@@ -313,3 +314,20 @@ def diagnose(pages: list[Page]) -> DocumentStats:
     for an OCR without Swedish data, which a caller with page images may want to redo)."""
     states = [p.text for p in pages]
     return document_stats(_tokens_for_stats(states), default_lexicon())
+
+
+def vocabulary_from(texts: Iterable[str], min_count: int = 2) -> set[str]:
+    """Domain words of clean documents (text layers, .txt) to pass as `vocabulary`: words the
+    lexicon does not know, seen at least `min_count` times, in documents that are not damaged
+    themselves (a damaged text would teach its own misreadings)."""
+    lex = default_lexicon()
+    counts: dict[str, int] = {}
+    for text in texts:
+        words = _tokens_for_stats([text])
+        stats = document_stats(words, lex)
+        if stats.damage > CLEAN_DOCUMENT_DAMAGE or stats.diacritic_loss > 0:
+            continue
+        for w in words:
+            if len(w) >= 4 and w.isalpha() and not lex.known(w):
+                counts[w] = counts.get(w, 0) + 1
+    return {w for w, n in counts.items() if n >= min_count}

@@ -242,3 +242,12 @@ def test_diagnose(text: str, without_swedish: bool, damaged: bool) -> None:
     stats = diagnose([Page(number=1, source="ocr", text=text)])
     assert stats.ocr_without_swedish is without_swedish
     assert (stats.damage > 0.1) is damaged
+
+
+def test_vocabulary_from_clean_documents_only() -> None:
+    from normalize import vocabulary_from
+    clean = ("Fröslundamodellen används i hela kommunen. Nämnden följer Fröslundamodellen "
+             "och beslutar att godkänna förslaget.")
+    vocab = vocabulary_from([clean, ENG_OCR, ENG_OCR])
+    assert "fröslundamodellen" in vocab
+    assert not any(w.startswith(("forvaltn", "tjanste")) for w in vocab)   # misreadings stay out
