@@ -247,7 +247,11 @@ def test_diagnose(text: str, without_swedish: bool, damaged: bool) -> None:
 def test_vocabulary_from_clean_documents_only() -> None:
     from normalize import vocabulary_from
     clean = ("Fröslundamodellen används i hela kommunen. Nämnden följer Fröslundamodellen "
-             "och beslutar att godkänna förslaget.")
+             "och beslutar att godkänna förvaltningens förslag. Ärendet har beretts av "
+             "socialförvaltningen i samarbete med stadsdelsförvaltningarna, polisen och skolan. "
+             "Förvaltningen bedömer att arbetet i stort följer handlingsplanen och att "
+             "uppföljningen ska redovisas för nämnden under våren. Beslutet skickas till "
+             "kommunstyrelsen och revisorerna för kännedom.")
     vocab = vocabulary_from([clean, ENG_OCR, ENG_OCR])
     assert "fröslundamodellen" in vocab
     assert not any(w.startswith(("forvaltn", "tjanste")) for w in vocab)   # misreadings stay out
