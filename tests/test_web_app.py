@@ -87,6 +87,16 @@ def test_every_page_is_swedish_and_labels_its_controls(client, archive):
             assert f'for="{ident}"' in html, control
 
 
+def test_votes_counted_per_party(client, archive):
+    page = client.get(f"/documents/{archive.osteraker_sn}").text
+    table = page[page.index('<table class="tally">'):page.index('<table class="ballots">')]
+    rows = re.findall(r'<tr><th scope="row">.*?>([A-Z]+)</a></th><td>(\d+)</td><td>(\d+)</td>'
+                      r'<td>(\d+)</td></tr>', table)
+    assert rows == [("M", "3", "1", "0"), ("FP", "1", "0", "0"), ("C", "1", "0", "0"),
+                    ("S", "0", "2", "0"), ("V", "0", "0", "1"), ("MP", "0", "0", "1"),
+                    ("SD", "0", "0", "1")]
+
+
 def test_item_permalink_redirects_to_its_anchor(client, archive):
     hit_id = f"{archive.osteraker_sn[:12]}:0:3:11:vote:0"
     resp = client.get(f"/items/{hit_id}", follow_redirects=False)

@@ -75,6 +75,7 @@ def create_app(home: Path) -> FastAPI:
     env = templates.env
     env.globals.update(label=label, FACETS=FACETS, max_query=MAX_QUERY_CHARS, sorts=SORTS)
     env.filters["when"] = _when
+    env.filters["party_tally"] = pages.party_tally
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(SecurityHeaders)
 

@@ -46,6 +46,17 @@ def item_views(doc: Document) -> list[ItemView]:
     return out
 
 
+def party_tally(ballots: list) -> list[tuple[str, dict[str, int]]]:
+    """Ballots counted per party (ja, nej, avstår), parties in order of first appearance;
+    ballots without a party are counted under "–"."""
+    out: dict[str, dict[str, int]] = {}
+    for b in ballots:
+        tally = out.setdefault(b.party or "–", {"ja": 0, "nej": 0, "avstår": 0})
+        if b.vote in tally:
+            tally[b.vote] += 1
+    return list(out.items())
+
+
 def hit_anchor(doc: Document, part: int, paragraph: str, kind: str, n: int) -> str | None:
     """The fragment of a hit inside its document's page, or None when the item is gone."""
     for view in item_views(doc):
