@@ -53,9 +53,14 @@ class SearchResult:
 
 
 class Index:
-    """A whoosh index of `corpus.models.Entry` records at `path` (a directory)."""
+    """A whoosh index of `corpus.models.Entry` records at `path` (a directory).
 
-    def __init__(self, path: Path, *, limitmb: int = 128):
+    `limitmb` is whoosh's in-memory posting buffer per writer: beyond it postings are
+    spilled to sorted runs on disk and merged at commit (bounded memory, but the spill
+    pickles every posting twice: 512 MB holds ~20,000 entries, a rebuild's chunk).
+    """
+
+    def __init__(self, path: Path, *, limitmb: int = 512):
         self.path = Path(path)
         self.limitmb = limitmb
         self.reset_reason: str | None = None
