@@ -69,6 +69,7 @@ PROTECTED = frozenset({
     "dnr", "diarienr", "nr", "kl", "ca", "st", "tfn", "tel", "resp", "inkl", "exkl", "ang",
     "enl", "jfr", "mfl", "sid", "tjg", "ers", "ordf", "sekr", "adj", "bil", "kap", "fr", "fro",
     "tom", "dvs", "osv", "etc", "pga", "mht", "bla", "tex", "vs", "org", "nr", "aa", "ej", "ev",
+    "forts", "vot", "närv", "narv", "tjänstg", "tjanstg", "avst",
 })
 
 # "för att" is the commonest pair in minutes; before "att", these readings of för are för

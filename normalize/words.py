@@ -44,6 +44,7 @@ class DocumentStats:
     """What the whole document says about its OCR, estimated before any word is repaired."""
     diacritic_loss: float = 0.0     # P(a diacritic letter was printed without its diacritic)
     damage: float = 0.0             # share of words the lexicon does not know
+    letter_damage: float = 0.0      # ... of which more than diacritics is wrong (f5r, Socialnimnden)
 
     @property
     def ocr_without_swedish(self) -> bool:
@@ -71,9 +72,11 @@ class WordRepairer:
         self.stats = stats
         self._cache: dict[str, Choice | None] = {}
         # A clean document rarely has letter confusions: each one costs more there.
-        self.op_penalty = min(0.0, math.log10(max(stats.damage, 0.005) / DAMAGE_NORMAL))
+        # (Lost diacritics alone do not count: an eng OCR of a good scan confuses no letters.)
+        letters = stats.letter_damage
+        self.op_penalty = min(0.0, math.log10(max(letters, 0.005) / DAMAGE_NORMAL))
         # In a damaged document an unknown word is more likely damage than a rare word...
-        self.unknown_prior = UNKNOWN_PRIOR + min(0.0, math.log10(CLEAN_UNKNOWN / max(stats.damage, 1e-3)))
+        self.unknown_prior = UNKNOWN_PRIOR + min(0.0, math.log10(CLEAN_UNKNOWN / max(letters, 1e-3)))
         # ... and has more likely lost a diacritic than the document's known words suggest
         # (the estimate counts only words that lost nothing but diacritics).
         loss = max(stats.diacritic_loss, min(0.3, 2 * stats.damage))
@@ -277,9 +280,10 @@ def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
         if lex.diacritic_forms(w) or _compound_skeleton(w, lex):
             lost += 1
     damage = unknown / total if total else 0.0
+    letter_damage = (unknown - lost) / total if total else 0.0
     # A few unknown words that happen to have a diacritic spelling are no evidence of loss.
     loss = lost / (lost + present + 5) if lost >= 3 else 0.0
-    return DocumentStats(diacritic_loss=min(loss, 0.95), damage=damage)
+    return DocumentStats(diacritic_loss=min(loss, 0.95), damage=damage, letter_damage=letter_damage)
 
 
 def _compound_skeleton(skel: str, lex: Lexicon) -> bool:
