@@ -4,12 +4,15 @@ a user runs with `--cluster`."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -141,6 +144,41 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(cluster, scans, t
     counts = index_entry_ids(tmp_path / "arkiv")
     assert counts and max(counts.values()) == 1                     # no entry indexed twice
     assert set(counts) == {e for d in docs.values() for e in d[6]}
+
+
+def documents_in_store(home: Path) -> int:
+    if not (home / "arkiv.db").exists():
+        return 0
+    db = sqlite3.connect(home / "arkiv.db", timeout=10)
+    try:
+        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:      # the schema is not there yet
+        return 0
+    finally:
+        db.close()
+
+
+def test_the_coordinator_killed_then_the_same_import_again_completes(cluster, scans, tmp_path):
+    home = tmp_path / "arkiv"
+    env = {**os.environ, "ARKIV_HOME": str(home)}
+    cmd = [*ARKIV, "import", str(scans), "--cluster", cluster.scheduler_address]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while documents_in_store(home) < 1 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)           # the coordinator; the cluster lives on
+    proc.wait()
+    before = documents_in_store(home)
+    assert 1 <= before < len(SCAN_WORDS), "the kill should land in the middle of the import"
+    again = arkiv(home, "import", str(scans), "--cluster", cluster.scheduler_address, "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert len(report["imported"]) == len(SCAN_WORDS) - before
+    assert len(report["unchanged"]) == before
+    assert set(snapshot(home)) == {sha(p) for p in scans.iterdir()}
+    counts = index_entry_ids(home)
+    assert counts and max(counts.values()) == 1
 
 
 def test_a_task_that_raises_fails_its_file_and_the_others_are_imported(cluster, samples,
