@@ -75,3 +75,12 @@ PROTECTED = frozenset({
 # "för att" is the commonest pair in minutes; before "att", these readings of för are för
 # (an eng OCR of a poor scan prints "far", "fér", "f6r", "fdr").
 FOR_BEFORE_ATT = frozenset({"for", "far", "fér", "f6r", "fdr", "f5r", "fr", "fir", "fer", "fär"})
+
+# Headings inside an item, which may open two pages in a row by chance: never running heads.
+ITEM_HEADINGS = frozenset({
+    "beslut", "beslutsunderlag", "yrkanden", "yrkande", "ärendet", "ärendebeskrivning",
+    "sammanfattning", "sammanfattning av ärendet", "bakgrund", "reservation", "reservationer",
+    "propositionsordning", "beslutsgång", "omröstning", "votering", "särskilt yttrande",
+    "särskilt uttalande", "protokollsanteckning", "jäv", "beslutet skickas till",
+    "expedieras till", "förslag till beslut", "bedömning", "ekonomi", "upplysningar",
+})

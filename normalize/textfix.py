@@ -79,15 +79,20 @@ def _line_key(line: str) -> str:
 
 
 def repeated_lines(pages: list[str], window: int = 3) -> set[str]:
-    """Keys of lines repeated in the top or bottom `window` lines of most pages (running heads)."""
+    """Keys of lines repeated at the top or bottom of most pages (running heads and feet).
+
+    A two-page document only gives its first and last lines as evidence; item headings
+    (`Beslut`, `Yrkanden`) that happen to open two pages are never running heads."""
     if len(pages) < 2:
         return set()
+    if len(pages) == 2:
+        window = 1
     counts: Counter[str] = Counter()
     for text in pages:
         lines = [ln for ln in text.splitlines() if ln.strip()]
         edge = set(_line_key(ln) for ln in lines[:window] + lines[-window:])
-        counts.update(k for k in edge if len(k) >= 3)
-    need = max(2, (len(pages) + 1) // 2)
+        counts.update(k for k in edge if len(k) >= 3 and k.strip(" .:") not in patterns.ITEM_HEADINGS)
+    need = max(2, -(-len(pages) * 3 // 5))      # on at least 60 % of the pages
     return {k for k, c in counts.items() if c >= need}
 
 

@@ -255,3 +255,9 @@ def test_vocabulary_from_clean_documents_only() -> None:
     vocab = vocabulary_from([clean, ENG_OCR, ENG_OCR])
     assert "fröslundamodellen" in vocab
     assert not any(w.startswith(("forvaltn", "tjanste")) for w in vocab)   # misreadings stay out
+
+
+def test_item_headings_opening_pages_are_not_running_heads() -> None:
+    pages = ["Beslut\nNämnden beslutar att godkänna förslaget.\n",
+             "Beslut\nNämnden beslutar att avslå motionen.\n"]
+    assert repeated_lines(pages) == set()
