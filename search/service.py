@@ -44,7 +44,11 @@ class Filters:
             if values:
                 out.append(q.FacetIs(name, tuple(values)))
         if self.year:
-            out.append(parse_years(self.year))
+            try:
+                out.append(parse_years(self.year))
+            except UsageError:
+                raise UsageError(f"--year {self.year!r} is not a year or a range of years "
+                                 "(YYYY or YYYY-YYYY)") from None
         if self.dnr:
             out.append(q.Dnr(self.dnr))
         if self.person:
