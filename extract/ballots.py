@@ -222,17 +222,19 @@ _PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"
                     r"|(?P<v2>ja|nej)-?röst(?:er|erna)?\s*(?:\(\d+\))?\s*:"
                     r"|(?P<v3>avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)"
                     r"\s*(?:\(\d+\))?\s*:"
-                    r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:",
-                    re.IGNORECASE)
+                    r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:"
+                    r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v5>ja|nej|avstår|avstod)\s*(?:\(\d+\))?\s*:",
+                    re.IGNORECASE | re.MULTILINE)
 
 
 def prose_ballots(text: str, known: dict[str, str]) -> list[BallotList]:
     """"Följande ledamöter röstar ja: A (C), B (S) och C (M)." → ballots; groups per vote."""
     out: list[BallotList] = []
     seen: set[str] = set()
-    text = re.sub(r"[ \t]*\n[ \t]*", " ", text)      # a list wraps over lines
-    for m in _PROSE.finditer(text):
-        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4") if g))
+    found = list(_PROSE.finditer(text))        # before joining lines: "Ja:" opens a line
+    text = text.replace("\n", " ")          # a list wraps over lines (offsets kept)
+    for m in found:
+        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4", "v5") if g))
         if not vote:
             continue
         if not out or vote in seen:

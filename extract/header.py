@@ -257,7 +257,7 @@ def meeting_date(lines: list[Line]) -> str | None:
         if re.match(r"^(?:utdrag ur \w*protokoll\w*|sammantradesprotokoll|protokoll|sammantrade)\b"
                     r".{0,80}?(?:\d|den)", key) \
                 or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)? den", key):
-            got = first_date(ln.text)
+            got = first_date(" ".join(x.text for x in lines[k:k + 2]))
             if got:
                 return got
     return None
@@ -294,7 +294,7 @@ def _place_text(rest: str) -> str | None:
 # --- attendance -------------------------------------------------------------------------------
 _ATT_LABEL = re.compile(r"^\s*(" + "|".join(sorted((re.escape(k) for k in vocab.ATTENDANCE_LABELS),
                                                     key=len, reverse=True)) + r")\s*:?(?=\s|$|\t)")
-_STOP_LABELS = re.compile(r"^(?:plats och tid|utses att justera|justeringens|underskrifter|paragrafer|"
+_STOP_LABELS = re.compile(r"^(?:plats och tid|utses att justera|justeringens|justerat|justerad|underskrifter|paragrafer|"
                           r"sekreterare|ordforande|justerande|anslag|bevis|organ|sammantradesdatum|"
                           r"datum|[§$]|forvaringsplats|protokollet|beslutande|ersattare|ovriga|"
                           r"tjanstem|ej tjanst|narvarande|justerare)")
@@ -338,15 +338,31 @@ def _people(text: str, role: str) -> list[Person]:
         return got
     pieces = [x.strip(" .") for x in re.split(r"\t|\s{2,}|;|,", text) if x.strip(" .")]
     for k, piece in enumerate(pieces):
-        if not re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", piece):
+        lead, name = _title_and_name(piece)
+        if not re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", name):
             continue
-        title = pieces[k + 1] if k + 1 < len(pieces) and piece[:1].isupper() and \
-            pieces[k + 1][:1].islower() else ""
+        title = lead or (pieces[k + 1] if k + 1 < len(pieces) and pieces[k + 1][:1].islower() else "")
         own = persons.role_of(title) if title else None
         if role in ("ovrig", "tjansteman"):
             own = own if own == "sekreterare" else role
-        got.append(Person(name=piece, party=None, role=own or role))
+        got.append(Person(name=name, party=None, role=own or role))
     return got
+
+
+_TITLE_ENDINGS = ("chef", "direktor", "direktör", "sekreterare", "handlaggare", "handläggare", "strateg",
+                  "controller", "jurist", "ekonom", "samordnare", "inspektor", "inspektör", "radet",
+                  "rådet", "ordforande", "ordförande")
+
+
+def _title_and_name(piece: str) -> tuple[str, str]:
+    """"Förvaltningschef Annika Strid" → ("Förvaltningschef", "Annika Strid")."""
+    words = piece.split()
+    lead = []
+    while len(words) > 2 and (words[0][:1].islower() or fold(words[0]).endswith(_TITLE_ENDINGS)):
+        lead.append(words.pop(0))
+    if len(words) == 2 and lead == [] and fold(words[0]).endswith(_TITLE_ENDINGS):
+        return "", piece
+    return " ".join(lead), " ".join(words)
 
 
 def _person(name: str, party: str, role: str, tail: str, line: str) -> Person:

@@ -34,6 +34,11 @@ def count_patterns() -> dict[str, list[list[dict]]]:
             [_num(), members, votes_verb, {"ORTH": "-", "OP": "?"}, word],
             [word, {"ORTH": ":", "OP": "?"}, {"ORTH": "=", "OP": "?"}, {"LIKE_NUM": True}],
         ]
+        if label == "YES":
+            # Stockholm: "7 röster för ordförandens förslag och 6 röster för …": the first
+            # side is ja, the second nej (votes.py orders them).
+            pats["FOR"] = [[_num(), {"LOWER": {"IN": ["roster", "rost"]}},
+                            {"LOWER": {"IN": ["for", "till"]}}]]
         if label == "ABSTAIN":
             pats[label].append([_num(), members, {"LOWER": {"IN": ["avstar", "avstod"]}},
                                 {"LOWER": "fran"}])

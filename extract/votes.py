@@ -52,7 +52,18 @@ def _counts(f: str) -> list[tuple[int, str, int]]:
             continue
         taken.update(range(s, e))
         out.append((doc[s].idx, label, value))
-    return _drop_ballot_words(out, spaced)
+    return _sides(_drop_ballot_words(out, spaced))
+
+
+def _sides(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """"N röster för A och M röster för B": A is the ja side, B the nej side."""
+    out = []
+    for k, (at, label, value) in enumerate(found):
+        if label == "FOR":
+            prev = out[-1] if out else None
+            label = "NO" if prev and prev[1] == "YES" and at - prev[0] < 200 else "YES"
+        out.append((at, label, value))
+    return out
 
 
 def _value(span) -> int | None:
