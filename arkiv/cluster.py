@@ -19,6 +19,7 @@ this module is a client of it. What it adds on top of `distributed.Client`:
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -26,6 +27,7 @@ import subprocess
 import uuid
 import warnings
 from collections.abc import Callable, Iterable
+from concurrent.futures import CancelledError
 from dataclasses import replace
 from typing import Any
 
@@ -131,14 +133,16 @@ class DaskExecutor:
 
     def wait_any(self, futures: Iterable) -> set:
         from distributed import wait
-        with self.client.as_current():     # our client is not made the process-wide default
-            done = set(wait(list(futures), return_when="FIRST_COMPLETED").done)
+        try:
+            with self.client.as_current():     # our client is not the process-wide default
+                done = set(wait(list(futures), return_when="FIRST_COMPLETED").done)
+        except CancelledError:                 # Dask cancels every future when it loses the scheduler
+            raise self._lost() from None
         for f in done:
             self._live.pop(f.key, None)
             self._release(*self._tasks.pop(f.key, ("", False, False)))
-        if any(f.status == "cancelled" for f in done) and self.client.status != "running":
-            raise ClusterError(f"{self.address}: lost the connection to the Dask scheduler; "
-                               "run the same import again to finish what is missing")
+        if any(f.status == "cancelled" for f in done):
+            raise self._lost()
         return done
 
     def result(self, future) -> Any:
@@ -151,6 +155,12 @@ class DaskExecutor:
             raise InputFileError(name, "killed a cluster worker each time it was tried (out of "
                                        "memory or a crash in OCR); try it alone with arkiv import "
                                        "on one machine") from None
+
+    def _lost(self) -> ClusterError:
+        # Dask logs the failed reconnection attempts with tracebacks; the user gets one line.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        return ClusterError(f"{self.address}: lost the connection to the Dask scheduler; run the "
+                            "same import again to finish what is missing")
 
     def close(self, cancel: bool = False) -> None:
         if cancel and self._live:
