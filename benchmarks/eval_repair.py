@@ -9,7 +9,8 @@ and repaired. Reported per profile × languages, over held-out texts (never used
 confusion weights) and over all texts:
 
 - WER and CER of the OCR text and of the repaired text against the clean text (jiwer; words are
-  whitespace tokens with surrounding punctuation removed);
+  whitespace tokens with surrounding punctuation removed; the JSON also has the repaired WER
+  without case and dash type, which repair leaves as OCR printed them);
 - accuracy on words with å/ä/ö: share of such words of the clean text found as such in the output;
 - edit precision: share of word changes that turned an aligned OCR word into the clean word
   (compared without case: repair keeps the printed capitalisation, which a poor scan garbles);
@@ -49,6 +50,10 @@ def tokens(text: str) -> list[str]:
         if w:
             out.append(w)
     return out
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("–", "-").replace("—", "-")
 
 
 def repair_doc(text: str, source: str = "ocr") -> str:
@@ -164,6 +169,8 @@ def evaluate(all_pairs: list[Pair]) -> dict:
             "words": sum(len(r.split()) for r in t.ref),
             "wer_before": jiwer.wer(t.ref, t.before), "wer_after": jiwer.wer(t.ref, t.after),
             "wer_baseline": jiwer.wer(t.ref, t.baseline),
+            # the same without case and dash type, which repair leaves as OCR printed them
+            "wer_after_nocase": jiwer.wer([_fold(r) for r in t.ref], [_fold(a) for a in t.after]),
             "cer_before": jiwer.cer(t.ref, t.before), "cer_after": jiwer.cer(t.ref, t.after),
             "cer_baseline": jiwer.cer(t.ref, t.baseline),
             "diacritic_words": t.dia_total,
