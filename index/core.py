@@ -87,6 +87,9 @@ class Index:
                 self.reset_reason = (f"index at {self.path} was built with analysis {found}, "
                                      f"now {self._stamp()}: emptied for reindexing")
                 log.warning(self.reset_reason)
+                for f in self.path.iterdir():      # derived data only: segments, columns
+                    if f.is_file():
+                        f.unlink()
                 self._create()
                 return
             try:
@@ -160,7 +163,7 @@ class Index:
         self._segments.prune(self._ix)
         return n
 
-    def rebuild(self, entries: Iterable[Entry], *, commit_every: int = 20_000) -> int:
+    def rebuild(self, entries: Iterable[Entry], *, commit_every: int = 10_000) -> int:
         """Build a fresh index from a stream of entries beside the current one, then swap it
         in; returns how many entries the new index holds.
 
