@@ -27,7 +27,7 @@ from functools import lru_cache
 from normalize.confusions import Model
 from normalize.lexicon import Lexicon, skeleton
 
-UNKNOWN_PRIOR = 0.6        # an unknown printed word (a name, a rare compound, a typo)
+UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
 SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
