@@ -542,3 +542,11 @@ def test_start_page_tells_when_documents_are_not_yet_searchable(tmp_path):
     store.close()
     with TestClient(create_app(home)) as c:
         assert "1 dokument väntar på att läggas in i sökindexet" in c.get("/").text
+
+
+def test_app_from_environment(archive, monkeypatch):
+    """The factory uvicorn's worker processes import: the archive from $ARKIV_HOME."""
+    from search.web.app import app_from_environment
+    monkeypatch.setenv("ARKIV_HOME", str(archive.home))
+    with TestClient(app_from_environment()) as c:
+        assert c.get("/api/search?q=insatsgrupper").json()["total"] > 0

@@ -399,3 +399,11 @@ def _party_votes_per_year(votes: list[dict[str, Any]]) -> dict[str, dict[str, in
         for k, n in (v.get("party_votes") or {}).items():
             tally[k] = tally.get(k, 0) + n
     return out
+
+
+def app_from_environment() -> FastAPI:
+    """The app for several uvicorn worker processes, which need an import string rather than
+    an app object: `uvicorn --factory search.web.app:app_from_environment --workers 2`, with
+    the archive folder in $ARKIV_HOME (default ./arkiv-data, as the CLI)."""
+    import os
+    return create_app(Path(os.environ.get("ARKIV_HOME") or "arkiv-data").expanduser())
