@@ -7,7 +7,8 @@ same comparisons as ../shared/tools/score-extract). Through OCR: the text is ren
 images (benchmarks/render.py, profile "mild" by default: an office scan), OCR'd by the
 `tesseract` binary with `-l swe+eng` (one process per page, OMP_THREAD_LIMIT=1, results cached
 under benchmarks/.cache/ocr/), repaired with `normalize.repair_pages` when that stage is present,
-then extracted and scored. Targets: ≥ 98 % of facts right on clean text, ≥ 90 % through OCR.
+then extracted and scored. Text PDF: the text written as a text-layer PDF (tab-separated runs
+as ruled tables), read back by `ingest` (pdfplumber, tables as tab-separated rows). Targets: ≥ 98 % of facts right on clean text, ≥ 90 % through OCR.
 """
 from __future__ import annotations
 
@@ -53,6 +54,17 @@ def ocr_document(text: str, profile: str, jobs: int) -> list[Page]:
     return [Page(number=i + 1, source="ocr", text=t) for i, t in enumerate(texts)]
 
 
+def text_pdf_document(text: str) -> list[Page]:
+    """The text as a text-layer PDF (ruled tables for tab-separated runs), read by ingest."""
+    import ingest
+    from benchmarks.render import write_text_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "doc.pdf"
+        write_text_pdf(text, pdf)
+        return ingest.read_pages(pdf.read_bytes(), "doc.pdf")
+
+
 def repair(pages: list[Page]) -> tuple[list[RepairedPage], str]:
     try:
         import normalize
@@ -64,7 +76,7 @@ def repair(pages: list[Page]) -> tuple[list[RepairedPage], str]:
 def run(profile: str, jobs: int, with_ocr: bool, verbose: bool) -> dict:
     from extract import extract
 
-    clean, ocr = Tally(), Tally()
+    clean, ocr, pdf = Tally(), Tally(), Tally()
     rows = []
     repaired_by = "-"
     for text_path, gold_path in gold_documents():
@@ -79,28 +91,36 @@ def run(profile: str, jobs: int, with_ocr: bool, verbose: bool) -> dict:
             ocr.add(t_ocr)
             row["ocr"] = (t_ocr.right, t_ocr.total)
             row["ocr_misses"] = t_ocr.misses
+        pdf_pages, _ = repair(text_pdf_document(text))
+        t_pdf = score(gold, as_json(extract(pdf_pages)))
+        pdf.add(t_pdf)
+        row["pdf"] = (t_pdf.right, t_pdf.total)
+        row["pdf_misses"] = t_pdf.misses
         row["clean_misses"] = t_clean.misses
         rows.append(row)
-    report(rows, clean, ocr if with_ocr else None, profile, repaired_by, verbose)
-    return {"clean": clean.right / clean.total,
+    report(rows, clean, ocr if with_ocr else None, profile, repaired_by, verbose, pdf)
+    return {"clean": clean.right / clean.total, "text_pdf": pdf.right / pdf.total,
             "ocr": (ocr.right / ocr.total) if with_ocr and ocr.total else None}
 
 
-def report(rows, clean: Tally, ocr: Tally | None, profile: str, repaired_by: str, verbose: bool) -> None:
-    print(f"{'document':52} {'clean':>9} {'ocr (' + profile + ')':>14}")
+def report(rows, clean: Tally, ocr: Tally | None, profile: str, repaired_by: str, verbose: bool,
+           pdf: Tally) -> None:
+    print(f"{'document':52} {'clean':>9} {'text pdf':>10} {'ocr (' + profile + ')':>14}")
     for r in rows:
         o = f"{r['ocr'][0]}/{r['ocr'][1]}" if "ocr" in r else "-"
-        print(f"{r['doc'][:52]:52} {r['clean'][0]:>4}/{r['clean'][1]:<4} {o:>14}")
+        p = f"{r['pdf'][0]}/{r['pdf'][1]}"
+        print(f"{r['doc'][:52]:52} {r['clean'][0]:>4}/{r['clean'][1]:<4} {p:>10} {o:>14}")
         if verbose:
-            for m in r["clean_misses"]:
-                print(f"    clean  {m}")
-            for m in r.get("ocr_misses", []):
-                print(f"    ocr    {m}")
-    print("\ncategory            clean        ocr")
+            for kind in ("clean", "pdf", "ocr"):
+                for m in r.get(f"{kind}_misses", []):
+                    print(f"    {kind:6} {m}")
+    print("\ncategory            clean   text pdf         ocr")
     for c in CATEGORIES:
         o = f"{ocr[c][0]}/{ocr[c][1]}" if ocr else "-"
-        print(f"  {c:16} {clean[c][0]:>5}/{clean[c][1]:<5} {o:>11}")
+        print(f"  {c:16} {clean[c][0]:>5}/{clean[c][1]:<5} {pdf[c][0]:>5}/{pdf[c][1]:<5} {o:>11}")
     print(f"\nclean text: {clean.right}/{clean.total} = {clean.right / clean.total:.3f} of facts right (target 0.98)")
+    print(f"text-layer PDF (render → ingest/pdfplumber → {repaired_by}): {pdf.right}/{pdf.total} = "
+          f"{pdf.right / pdf.total:.3f}")
     if ocr:
         print(f"through OCR (render {profile} → tesseract swe+eng → {repaired_by}): "
               f"{ocr.right}/{ocr.total} = {ocr.right / ocr.total:.3f} (target 0.90)")

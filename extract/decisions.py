@@ -40,11 +40,28 @@ def points(section: Section) -> list[str]:
         kind = _marker_kind(lines[marked[0]])
         marked = [i for i in marked if _marker_kind(lines[i]) == kind]
         return _marked_points(lines, marked)
-    paras = [p for p in paragraphs(lines) if not _LEAD.match(fold(p))]
+    paras = [p for p in _paragraph_blocks(lines) if not _LEAD.match(fold(p))]
     inline = _inline_lead(section.heading)
     if inline:
         paras = [inline] + paras
     return [p for p in paras if len(p) > 3][:1] if len(paras) > 3 else [p for p in paras if len(p) > 3]
+
+
+def _paragraph_blocks(lines: list[str]) -> list[str]:
+    """Paragraphs, without a signature block ("Gillis Hammar / Förvaltningschef")."""
+    out, cur = [], []
+    for ln in lines + [""]:
+        if ln.strip():
+            cur.append(ln.strip())
+            continue
+        if cur and not _signature(cur):
+            out.append(join_wrapped(cur))
+        cur = []
+    return out
+
+
+def _signature(block: list[str]) -> bool:
+    return len(block) >= 2 and all(len(x.split()) <= 3 and not x.endswith(".") for x in block)
 
 
 def _marker_kind(line: str) -> str:

@@ -22,8 +22,8 @@ def statements_of(sections: list[Section], known: dict[str, str]) -> list[Statem
     for s in sections:
         if is_statement_kind(s.kind):
             out.extend(_from_section(s, known))
-        elif s.kind not in ("slut",):
-            out.extend(_from_running_text(s.text, known))
+        elif s.kind not in ("slut", "arende", "underlag"):
+            out.extend(_from_running_text(s.text, known))   # not the case's history
     return out
 
 

@@ -19,6 +19,8 @@ def votes_of(text: str) -> list[Vote]:
     """Every vote stated in an item's text, in order."""
     flat = squash(text)
     f = fold(flat)
+    if not re.search(r"\bja\b|\bnej\b|rost|avst", f):
+        return []                        # no vote here: spare loading spaCy
     starts = [m.start() for m in _REQUEST.finditer(f)]
     counts = _counts(f)
     if not counts:
