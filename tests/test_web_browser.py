@@ -12,6 +12,7 @@ import shutil
 import socket
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,8 @@ def base_url(archive):
 def browser():
     reason = _skip_reason()
     if reason:
+        # A skip alone is one letter in `pytest -q`; the warning summary shows the reason.
+        warnings.warn(reason, UserWarning, stacklevel=1)
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
