@@ -391,6 +391,15 @@ def test_api_document(client, archive):
     assert body["doc_id"] == archive.osteraker_sn and "raw_text" in body
 
 
+def test_api_item(client, archive):
+    hit_id = f"{archive.stockholm[:12]}:0:13:statement:2"
+    body = client.get(f"/api/items/{hit_id}").json()
+    assert body["id"] == hit_id and body["parties"] == ["V"]
+    assert body["statement_kind"] == "sarskilt_uttalande"
+    assert body["href"] == f"/documents/{archive.stockholm}#p-13-statement-2"
+    assert client.get(f"/api/items/{archive.stockholm[:12]}:0:99:item:0").status_code == 404
+
+
 def test_api_case(client, archive):
     body = client.get("/api/cases/KS%202014/0159").json()
     assert [d["doc_id"] for d in body["documents"]] == [archive.osteraker_sn,

@@ -6,6 +6,7 @@ contract's shapes. Every error of the API has one JSON shape,
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from contextlib import asynccontextmanager
@@ -339,6 +340,13 @@ def create_app(home: Path) -> FastAPI:
             out.update(text=doc.text, raw_text=doc.raw_text,
                        changes=[c.__dict__ for c in pages.all_changes(doc)])
         return JSONResponse(out)
+
+    @app.get("/api/items/{hit_id}", summary="En post (ärende, beslut, yrkande, votering, "
+             "uttalande) med sin permanenta länk", tags=["api"])
+    def api_item(hit_id: str) -> JSONResponse:
+        doc, entry = data.hit(checked(hit_id, "Id:t"))
+        return JSONResponse({**dataclasses.asdict(entry),
+                             "href": hit_href({"id": entry.id, "doc_id": doc.doc_id})})
 
     @app.get("/api/cases/{dnr:path}", summary="Ett diarienummers tidslinje", tags=["api"])
     def api_case(dnr: str) -> JSONResponse:
