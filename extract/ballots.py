@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.models import Ballot
-from extract import persons, vocab
+from extract import persons
 from extract.text import fold
 
 _MARK = re.compile(r"^\s*(?:[xX✓✔√☒●*1vV]|\[x\]|\(x\))\s*$")
@@ -277,5 +277,3 @@ def find_all(lines: list[str], offset: int, known: dict[str, str]) -> list[Ballo
         found = prose_ballots(text, known)
     return sorted(found, key=lambda b: b.line)
 
-
-__all__ = ["BallotList", "find_all", "vocab"]

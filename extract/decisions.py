@@ -32,9 +32,7 @@ def decisions_of(sections: list[Section], protocol: bool) -> list[Decision]:
 
 def points(section: Section) -> list[str]:
     """The decision points of one section."""
-    lines = [ln for ln in section.lines]
-    if section.heading and _LEAD.match(fold(section.heading.strip())) is None:
-        pass
+    lines = section.lines
     marked = [i for i, ln in enumerate(lines) if _POINT.match(ln) and _POINT.sub("", ln).strip()]
     if marked:
         kind = _marker_kind(lines[marked[0]])

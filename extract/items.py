@@ -163,22 +163,14 @@ def _clean_title(t: str) -> str:
 def _whole_document(lines: list[Line], part: PartSpan) -> ItemSpan:
     """A document without §: one item whose title is the document's title."""
     span = ItemSpan("", None, part.start, part.start, part.end)
-    first_heading = next((i for i in range(part.start, part.end)
-                          if section_kind(lines[i].text) and not _is_title_line(lines, i)), part.end)
+    first_heading = next((i for i in range(part.start, part.end) if section_kind(lines[i].text)),
+                         part.end)
     block = _title_block(lines, part.start, min(first_heading, part.start + 60))
     span.title = _clean_title(block) if block else None
     header_text = "\n".join(ln.text for ln in lines[part.start:min(first_heading, part.start + 40)])
-    span.dnr = dnrs.unique([n for _, n in dnrs.find(header_text) if _labelled(header_text, n)])
+    span.dnr = dnrs.unique([n for _, n in dnrs.find(header_text)])
     span.body_start = part.start
     return span
-
-
-def _is_title_line(lines: list[Line], i: int) -> bool:
-    return False
-
-
-def _labelled(text: str, number: str) -> bool:
-    return True
 
 
 def _title_block(lines: list[Line], start: int, stop: int) -> str | None:

@@ -116,7 +116,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "protokollsanteckning": ("protokollsanteckning", "protokollsanteckningar",
                              "anteckning till protokollet", "anteckning"),
     "jav": ("jav", "anmalan om jav", "jav anmals"),
-    "expediering": ("beslutet skickas till", "expedieras till", "beslutet ska skickas till",
+    "expediering": ("beslutet skickas till", "expedieras till", "expedieras", "expedierat", "beslutet ska skickas till",
                     "expediering", "beslutet expedieras till", "sand till", "utdrag till",
                     "for kannedom", "beslutet delges", "skickas till"),
     "slut": ("vid protokollet", "justerandes signatur", "justerandes sign", "utdragsbestyrkande",
