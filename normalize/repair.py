@@ -146,10 +146,7 @@ class DocumentRepairer:
         for idx, m in enumerate(tokens):
             tok = m.group()
             if len(tok) == 1 and tok in "1|ljI":
-                e = self._single(text, tokens, idx)
-                if e:
-                    edits.append(e)
-                continue
+                continue                    # single_edits, once the words around are repaired
             if _skip(text, m, masked):
                 continue
             low = tok.lower()
@@ -211,6 +208,17 @@ class DocumentRepairer:
                 or (len(nxt) == 4 and nxt.isdigit() and nxt[:2] in ("19", "20"))):
             return patterns.YEAR_WORD[low]
         return None
+
+    def single_edits(self, text: str) -> list[Edit]:
+        """The one-character tokens that stand for i or I, judged by their repaired neighbours."""
+        tokens = list(TOKEN.finditer(text))
+        edits = []
+        for idx, m in enumerate(tokens):
+            if len(m.group()) == 1 and m.group() in "1|ljI":
+                e = self._single(text, tokens, idx)
+                if e:
+                    edits.append(e)
+        return edits
 
     def _single(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
         """`1`, `|`, `l`, `j`, `I` standing alone where the preposition i (or I) belongs."""
@@ -299,6 +307,9 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
             st.apply(repairer.word_edits(st.text))
+            st.apply(repairer.single_edits(st.text))
+            # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
+            st.apply(textfix.furniture(st.text, set(), first_page=True))
     return [RepairedPage(st.number, st.text, st.changes) for st in states]
 
 

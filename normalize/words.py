@@ -181,7 +181,9 @@ class WordRepairer:
             out = []
             for f in (parts[0], *lex.diacritic_forms(parts[0])):
                 z = lex.zipf(f)
-                if z is not None:
+                # a word only the web knows is kept where printed, never proposed ("tll" is
+                # till, not the Norwegian til)
+                if z is not None and not lex.is_foreign(f):
                     out.append((f, z))
             return out
         roles = ["begin"] + ["middle"] * (len(parts) - 2) + ["end"]

@@ -261,3 +261,13 @@ def test_item_headings_opening_pages_are_not_running_heads() -> None:
     pages = ["Beslut\nNämnden beslutar att godkänna förslaget.\n",
              "Beslut\nNämnden beslutar att avslå motionen.\n"]
     assert repeated_lines(pages) == set()
+
+
+SAMPLES = sorted((Path(__file__).parent.parent / "corpus" / "samples").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_idempotent_on_the_samples(path: Path) -> None:
+    once, _ = repair_text(path.read_text(encoding="utf-8"))
+    twice, changes = repair_text(once)
+    assert twice == once, [(c.original, c.replacement) for c in changes]
