@@ -95,35 +95,24 @@ def import_paths(paths: Iterable[str], cfg: Config, store: Store, index,
                  progress: Callable[..., None] | None = None, executor=None) -> ImportReport:
     """Import files and folders; returns what was imported, unchanged and failed.
 
-    `progress(documents_done, documents_total, pages_done)` is called as work completes.
+    `progress(files_done, files_total, pages_done)` is called as work completes.
     `executor`: an executor already connected (the CLI connects to a cluster before it touches
-    the archive); by default one is made from `cfg`."""
+    the archive); by default one is made from `cfg`.
+
+    Each file is read once, when its turn comes: hashed, skipped if the archive has it, else
+    split into page units. Only a window of files is in memory, however large the folder."""
     report = ImportReport()
     files = expand(paths, report, cfg.home)
-    # Only hashes are kept here, not bytes: a folder of 100,000 files keeps memory flat; each
-    # file is read again when its turn comes (and checked against its hash).
-    todo: list[tuple[Path, str]] = []
-    seen: set[str] = set()
-    for path in files:
-        try:
-            sha = hashlib.sha256(read_file(path, cfg)).hexdigest()
-        except ArkivError as e:
-            report.fail(str(path), str(e))
-            continue
-        if sha in seen or store.has(sha):
-            report.unchanged.append(str(path))
-        else:
-            seen.add(sha)
-            todo.append((path, sha))
-    if todo:
-        _run(todo, cfg, store, index, report, progress, executor)
+    if files:
+        _run(files, cfg, store, index, report, progress, executor)
     return report
 
 
-def _run(todo: list[tuple[Path, str]], cfg: Config, store: Store, index,
+def _run(files: list[Path], cfg: Config, store: Store, index,
          report: ImportReport, progress: Callable[..., None] | None, executor) -> None:
     writer = _Writer(store, index, cfg, report)
-    queue = list(reversed(todo))
+    queue = list(reversed(files))
+    seen: set[str] = set()                    # hashes of this run: the same bytes twice
     pending: dict[str, _Pending] = {}
     futures: dict = {}
     done_files = done_pages = 0
@@ -132,8 +121,11 @@ def _run(todo: list[tuple[Path, str]], cfg: Config, store: Store, index,
         window = max(2, ex.workers * 4)       # files in flight: memory stays flat on huge folders
         while queue or futures:
             while queue and len(pending) < window:
-                _start(queue.pop(), ex, cfg, pending, futures, report)
+                if not _start(queue.pop(), ex, cfg, store, seen, pending, futures, report):
+                    done_files += 1           # unchanged or unreadable: done at once
             if not futures:
+                if progress:
+                    progress(done_files, len(files), done_pages)
                 continue
             for fut in ex.wait_any(futures):
                 kind, sha = futures.pop(fut)
@@ -163,28 +155,32 @@ def _run(todo: list[tuple[Path, str]], cfg: Config, store: Store, index,
                     writer.add(result)
                     done_files += 1
                 if progress:
-                    progress(done_files, len(todo), done_pages)
+                    progress(done_files, len(files), done_pages)
             writer.flush_if_due()
     writer.flush()
 
 
-def _start(item: tuple[Path, str], ex, cfg: Config, pending: dict, futures: dict,
-           report: ImportReport) -> None:
-    path, sha = item
+def _start(path: Path, ex, cfg: Config, store: Store, seen: set[str], pending: dict,
+           futures: dict, report: ImportReport) -> bool:
+    """Read and hash one file and submit its page units; False when there is nothing to do
+    (the archive has it, or it cannot be read)."""
     name = str(path)
     try:
         data = read_file(path, cfg)
-        if hashlib.sha256(data).hexdigest() != sha:
-            raise InputFileError(name, "the file changed while it was being imported; "
-                                       "import it again")
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in seen or store.has(sha):
+            report.unchanged.append(name)
+            return False
+        seen.add(sha)
         n_pages = ingest.page_count(data, name)
     except ArkivError as e:
         report.fail(name, str(e))
-        return
+        return False
     units = units_for(name, data, sha, n_pages, ex.workers, cfg.shared_paths)
     pending[sha] = _Pending(name=name, sha256=sha, size=len(data), units_left=len(units))
     for unit in units:
         futures[ex.submit(read_unit, unit, cfg.ocr_timeout, cfg.langs)] = ("read", sha)
+    return True
 
 
 def _drop(entry: _Pending, error: str, pending: dict, report: ImportReport) -> None:
