@@ -20,7 +20,11 @@ class Archive:
     @cached_property
     def index(self):
         from index import Index   # whoosh is only loaded by commands that need it
-        return Index(self.cfg.index_path)
+        index = Index(self.cfg.index_path)
+        if index.reset_reason and self.cfg.db_path.exists():
+            # the analysis changed and the index was emptied: everything must be indexed anew
+            self.store.mark_all_unindexed()
+        return index
 
     def writer_lock(self) -> WriterLock:
         return WriterLock(self.cfg.lock_path)
@@ -28,7 +32,10 @@ class Archive:
     def ensure_index(self) -> None:
         """Before answering a query: index what a crashed import left unindexed. Only when no
         writer is active (a running import will do it itself)."""
-        if not self.cfg.db_path.exists() or not self.store.unindexed():
+        if not self.cfg.db_path.exists():
+            return
+        self.index                    # opening notices an analysis change and flags the store
+        if not self.store.unindexed():
             return
         lock = self.writer_lock()
         if lock.acquire():

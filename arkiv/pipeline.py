@@ -25,6 +25,9 @@ from corpus.store import Store
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 BATCH_DOCS = 50          # documents per store/index commit
 BATCH_SECONDS = 1.0      # … or this long since the last commit: a killed import loses little
+# Bytes of files in flight (besides the window's file count): on a cluster of hundreds of workers
+# the window is thousands of files, and their bytes wait on the Dask scheduler until read.
+MAX_BYTES_IN_FLIGHT = 1 << 30
 
 
 @dataclass
@@ -120,7 +123,8 @@ def _run(files: list[Path], cfg: Config, store: Store, index,
           else make_executor(cfg.workers, cfg.cluster)) as ex:
         window = max(2, ex.workers * 4)       # files in flight: memory stays flat on huge folders
         while queue or futures:
-            while queue and len(pending) < window:
+            while queue and len(pending) < window and (
+                    not pending or sum(e.size for e in pending.values()) < MAX_BYTES_IN_FLIGHT):
                 if not _start(queue.pop(), ex, cfg, store, seen, pending, futures, report):
                     done_files += 1           # unchanged or unreadable: done at once
             if not futures:
@@ -152,7 +156,7 @@ def _run(files: list[Path], cfg: Config, store: Store, index,
                                           entry.size)] = ("process", sha)
                 else:
                     del pending[sha]
-                    writer.add(result)
+                    writer.add(result, entry.name)
                     done_files += 1
                 if progress:
                     progress(done_files, len(files), done_pages)
@@ -195,14 +199,17 @@ class _Writer:
 
     def __init__(self, store: Store, index, cfg: Config, report: ImportReport):
         self.store, self.index, self.cfg, self.report = store, index, cfg, report
-        self.batch: list[Document] = []
+        self.batch: list[tuple[Document, str]] = []
         self.last = time.monotonic()
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, name: str) -> None:
+        """`name` is the path as the user gave it (for the report); the store keeps the absolute
+        path, so that downloads and new versions of the file are found from anywhere."""
+        doc.source = str(Path(name).resolve())
         ex = doc.extraction
         ex.municipality = ex.municipality or self.cfg.municipality
         ex.body = ex.body or self.cfg.body
-        self.batch.append(doc)
+        self.batch.append((doc, name))
         if len(self.batch) >= BATCH_DOCS:
             self.flush()
 
@@ -217,10 +224,10 @@ class _Writer:
         batch, self.batch = self.batch, []
         gone: list[str] = []
         with self.store.transaction():
-            for doc in batch:
+            for doc, _ in batch:
                 gone += self._place(doc)
-        sync.index_documents(self.store, self.index, [d.doc_id for d in batch], gone)
-        self.report.imported.extend(d.source for d in batch)
+        sync.index_documents(self.store, self.index, [d.doc_id for d, _ in batch], gone)
+        self.report.imported.extend(name for _, name in batch)
 
     def _place(self, doc: Document) -> list[str]:
         """Store one document; returns ids that must leave the index (an older version of the

@@ -21,10 +21,12 @@ class Arkiv:
         self.home = home
 
     def run(self, *args: str, check: bool | None = None, timeout: float = 600,
-            **kw) -> subprocess.CompletedProcess:
-        env = {**os.environ, "ARKIV_HOME": str(self.home)}
+            cwd: Path = ROOT) -> subprocess.CompletedProcess:
+        # PYTHONPATH: the project is importable from any working directory
+        env = {**os.environ, "ARKIV_HOME": str(self.home),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         r = subprocess.run([*ARKIV, *args], capture_output=True, text=True, env=env,
-                           timeout=timeout, cwd=ROOT, **kw)
+                           timeout=timeout, cwd=cwd)
         if check and r.returncode != 0:
             raise AssertionError(f"arkiv {' '.join(args)} exited {r.returncode}: {r.stderr}")
         return r

@@ -148,3 +148,20 @@ def test_every_command_has_help_with_an_example(arkiv):
     from arkiv.cli import cli
     for name, cmd in cli.commands.items():
         assert "Example" in (cmd.help or ""), f"arkiv {name} --help has no example"
+
+
+def test_store_keeps_absolute_paths_and_report_the_given_ones(arkiv, folder):
+    import os
+    rel = os.path.relpath(folder / "ks.txt", arkiv.home.parent.parent)
+    r = arkiv.run("import", rel, "--json", cwd=arkiv.home.parent.parent)
+    assert json.loads(r.stdout)["imported"] == [rel]
+    doc_id = next(iter(doc_ids_for(arkiv, "blåbärsskogen")))
+    assert arkiv.json("show", doc_id)["source"] == str(folder / "ks.txt")
+
+
+def test_an_index_of_an_older_analysis_is_rebuilt_from_the_store(arkiv, folder):
+    arkiv.run("import", str(folder / "ks.txt"), check=True)
+    from index.core import STAMP_FILE
+    stamp = arkiv.home / "index" / STAMP_FILE
+    stamp.write_text(json.dumps({"analysis": "an older one"}))
+    assert len(doc_ids_for(arkiv, "blåbärsskogen")) == 1
