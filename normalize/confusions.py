@@ -31,6 +31,7 @@ DEFAULTS: list[tuple[str, str, float]] = [
     ("ä", "e", 0.003), ("é", "e", 0.02),
     # eng OCR spreads ö over two characters: "bedömer" -> "beddémer", "bed6émning"
     ("ö", "dé", 0.005), ("ö", "6é", 0.005), ("ö", "oé", 0.005), ("ä", "aé", 0.003),
+    ("ä", "éa", 0.003),                 # "Jamstéalldhetsanalys", "méan"
     # diacritics where the page had none (a speck above a vowel): "vårandra", "samärbetet"
     ("a", "å", 0.002), ("a", "ä", 0.002), ("o", "ö", 0.002), ("ä", "å", 0.003), ("å", "ä", 0.005),
     # i and l against the vertical strokes

@@ -204,7 +204,8 @@ class DocumentRepairer:
             return None
         prev = tokens[idx - 1].group().lower() if idx else ""
         nxt = tokens[idx + 1].group() if idx + 1 < len(tokens) else ""
-        if (prev.isdigit() or skeleton(prev) in _YEAR_BEFORE_SKELETONS
+        # after a count (19-29 år, 3 år), not after a year ("2019 är arbetet prioriterat")
+        if ((prev.isdigit() and len(prev) <= 3) or skeleton(prev) in _YEAR_BEFORE_SKELETONS
                 or (len(nxt) == 4 and nxt.isdigit() and nxt[:2] in ("19", "20"))):
             return patterns.YEAR_WORD[low]
         return None
@@ -225,7 +226,7 @@ class DocumentRepairer:
         m = tokens[idx]
         tok = m.group()
         nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
-        if nxt is None or text[m.end():nxt.start()] not in (" ", "  "):
+        if nxt is None or text[m.end():nxt.start()] not in (" ", "  ", "\n", " \n"):
             return None
         nword = nxt.group()
         if not nword.isalpha():

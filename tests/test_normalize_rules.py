@@ -271,3 +271,15 @@ def test_idempotent_on_the_samples(path: Path) -> None:
     once, _ = repair_text(path.read_text(encoding="utf-8"))
     twice, changes = repair_text(once)
     assert twice == once, [(c.original, c.replacement) for c in changes]
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("malgruppen 19-29 ar.", "målgruppen 19-29 år."),
+    ("varje ar.", "varje år."),
+    ("ar 2040.", "år 2040."),
+    ("budget for 2019 ar arbetet prioriterat.", "budget för 2019 är arbetet prioriterat."),
+    ("arbetet ar prioriterat.", "arbetet är prioriterat."),
+])
+def test_ar_is_ar_or_year(damaged: str, expected: str) -> None:
+    out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
+    assert out.endswith("\n" + expected + "\n")
