@@ -3,7 +3,6 @@
 exit code; nothing else prints tracebacks at users."""
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import json
@@ -186,14 +185,7 @@ def repair(file, diff, langs, ocr_timeout, as_json) -> None:
                          "changes": [c.__dict__ for c in r.changes]}
                         for p, r in zip(pages, repaired)]}, True)
     elif diff:
-        for p, r in zip(pages, repaired):
-            for c in r.changes:
-                click.echo(f"s{p.number}  {c.original!r} → {c.replacement!r}  "
-                           f"({c.reason}, {c.score:.2f})")
-            for line in difflib.unified_diff(p.text.splitlines(), r.text.splitlines(),
-                                             f"rå sida {p.number}", f"lagad sida {p.number}",
-                                             lineterm="", n=0):
-                click.echo(line)
+        click.echo(normalize.format_changes(repaired) or "(inga ändringar)")
     else:
         click.echo("\f".join(r.text for r in repaired))
 
@@ -257,9 +249,8 @@ def show(obj: Context, ident, raw, with_text, changes, as_json) -> None:
     elif raw:
         click.echo(doc.raw_text)
     elif changes:
-        for p in doc.repaired:
-            for c in p.changes:
-                click.echo(f"s{c.page}  {c.original!r} → {c.replacement!r}  ({c.reason}, {c.score:.2f})")
+        import normalize
+        click.echo(normalize.format_changes(doc.repaired) or "(inga ändringar)")
     else:
         click.echo(document_text(doc, with_text=with_text))
 
