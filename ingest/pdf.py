@@ -145,14 +145,17 @@ def _read_page(document: pdfium.PdfDocument, plumber: _Plumber, number: int, nam
                ocr_timeout: float, langs: str) -> Page:
     try:
         page = document[number - 1]
-        layer = _pdfium_text(page)
-        quality = text_quality(layer)
-        if quality == "good":
-            text = plumber.text(number - 1)
-            if text is not None and text_quality(text) == "good":
-                return Page(number=number, source="text", text=text)
-            return Page(number=number, source="text", text=layer)
-        image, dpi = _page_image(page, name, number, quality)
+        try:
+            layer = _pdfium_text(page)
+            quality = text_quality(layer)
+            if quality == "good":
+                text = plumber.text(number - 1)
+                if text is not None and text_quality(text) == "good":
+                    return Page(number=number, source="text", text=text)
+                return Page(number=number, source="text", text=layer)
+            image, dpi = _page_image(page, name, number, quality)
+        finally:
+            page.close()
     except pdfium.PdfiumError:
         raise InputFileError(name, f"page {number} of the PDF is damaged") from None
     except MemoryError:
@@ -229,7 +232,7 @@ def _native_image(obj: pdfium.PdfImage, page: pdfium.PdfPage, name: str, number:
     rotation = page.get_rotation()
     if _plain_jpeg(obj) and rotation == 0:
         return bytes(obj.get_data(decode_simple=False)), _dpi(px_width, right - left)
-    image = to_grey(obj.get_bitmap(render=True, scale_to_original=True).to_pil())
+    image = _grey_copy(obj.get_bitmap(render=True, scale_to_original=True))
     if rotation:
         # /Rotate turns the page clockwise for display; PIL rotates counter-clockwise.
         image = image.rotate(-rotation, expand=True)
@@ -270,5 +273,11 @@ def _render(page: pdfium.PdfPage, name: str, number: int, width: float, height: 
         if scale * 72.0 < 72:
             raise InputFileError(name, f"page {number} is {width / 72:.0f}×{height / 72:.0f} "
                                        "inches, too large to OCR")
-    bitmap = page.render(scale=scale, grayscale=True)
-    return to_grey(bitmap.to_pil()), round(scale * 72.0)
+    return _grey_copy(page.render(scale=scale, grayscale=True)), round(scale * 72.0)
+
+
+def _grey_copy(bitmap: pdfium.PdfBitmap) -> Image.Image:
+    """Grey pixels that own their memory: `to_pil` may share PDFium's buffer, which is freed
+    with the bitmap (and the page) while we still need the image."""
+    image = bitmap.to_pil()
+    return image.copy() if image.mode == "L" else to_grey(image)

@@ -116,6 +116,24 @@ def test_mixed_pdf_is_decided_page_by_page(scans, tmp_path):
     assert _has_words(pages[1].text, WORDS_TWO) == []
 
 
+def test_partial_scan_is_rendered_and_ocrd(scans, tmp_path):
+    """A page that is not one full-page image (a scan pasted onto a larger page) is rendered
+    at 300 dpi: the words must come out the same."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = scans[0]
+    width, height = image.width * 72 / 300, image.height * 72 / 300
+    canvas = Canvas(str(tmp_path / "del.pdf"), pagesize=(width * 1.25, height * 1.6))
+    canvas.drawImage(ImageReader(image.convert("RGB")), width * 0.1, height * 0.3,
+                     width=width, height=height)
+    canvas.showPage()
+    canvas.save()
+    page = ingest.read_pages((tmp_path / "del.pdf").read_bytes(), "del.pdf")[0]
+    assert page.source == "ocr"
+    assert _has_words(page.text, WORDS_ONE) == []
+
+
 def test_heavy_scan_is_still_read(scans):
     page = ingest.read_pages(_png(_cropped(PAGE_TWO, profile="heavy")), "fax.png")[0]
     assert page.source == "ocr"
