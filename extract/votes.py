@@ -99,15 +99,29 @@ def _question(flat: str, f: str, lo: int, hi: int) -> str | None:
 
 
 def _outcome(v: Vote, after: str) -> str | None:
+    """The winning side; on lika röstetal the side the chair's utslagsröst went to."""
     if v.yes is not None and v.no is not None and v.yes != v.no:
         return "ja" if v.yes > v.no else "nej"
-    if "utslagsrost" in after:
-        m = re.search(r"utslagsrost[^.]{0,120}", after)
-        seg = m.group(0) if m else ""
-        if re.search(r"\bja\b|ja-", seg):
-            return "ja"
-        if re.search(r"\bnej\b|nej-", seg):
-            return "nej"
+    m = re.search(r"utslagsrost[^.]{0,160}", after)
+    if not m:
+        return None
+    seg = m.group(0)
+    if re.search(r"\bja\b|ja-", seg):
+        return "ja"
+    if re.search(r"\bnej\b|nej-", seg):
+        return "nej"
+    return _side_named(v.question or "", seg)
+
+
+def _side_named(question: str, seg: str) -> str | None:
+    """"… beslutar enligt budgetberedningens förslag": the side whose words the sentence repeats."""
+    sides = re.search(r"ja-?\s?rost\w*\s+\w+\s+(.+?)[,;]?\s+(?:och\s+)?nej-?\s?rost\w*\s+\w+\s+(.+)",
+                      fold(question))
+    if not sides:
+        return None
+    hits = [sum(w in seg for w in side.split() if len(w) > 4) for side in sides.groups()]
+    if hits[0] != hits[1]:
+        return "ja" if hits[0] > hits[1] else "nej"
     return None
 
 

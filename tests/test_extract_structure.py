@@ -195,3 +195,16 @@ def test_ocr_section_sign_variants():
                   "Kommunfullmäktiges beslut\nReglementet antas.\n")
     assert [(i.paragraph, i.dnr, i.outcome) for i in ex.items] == [
         ("33", ["KS 2021/0044"], "besvarad"), ("34", ["KS 2021/0102"], "bifall")]
+
+
+@pytest.mark.parametrize("text,outcome", [
+    ("Votering begärs. Ja-röst för budgetberedningens förslag, nej-röst för Karin Hedlunds (S) förslag. "
+     "Med 5 ja-röster mot 5 nej-röster blir det lika röstetal. Ordföranden använder sin utslagsröst "
+     "och kommunstyrelsen beslutar enligt budgetberedningens förslag.", "ja"),
+    ("Ja-röst för bifall, nej-röst för avslag. Med 4 ja-röster mot 4 nej-röster blir det lika röstetal. "
+     "Ordförandens utslagsröst fäller avgörandet för nej.", "nej"),
+    ("Med 3 ja-röster mot 8 nej-röster avslår nämnden förslaget.", "nej"),
+    ("Med 4 ja-röster mot 4 nej-röster blir det lika röstetal.", None),
+])
+def test_vote_outcome_with_utslagsrost(text, outcome):
+    assert votes_of(text)[0].outcome == outcome
