@@ -7,6 +7,7 @@ and many exports write one), so a text file can have pages too.
 from __future__ import annotations
 
 import codecs
+import re
 
 from corpus.errors import InputFileError
 from corpus.models import Page
@@ -49,12 +50,39 @@ def _decode_8bit(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # A UTF-8 file with a few stray cp1252 bytes (two files pasted together): decoding
+        # it all as cp1252 would turn every å into "Ã¥"; only the stray bytes get cp1252.
+        return data.decode("utf-8", errors=_STRAY_BYTES)
+    return _cp1252(data)
+
+
+def _cp1252(data: bytes) -> str:
     try:
         # cp1252 is what Windows wrote for Swedish; it has – “ ” € where latin-1 has controls.
         return data.decode("cp1252")
     except UnicodeDecodeError:
         # The five bytes cp1252 leaves undefined: the file is latin-1 (which decodes anything).
         return data.decode("latin-1")
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More than half of the non-ASCII bytes belong to valid UTF-8 sequences."""
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return in_sequences > 0.5 * len(_HIGH_BYTE.findall(data))
+
+
+def _stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    return _cp1252(error.object[error.start:error.end]), error.end
+
+
+_STRAY_BYTES = "ingest-stray-cp1252"
+codecs.register_error(_STRAY_BYTES, _stray_bytes)
 
 
 def split_pages(text: str) -> list[str]:

@@ -20,6 +20,9 @@ SWEDISH = "Socialnämndens beslut § 13 – Åsa Öberg (S) yrkar bifall."
     ("Åsa Öberg § 13".encode("latin-1"), "Åsa Öberg § 13"),
     # bytes cp1252 leaves undefined: latin-1 still reads the file
     (b"Beslut \x81 \xe5r", "Beslut \x81 år"),
+    # UTF-8 with one stray cp1252 byte: the å stays å, the stray ä is read as cp1252
+    ("Så beslutade nämnden".encode() + b" \xe4r " + "klart.".encode(),
+     "Så beslutade nämnden är klart."),
     # Windows and old Mac newlines become \n
     (b"Beslut\r\nNamnden\rgodkanner", "Beslut\nNamnden\ngodkanner"),
     # must NOT change: ASCII, tabs of a voting list, Word's vertical tab
