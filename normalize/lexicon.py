@@ -29,6 +29,7 @@ HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DEFAULT_ZIPF = 1.0          # a Hunspell form wordfreq has never seen: rare, but a word
 FOREIGN_PENALTY = 0.7       # a word only wordfreq knows (foreign words, names, abbreviations)
 WORDFREQ_MIN_ZIPF = 3.0     # below this, wordfreq-only "words" are mostly OCR and typing noise
+COMPOUND_MAX_PRIOR = 2.8   # a compound is never more likely than this, however common its parts
 VOCABULARY_ZIPF = 2.0       # a word of the archive's own clean documents: a domain word
 
 # role bits stored with each form
@@ -104,12 +105,14 @@ class Lexicon:
     def prior(self, word: str) -> float | None:
         """Zipf-scale prior of a lower-case form, compounds included; None when unknown."""
         z = self.zipf(word)
-        if z is not None:
+        if z is not None and z >= COMPOUND_MAX_PRIOR:
             return z
         parts = self.compound(word)
         if parts is None:
-            return None
-        return self.compound_prior(parts)
+            return z
+        # a rare dictionary word that is also a compound is at least as likely as the compound
+        # ("beslutsgång" must not lose to "beslutsgäng" for being listed)
+        return max(z or -99.0, self.compound_prior(parts))
 
     def compound_prior(self, parts: tuple[str, ...]) -> float:
         # A compound is rarer than its rarest part, but compounds are everyday Swedish: the
@@ -120,7 +123,7 @@ class Lexicon:
             if i < len(parts) - 1 and p.endswith("s"):      # a linking s: the stem's frequency
                 z = max(z, (self._info(p[:-1]) or (0.0, 0))[0])
             zipfs.append(z)
-        return max(0.8, min(min(zipfs), 2.8)) - 0.2 * (len(parts) - 2)
+        return max(0.8, min(min(zipfs), COMPOUND_MAX_PRIOR)) - 0.2 * (len(parts) - 2)
 
     def compound(self, word: str, min_part: int = 2) -> tuple[str, ...] | None:
         """Split a compound into dictionary parts (begin, middle?, end), or None."""

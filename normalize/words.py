@@ -181,6 +181,8 @@ class WordRepairer:
             out = []
             for f in (parts[0], *lex.diacritic_forms(parts[0])):
                 z = lex.zipf(f)
+                if z is not None and z < 2.8:
+                    z = lex.prior(f)        # a rare listed compound: as likely as a built one
                 # a word only the web knows is kept where printed, never proposed ("tll" is
                 # till, not the Norwegian til)
                 if z is not None and not lex.is_foreign(f):
