@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 whoosh_fixes.apply()
 
 SCHEMA_VERSION = 1
+# Merging segments re-pools their postings in memory. whoosh's default policy eventually
+# merges large segments (memory grows with the archive); ours merges only small segments,
+# at most this many records at a time, once a few have piled up.
+MERGE_MAX_DOCS = 20_000
+MERGE_MIN_SEGMENTS = 3
 STAMP_FILE = "arkiv-index.json"
 INDEX_NAME = "arkiv"
 
@@ -142,7 +147,10 @@ class Index:
                     writer.delete_by_term(FACET_FIELD, facet_token("doc_id", e.doc_id))
                 writer.add_document(**whoosh_doc(e))
                 n += 1
-            writer.commit(merge=merge)
+            if merge:
+                writer.commit(mergetype=_merge_small_segments)
+            else:
+                writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise
@@ -186,7 +194,7 @@ class Index:
                     batch = []
                 batch.append(e)
             if batch:
-                new.add(batch, replace=False)
+                new.add(batch, replace=False, merge=False)
             n = len(new)
         finally:
             new.close()
@@ -205,7 +213,11 @@ class Index:
     def searcher(self):
         """The shared whoosh searcher, refreshed when the index has changed."""
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
+            try:
+                self._searcher = self._ix.searcher()
+            except windex.EmptyIndexError as exc:
+                raise DamagedError(f"{self.path}: the search index has gone ({exc}); run "
+                                   "`arkiv reindex`") from exc
         elif not self._searcher.up_to_date():
             # A fresh searcher, not refresh(): whoosh's refresh reuses segment readers by
             # segment id and then misses deletions made since (seen with 2.7.5). Our own
@@ -319,6 +331,27 @@ class Index:
         s = self.searcher()
         for docnum in np.flatnonzero(self.columns().live):
             yield dict(s.stored_fields(int(docnum))["entry"])
+
+
+def _merge_small_segments(writer, segments):
+    """A whoosh merge policy (see MERGE_MAX_DOCS): returns the segments to keep; the merged
+    ones are added to the segment being written."""
+    from whoosh.reading import SegmentReader
+    small, total = [], 0
+    for seg in sorted(segments, key=lambda s: s.doc_count_all()):
+        n = seg.doc_count_all()
+        if n >= MERGE_MAX_DOCS or total + n > MERGE_MAX_DOCS:
+            break
+        small.append(seg)
+        total += n
+    if len(small) < MERGE_MIN_SEGMENTS:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    merged = {id(seg) for seg in small}
+    return [seg for seg in segments if id(seg) not in merged]
 
 
 def _order(matched: np.ndarray, score: np.ndarray, date_int: np.ndarray, sort: str,

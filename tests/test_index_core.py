@@ -192,3 +192,16 @@ def test_rebuild_commits_in_chunks_and_resumes_after_a_crash(tmp_path: Path) -> 
     assert index.doc_ids() == {d.doc_id for d in docs}
     assert len(index) == len(entries)                 # nothing indexed twice
     assert not (tmp_path / "index.rebuild").exists()
+
+
+def test_small_segments_are_merged_large_ones_kept(tmp_path: Path, monkeypatch) -> None:
+    import index.core
+    monkeypatch.setattr(index.core, "MERGE_MAX_DOCS", 12)
+    entries = all_entries()                            # 26 entries of 5 documents
+    index = Index(tmp_path / "index")
+    index.add(entries[:20], replace=False)             # one large segment (20 ≥ 12)
+    for i in range(20, 26):                            # small segments pile up, then merge
+        index.add(entries[i:i + 1], replace=False)
+    sizes = sorted(s.reader().doc_count_all() for s, _ in index.searcher().leaf_searchers())
+    assert sizes == [1, 1, 4, 20]                      # the large one never merged
+    assert len(index) == 26
