@@ -53,6 +53,8 @@ class Lexicon:
         self._skel = skel            # skeleton -> forms with diacritics (utf-8)
         self._prefixes = prefixes    # skeleton of every form -> [(roles of its forms,)]
         self._extra = extra or {}    # vocabulary given by the caller: form -> zipf
+        # candidate readings of OCR'd words, shared by every document repaired with this lexicon
+        self.search_caches: dict[int, tuple[object, dict]] = {}
         self._extra_skel: dict[str, list[str]] = {}
         self._extra_skeletons = sorted({skeleton(w) for w in self._extra})
         for w in self._extra:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
@@ -287,7 +288,7 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
     """
     lex = lexicon or default_lexicon()
     if vocabulary:
-        lex = lex.with_vocabulary({w.lower() for w in vocabulary if w and w.isalpha()})
+        lex = _extended(lex, frozenset(w.lower() for w in vocabulary if w and w.isalpha()))
     model = model or default_model()
     states = [_PageState(p.number, p.text) for p in pages]
     for st in states:
@@ -312,6 +313,12 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
             st.apply(textfix.furniture(st.text, set(), first_page=True))
     return [RepairedPage(st.number, st.text, st.changes) for st in states]
+
+
+@lru_cache(maxsize=4)
+def _extended(lex: Lexicon, words: frozenset[str]) -> Lexicon:
+    # The same archive vocabulary on every call gives the same lexicon, with its caches.
+    return lex.with_vocabulary(set(words))
 
 
 def repair_text(text: str, vocabulary: Iterable[str] | None = None) -> tuple[str, list[Change]]:

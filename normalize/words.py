@@ -56,9 +56,6 @@ class DocumentStats:
         return math.log10(self.diacritic_loss) if self.diacritic_loss > 0 else None
 
 
-_SEARCH_CACHE: dict[tuple[int, int], dict[tuple[str, int], list]] = {}
-
-
 @dataclass
 class Choice:
     word: str          # lower-case replacement
@@ -113,7 +110,8 @@ class WordRepairer:
         # The readings depend only on the word, the lexicon and the model, not on the
         # document: shared by every document this process repairs.
         key = (word, max_edits)
-        cache = _SEARCH_CACHE.setdefault((id(self.lex), id(self.model)), {})
+        # kept on the lexicon, per model (the model is held so that its id stays its own)
+        _model, cache = self.lex.search_caches.setdefault(id(self.model), (self.model, {}))
         got = cache.get(key)
         if got is None:
             if len(cache) > 100_000:
