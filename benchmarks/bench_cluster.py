@@ -111,9 +111,14 @@ def measure_writer(workdir: Path, items: int = 20_000) -> dict:
     finally:
         store.close()
         index.close()
+    index_bytes = sum(f.stat().st_size for f in (home / "index").rglob("*") if f.is_file())
+    store_bytes = sum(f.stat().st_size for f in home.glob("arkiv.db*"))
     return {"documents": len(docs), "items": n_items, "batch_documents": pipeline.BATCH_DOCS,
-            "store_items_per_s": round(n_items / t_store), "index_items_per_s": round(n_items / t_index),
-            "writer_items_per_s": round(n_items / (t_store + t_index))}
+            "store_items_per_s": round(n_items / t_store),
+            "index_items_per_s": round(n_items / t_index),
+            "writer_items_per_s": round(n_items / (t_store + t_index)),
+            "store_bytes_per_item": round(store_bytes / n_items),
+            "index_bytes_per_item": round(index_bytes / n_items)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -66,3 +66,14 @@ def table(figures: list[Figure]) -> str:
              for r in rows]
     lines.insert(1, "-" * len(lines[0]))
     return "\n".join(lines)
+
+
+def markdown(figures: list[Figure]) -> str:
+    """The same table in Markdown, for the README."""
+    lines = ["| figure | value | target | |", "| --- | ---: | --- | --- |"]
+    for f in figures:
+        value = "—" if f.value is None else f"{_round(f.value)} {f.unit}".strip()
+        target = "" if f.target is None else f"{f.op} {f.target}"
+        verdict = {True: "pass", False: "**fail**", None: ""}[f.passed]
+        lines.append(f"| `{f.name}` | {value} | {target} | {verdict} |")
+    return "\n".join(lines)
