@@ -9,6 +9,8 @@ should see is a `corpus.errors.InputFileError` (or `EncryptedPdfError`, `OcrTime
 a one-line reason; `ingest.tesseract.TesseractError` when Tesseract itself is missing.
 Page ranges (1-based, inclusive) let a coordinator split a 200-page scan across workers.
 Files larger than `MAX_FILE_BYTES` should be refused before they are read: `check_size(path)`.
+`page_count` (and a whole-file `read_pages`) also refuses PDFs whose compressed streams inflate
+past a limit (decompression bombs): call it before splitting a file into page ranges.
 """
 from __future__ import annotations
 
@@ -50,9 +52,9 @@ def page_count(data: bytes, name: str) -> int:
     return _count(kind, data, name)
 
 
-def _count(kind: str, data: bytes, name: str) -> int:
+def _count(kind: str, data: bytes, name: str, check: bool = True) -> int:
     if kind == "pdf":
-        return pdf_page_count(data, name)
+        return pdf_page_count(data, name, check_streams=check)
     if kind == "image":
         return image_page_count(data, name)
     return text_page_count(data, name)
@@ -63,7 +65,9 @@ def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, 
     """Read pages `first`..`last` (1-based, inclusive; `last=None` means to the end)."""
     kind = sniff(data, name)
     _check_bytes(data, name)
-    total = _count(kind, data, name)
+    # A whole-file read checks the file as page_count does; a page range of a split file was
+    # checked by the page_count call that split it.
+    total = _count(kind, data, name, check=last is None)
     last = total if last is None else min(last, total)
     if first < 1 or first > last:
         raise InputFileError(name, f"has {total} page(s); pages {first}–{last} do not exist")

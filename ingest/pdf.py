@@ -23,6 +23,7 @@ from corpus.errors import EncryptedPdfError, InputFileError
 from corpus.models import Page
 from ingest import tesseract
 from ingest.images import MAX_IMAGE_PIXELS, to_grey
+from ingest.pdfbombs import check_pdf_streams
 from ingest.pdftables import page_text
 from ingest.quality import text_quality
 
@@ -80,7 +81,11 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return document
 
 
-def pdf_page_count(data: bytes, name: str) -> int:
+def pdf_page_count(data: bytes, name: str, *, check_streams: bool = True) -> int:
+    """Pages of the PDF; with `check_streams`, refuse decompression bombs first (the whole
+    file's zlib streams are inflated once: done where a file is first looked at)."""
+    if check_streams:
+        check_pdf_streams(data, name)
     document = open_pdf(data, name)
     try:
         return len(document)

@@ -7,9 +7,10 @@ bare command would) or, for pixels we produced ourselves, as an uncompressed 8-b
 PNG-encoded: encoding a noisy 300-dpi page as PNG costs about as much as OCR-ing it.
 Why BMP and not PGM: Leptonica 1.82 (Debian 12) reads PNM one pixel per fread() call, which
 cost 0.2 s of CPU per A4 page at 300 dpi here (PGM on stdin 1.85 s vs BMP 1.66 s vs the JPEG
-file 1.60 s, user time of the whole OCR); its BMP reader copies whole rows. OpenMP is limited to one thread per process because the pipeline
-already runs one Tesseract per core; letting each one spawn more threads makes the sum slower.
-The version is not asked on every call.
+file 1.60 s, user time of the whole OCR); its BMP reader copies whole rows.
+OpenMP is limited to one thread per process (OMP_THREAD_LIMIT=1): the pipeline already runs one
+Tesseract per core, and on a busy machine OpenMP's spinning threads burned up to 6× the CPU
+time per page here. Tesseract's version is never asked per call; the binary is looked up once.
 """
 from __future__ import annotations
 

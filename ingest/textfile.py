@@ -59,7 +59,7 @@ def _decode_8bit(data: bytes) -> str:
 
 def _cp1252(data: bytes) -> str:
     try:
-        # cp1252 is what Windows wrote for Swedish; it has – “ ” € where latin-1 has controls.
+        # cp1252 is what Windows wrote for Swedish: – “ ” € where latin-1 has controls.
         return data.decode("cp1252")
     except UnicodeDecodeError:
         # The five bytes cp1252 leaves undefined: the file is latin-1 (which decodes anything).

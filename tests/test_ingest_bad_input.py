@@ -90,6 +90,56 @@ def test_bad_input_is_one_line_naming_the_file(name, data, words):
         assert words.lower() in message.lower()
 
 
+def _pdf_with_content(content: bytes, image: bool = False) -> bytes:
+    """A one-page PDF whose only content stream (or image) is `content`, Flate-compressed."""
+    import zlib
+
+    stream = zlib.compress(content, 9)
+    kind = b"/Type /XObject /Subtype /Image /Width 1 /Height 1 " if image else b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< " + kind + b"/Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+               + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.fixture
+def small_stream_limits(monkeypatch):
+    """The real limits (64 MB, 400 MB for images) scaled down 16×, so the test builds MBs."""
+    from ingest import pdfbombs
+
+    monkeypatch.setattr(pdfbombs, "MAX_STREAM_BYTES", 4 * 2**20)
+    monkeypatch.setattr(pdfbombs, "MAX_IMAGE_STREAM_BYTES", 25 * 2**20)
+
+
+def test_pdf_decompression_bomb_is_refused_before_parsing(small_stream_limits):
+    data = _pdf_with_content(b"BT ET\n" + b" " * (5 * 2**20))
+    assert len(data) < 20_000
+    for call in (lambda: ingest.page_count(data, "bomb.pdf"),
+                 lambda: ingest.read_pages(data, "bomb.pdf")):
+        with pytest.raises(InputFileError, match="decompression bomb"):
+            call()
+
+
+def test_large_but_plausible_streams_are_read(small_stream_limits):
+    # must NOT be refused: a content stream under its limit, an image stream over the content
+    # limit but under the image limit
+    assert ingest.page_count(_pdf_with_content(b"BT ET\n" + b" " * (3 * 2**20)), "ok.pdf") == 1
+    assert ingest.page_count(_pdf_with_content(b"\xff" * (5 * 2**20), image=True),
+                             "bild.pdf") == 1
+
+
 def test_encrypted_pdf_has_its_own_class():
     with pytest.raises(EncryptedPdfError):
         ingest.read_pages(_encrypted_with_user_password(), "låst.pdf")

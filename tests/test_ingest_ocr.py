@@ -179,7 +179,8 @@ def _row(block: int, par: int, line: int, word: int, conf: float, text: str) -> 
     # a new line in the same paragraph: newline
     ([_row(1, 1, 1, 1, 90, "Beslut"), _row(1, 1, 2, 1, 90, "Nämnden")], "Beslut\nNämnden", 90.0),
     # a new paragraph or block: blank line
-    ([_row(1, 1, 1, 1, 90, "Beslut"), _row(1, 2, 1, 1, 70, "Nämnden")], "Beslut\n\nNämnden", 80.0),
+    ([_row(1, 1, 1, 1, 90, "Beslut"), _row(1, 2, 1, 1, 70, "Nämnden")],
+     "Beslut\n\nNämnden", 80.0),
     ([_row(1, 1, 1, 1, 90, "a"), _row(2, 1, 1, 1, 90, "b")], "a\n\nb", 90.0),
     # empty words and negative confidences do not count
     ([_row(1, 1, 1, 1, -1, " "), _row(1, 1, 1, 2, 60, "ja")], "ja", 60.0),
