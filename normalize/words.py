@@ -32,7 +32,8 @@ IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its l
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
 SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
-MAX_SEARCH_NODES = 600    # a word of OCR garbage must not cost more than a few ms
+MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
+MAX_SEARCH_NODES = 300    # a word of OCR garbage must not cost more than a millisecond or two
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
@@ -238,7 +239,7 @@ class WordRepairer:
             max_edits = 0
             keep = prior
         else:
-            max_edits = forced + (1 if len(word) < 5 else 2 if len(word) < 9 else 3)
+            max_edits = forced + (1 if len(word) < MEDIUM else 2 if len(word) < LONG else 3)
             keep = self.unknown_prior
             if forced or (self.stats.diacritic_loss >= 0.5 and "é" in word[:-1]):
                 keep = IMPOSSIBLE_PRIOR     # not a word as printed (an eng OCR's é inside words)
