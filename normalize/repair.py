@@ -21,6 +21,7 @@ from normalize.words import (FORCED, Choice, DocumentStats, WordRepairer, case_l
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
 CLEAN_DOCUMENT_DAMAGE = 0.05   # at most this share of unknown words: a document to learn words from
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
@@ -104,6 +105,8 @@ def _sentence_start(text: str, start: int) -> bool:
 def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     """Tokens never touched: numbers, ids, abbreviations, e-mail addresses, parties."""
     tok = m.group()
+    if _COMBINING.search(tok):
+        return True                         # a stray accent NFC could not attach: not a word
     if tok.isalpha():
         if len(tok) <= 4 and tok.isupper():
             return True                     # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
@@ -117,6 +120,8 @@ def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     s, e = m.start(), m.end()
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
+    if _COMBINING.match(after):
+        return True                         # a stray accent follows: the word is not as printed
     if before in "/@\\_" or after in "/@\\_":
         return True
     if before == "-" and s >= 2 and text[s - 2].isdigit():
@@ -312,6 +317,8 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             st.apply(repairer.single_edits(st.text))
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
             st.apply(textfix.furniture(st.text, set(), first_page=True))
+            # a repaired letter before a stray combining mark composes with it: NFC again
+            st.apply(textfix.fix_unicode(st.text))
     return [RepairedPage(st.number, st.text, st.changes) for st in states]
 
 
