@@ -110,6 +110,9 @@ class Index:
         (self.path / STAMP_FILE).write_text(json.dumps(self._stamp()))
         self._drop_searcher()
 
+    def _has_segments(self) -> bool:
+        return bool(self._ix._segments())
+
     def close(self) -> None:
         self._drop_searcher()
         if self._ix is not None:
@@ -182,11 +185,13 @@ class Index:
         tmp = self.path.with_name(self.path.name + ".rebuild")
         new = Index(tmp, limitmb=self.limitmb)
         try:
-            done = new.doc_ids() if new.reset_reason is None else set()
+            done = new.doc_ids() if new.reset_reason is None and new._has_segments() else set()
             if done:
                 log.info("resuming a rebuild: %d documents already indexed", len(done))
             batch: list[Entry] = []
+            n = 0       # counted from the stream: opening the new index maps its files
             for e in entries:
+                n += 1
                 if e.doc_id in done:
                     continue
                 if len(batch) >= commit_every and e.doc_id != batch[-1].doc_id:
@@ -195,7 +200,6 @@ class Index:
                 batch.append(e)
             if batch:
                 new.add(batch, replace=False, merge=False)
-            n = len(new)
         finally:
             new.close()
         self.close()
