@@ -134,6 +134,14 @@ def test_partial_scan_is_rendered_and_ocrd(scans, tmp_path):
     assert _has_words(page.text, WORDS_ONE) == []
 
 
+@pytest.mark.parametrize("degrees", [180, 90])
+def test_upside_down_and_sideways_scans_are_turned_upright(scans, degrees):
+    # PIL turns counter-clockwise: 180 is upside down, 90 a portrait page scanned landscape
+    page = ingest.read_pages(_png(scans[0].rotate(degrees, expand=True)), "vänd.png")[0]
+    assert _has_words(page.text, WORDS_ONE) == []
+    assert page.ocr_confidence > 80
+
+
 def test_heavy_scan_is_still_read(scans):
     page = ingest.read_pages(_png(_cropped(PAGE_TWO, profile="heavy")), "fax.png")[0]
     assert page.source == "ocr"
