@@ -151,7 +151,7 @@ def dehyphenate(text: str) -> list[Edit]:
 # `swe` has no §: it reads $, 8 or S. At the start of a line (optionally after a body prefix
 # such as KS, SN, BUN) and before an item number, those are the paragraph sign.
 _PARA_LINE = re.compile(
-    r"(?m)^(?P<pre>[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?)(?P<sign>\$\$|\$|88|8|SS|S|§8|8§)"
+    r"(?m)^(?P<pre>[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?)(?P<sign>\$\$|\$|88|8|SS|S)"
     r"(?P<gap>[ \t]*)(?P<num>\d{1,3}(?::\d{1,3})?(?:[ \t]*[-–][ \t]*\d{1,3})?)(?P<after>[^\n]*)$")
 _DOLLAR_ANYWHERE = re.compile(r"\$\$?(?=[ \t]*\d{1,3}\b)")
 
@@ -170,8 +170,6 @@ def paragraph_signs(text: str) -> list[Edit]:
             if rest and not (rest[:1].isupper() or rest.lower().startswith("dnr")):
                 continue
         new = "§§" if sign in ("$$", "88", "SS") or "-" in m.group("num") or "–" in m.group("num") else "§"
-        if sign in ("§8", "8§"):
-            new = "§"
         edits.append(Edit(m.start("sign"), m.end("sign"), new, "paragraph-sign", 0.95))
         taken.add(m.start("sign"))
     for m in _DOLLAR_ANYWHERE.finditer(text):
