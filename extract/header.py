@@ -210,12 +210,12 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
     """The date that follows a header label, on its line or on one of the next two lines."""
     labels = vocab.HEADER_LABELS[label]
     for k, ln in enumerate(lines):
-        key = ln.folded
+        key = re.sub(r"^[^\w]+", "", ln.folded)      # OCR: "[Datum då anslaget …"
         hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
                     and _label_at_cell(key, lab)), None)
         if not hit:
             continue
-        rest = ln.text[key.find(hit) + len(hit):]
+        rest = ln.text[ln.folded.find(hit) + len(hit):]
         got = first_date(rest)
         if got:
             return got

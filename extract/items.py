@@ -83,7 +83,10 @@ def _mend_sequence(nums: list[str]) -> list[str]:
 
 
 def _bodyless(lines: list[Line], start: int, nxt: int) -> bool:
-    return sum(1 for ln in lines[start + 1:nxt] if not ln.blank) <= 2
+    """A table-of-contents entry: at most a few short lines (a page header) before the next §."""
+    filled = [ln for ln in lines[start + 1:nxt] if not ln.blank]
+    return len(filled) <= 5 and all(len(ln.text.strip()) <= 60 and not section_kind(ln.text)
+                                    for ln in filled)
 
 
 def _read_heading(lines: list[Line], span: ItemSpan, rest: str) -> None:

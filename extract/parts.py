@@ -19,7 +19,7 @@ ITEM_RE = re.compile(
 # OCR reads § as 8 ("KF 833 Dnr …", "TN 845", "8 13"): only with a body prefix in front, or
 # alone on its line, or before a diary number, so that numbered lists never match.
 OCR_ITEM_RE = re.compile(
-    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,5})\s+8\s?(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)(?!\d)(?P<rest>(?:\s.*)?)"
+    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,5})(?:\s+|\s*[:.,]\s*)8\s?(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)(?!\d)(?P<rest>(?:\s.*)?)"
     r"|8\s(?P<num2>\d{1,3})(?P<rest2>\s*(?:$|D[nu]r\b.*)))$")
 _TJ_LABELS = re.compile(r"^(?:till|dnr|datum|handlaggare|var beteckning|diarienummer|"
                         r"beslutsinstans|referens|kontaktperson)\b")

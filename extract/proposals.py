@@ -6,7 +6,7 @@ import re
 from corpus.models import Proposal
 from extract import persons, vocab
 from extract.sections import Section
-from extract.text import fold, sentences
+from extract.text import fold, paragraphs, sentences
 
 _VERB = re.compile(rf"\b{vocab.PROPOSAL_VERBS}\b")
 _PLAIN_NAME = re.compile(r"(?:^|(?<=[.:;] ))(?:(?:Ordföranden|Ledamoten|Vice ordföranden|"
@@ -24,7 +24,7 @@ def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool)
     for s in sections:
         if s.kind not in _PROPOSAL_SECTIONS:
             continue
-        for sent in sentences(s.text):
+        for sent in (x for para in paragraphs(s.lines) for x in sentences(para)):
             out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang")))
     return out
 

@@ -117,7 +117,7 @@ def fuzzy_in(word: str, choices: tuple[str, ...] | list[str], cutoff: float = 0.
     return got[0] if got else None
 
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“(])")
+_SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ0-9\"“(])")
 # Abbreviations that end with a dot inside a sentence.
 _ABBREV = re.compile(r"(?:m\.fl|m\S{0,2}fl|bl\.a|t\.ex|s\.k|p\.g\.a|dvs|ca|kl|resp|jfr|nr|dnr|Dnr|ang|enl|"
                      r"fr\.o\.m|t\.o\.m|o\.s\.v|osv|m\.m|mfl|ordf|v\.ordf|s|st|kap)\.$")
