@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,20 +99,29 @@ def ocr_bytes(data: bytes, *, name: str, dpi: int | None = None, langs: str = DE
     """
     if not _LANGS.match(langs):
         raise TesseractError(name, f"invalid OCR language list {langs!r} (expected e.g. swe+eng)")
-    result = _ocr_once(data, name, dpi, langs, timeout)
+    deadline = time.monotonic() + timeout      # the time limit is per page, all runs together
+    result = _ocr_once(data, name, dpi, langs, timeout, timeout)
     if result.confidence is not None and result.confidence < REORIENT_BELOW_CONFIDENCE:
-        rotate = _rotation(data, name, dpi, timeout)
+        rotate = _rotation(data, name, dpi, _left(deadline, name, timeout), timeout)
         if rotate:
             turned = bmp_bytes(_decode(data, name).rotate(-rotate, expand=True))
-            again = _ocr_once(turned, name, dpi, langs, timeout)
+            again = _ocr_once(turned, name, dpi, langs, _left(deadline, name, timeout), timeout)
             if (again.confidence or 0) > result.confidence:
                 return again
     return result
 
 
-def _ocr_once(data: bytes, name: str, dpi: int | None, langs: str, timeout: float
-              ) -> OcrResult:
-    done = _run(data, name, dpi, ["-l", langs, "--psm", str(PAGE_SEG_MODE)], "tsv", timeout)
+def _left(deadline: float, name: str, timeout: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise OcrTimeoutError(name, timeout)
+    return left
+
+
+def _ocr_once(data: bytes, name: str, dpi: int | None, langs: str, timeout: float,
+              limit: float) -> OcrResult:
+    done = _run(data, name, dpi, ["-l", langs, "--psm", str(PAGE_SEG_MODE)], "tsv", timeout,
+                limit)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace")
         if _missing_language(message):
@@ -125,7 +135,8 @@ def _ocr_once(data: bytes, name: str, dpi: int | None, langs: str, timeout: floa
 
 
 def _run(data: bytes, name: str, dpi: int | None, options: list[str], config: str | None,
-         timeout: float) -> subprocess.CompletedProcess:
+         timeout: float, limit: float | None = None) -> subprocess.CompletedProcess:
+    """Run tesseract on `data`; `limit` is the page's whole time limit, for the message."""
     binary = _binary()
     if binary is None:
         raise TesseractError(name, "the tesseract program is not installed "
@@ -140,7 +151,7 @@ def _run(data: bytes, name: str, dpi: int | None, options: list[str], config: st
         return subprocess.run(command, input=data, capture_output=True, timeout=timeout,
                               env=_env(), check=False)
     except subprocess.TimeoutExpired:
-        raise OcrTimeoutError(name, timeout) from None
+        raise OcrTimeoutError(name, limit or timeout) from None
     except OSError as e:
         raise TesseractError(name, f"tesseract could not be started ({e.strerror})") from None
 
@@ -153,10 +164,10 @@ _ROTATE = re.compile(r"^Rotate: (\d+)", re.MULTILINE)
 _ORIENTATION_CONFIDENCE = re.compile(r"^Orientation confidence: ([\d.]+)", re.MULTILINE)
 
 
-def _rotation(data: bytes, name: str, dpi: int | None, timeout: float) -> int:
+def _rotation(data: bytes, name: str, dpi: int | None, timeout: float, limit: float) -> int:
     """Degrees to turn the page clockwise to make it upright, per Tesseract's OSD; 0 when it
     is upright, unsure (too little text) or the osd data is not installed."""
-    done = _run(data, name, dpi, ["--psm", "0", "-l", "osd"], None, timeout)
+    done = _run(data, name, dpi, ["--psm", "0", "-l", "osd"], None, timeout, limit)
     out = done.stdout.decode("utf-8", errors="replace")
     rotate, confidence = _ROTATE.search(out), _ORIENTATION_CONFIDENCE.search(out)
     if done.returncode != 0 or not rotate or not confidence:
