@@ -13,7 +13,8 @@ confusion weights) and over all texts:
   without case and dash type, which repair leaves as OCR printed them);
 - accuracy on words with å/ä/ö: share of such words of the clean text found as such in the output;
 - edit precision: share of word changes that turned an aligned OCR word into the clean word
-  (compared without case: repair keeps the printed capitalisation, which a poor scan garbles);
+  (compared without case: repair keeps the printed capitalisation, which a poor scan garbles),
+  and the harmful changes among them: words OCR had right that repair made wrong;
 - a plain spellchecker baseline on the same pairs: SymSpell (max edit distance 2) over wordfreq's
   Swedish list, every word it does not know replaced by its top suggestion;
 - the change rate on clean text: words changed when the clean texts are repaired as OCR'd pages
@@ -86,6 +87,7 @@ class Tally:
     dia_baseline: int = 0
     edits: int = 0
     edits_right: int = 0
+    edits_harmful: int = 0          # a word OCR got right, changed into a wrong one
     base_edits: int = 0
     base_right: int = 0
 
@@ -101,17 +103,25 @@ def _dia_hits(ref: list[str], hyp: list[str]) -> int:
 
 def _edit_precision(ref: list[str], ocr: list[str], out: list[str]) -> tuple[int, int]:
     """(changed words aligned to the reference, of which right)."""
+    changed, right, _harmful = _edit_outcomes(ref, ocr, out)
+    return changed, right
+
+
+def _edit_outcomes(ref: list[str], ocr: list[str], out: list[str]) -> tuple[int, int, int]:
+    """(changed words aligned to the reference, of which right, of which were right before)."""
     o2r = _alignment(ocr, ref)
     o2h = _alignment(ocr, out)
-    changed = right = 0
+    changed = right = harmful = 0
     for i, j in o2h.items():
         if out[j] == ocr[i] or i not in o2r:
             continue
         changed += 1
         # right if it now reads as the page does; case is compared apart from letters because
         # OCR capitalises at random on poor scans and repair only follows the printed case
-        right += out[j].lower() == ref[o2r[i]].lower()
-    return changed, right
+        truth = ref[o2r[i]].lower()
+        right += out[j].lower() == truth
+        harmful += ocr[i].lower() == truth and out[j].lower() != truth
+    return changed, right, harmful
 
 
 class Baseline:
@@ -158,9 +168,10 @@ def evaluate(all_pairs: list[Pair]) -> dict:
             t.dia_before += _dia_hits(ref, ocr)
             t.dia_after += _dia_hits(ref, out)
             t.dia_baseline += _dia_hits(ref, bl)
-            c, r = _edit_precision(ref, ocr, out)
+            c, r, h = _edit_outcomes(ref, ocr, out)
             t.edits += c
             t.edits_right += r
+            t.edits_harmful += h
             c, r = _edit_precision(ref, ocr, bl)
             t.base_edits += c
             t.base_right += r
@@ -179,6 +190,7 @@ def evaluate(all_pairs: list[Pair]) -> dict:
             "diacritic_acc_after": t.dia_after / max(1, t.dia_total),
             "diacritic_acc_baseline": t.dia_baseline / max(1, t.dia_total),
             "edits": t.edits, "edit_precision": t.edits_right / max(1, t.edits),
+            "edits_harmful": t.edits_harmful,
             "baseline_edits": t.base_edits,
             "baseline_edit_precision": t.base_right / max(1, t.base_edits),
         }
@@ -253,13 +265,13 @@ def main() -> None:
     spd = speed(all_pairs)
     print(f"{'profile langs texts':28} {'words':>6} {'WER ocr':>8} {'repair':>7} {'base':>6} "
           f"{'CER ocr':>8} {'repair':>7} {'åäö ocr':>8} {'repair':>7} {'base':>6} "
-          f"{'edits':>6} {'prec':>6} {'base prec':>9}")
+          f"{'edits':>6} {'prec':>6} {'harm':>5} {'base prec':>9}")
     for key, r in rows.items():
         print(f"{key:28} {r['words']:6d} {r['wer_before']:8.1%} {r['wer_after']:7.1%} "
               f"{r['wer_baseline']:6.1%} {r['cer_before']:8.1%} {r['cer_after']:7.1%} "
               f"{r['diacritic_acc_before']:8.1%} {r['diacritic_acc_after']:7.1%} "
               f"{r['diacritic_acc_baseline']:6.1%} {r['edits']:6d} {r['edit_precision']:6.1%} "
-              f"{r['baseline_edit_precision']:9.1%}")
+              f"{r['edits_harmful']:5d} {r['baseline_edit_precision']:9.1%}")
     for source, c in clean.items():
         print(f"clean text repaired as {source!r} pages: {c['changed']} of {c['words']} words "
               f"changed ({c['rate']:.2%}); {c['furniture_words_dropped']} words of page "

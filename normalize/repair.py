@@ -185,6 +185,10 @@ class DocumentRepairer:
                     margin += NAME_MARGIN
             if len(low) <= 4 and not diacritic_only:
                 margin += SHORT_MARGIN
+            elif len(low) <= 3 and self.stats.diacritic_loss < 0.5:
+                # a short fragment in a document that keeps its diacritics ("ba", "on"):
+                # a dotted neighbour (bä, ön) is weak evidence there
+                margin += SHORT_MARGIN
             if choice.score <= margin:
                 continue
             new = case_like(tok, choice.word)
