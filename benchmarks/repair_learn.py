@@ -1,4 +1,4 @@
-"""Learn the OCR confusion weights of `normalize/data/confusions.tsv` from the training pairs.
+"""Learn the OCR confusion weights of `normalize/confusions_learned.tsv` from the training pairs.
 
     python -m benchmarks.repair_learn
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.repair_pairs import pairs
 
-OUT = Path(__file__).resolve().parent.parent / "normalize" / "data" / "confusions.tsv"
+OUT = Path(__file__).resolve().parent.parent / "normalize" / "confusions_learned.tsv"
 WORD = re.compile(r"[^\s.,;:!?()\"'”“»«]+")
 
 

@@ -1,7 +1,7 @@
 """The OCR confusion model: P(what OCR printed | what the page said), per character segment.
 
 `DEFAULTS` are hand-set priors for the damage seen in Swedish scans (CONVENTIONS.md): they only
-matter where the learned table (`normalize/data/confusions.tsv`, regenerated from OCR'd evaluation
+matter where the learned table (`normalize/confusions_learned.tsv`, regenerated from OCR'd evaluation
 pairs by `python -m benchmarks.repair_learn`) has too few observations. Learned counts and these
 priors are combined as P = (count + ALPHA * prior) / (total + ALPHA).
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEARNED = Path(__file__).with_name("data") / "confusions.tsv"
+LEARNED = Path(__file__).with_name("confusions_learned.tsv")   # package data (*.tsv)
 ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
 MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
 
