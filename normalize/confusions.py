@@ -1,9 +1,10 @@
 """The OCR confusion model: P(what OCR printed | what the page said), per character segment.
 
-`DEFAULTS` are hand-set priors for the damage seen in Swedish scans (CONVENTIONS.md): they only
-matter where the learned table (`normalize/confusions_learned.tsv`, regenerated from OCR'd evaluation
-pairs by `python -m benchmarks.repair_learn`) has too few observations. Learned counts and these
-priors are combined as P = (count + ALPHA * prior) / (total + ALPHA).
+`DEFAULTS` are hand-set priors for the damage seen in Swedish scans (CONVENTIONS.md): they
+matter where the learned table (`normalize/confusions_learned.tsv`, regenerated from OCR'd
+evaluation pairs by `python -m benchmarks.repair_learn`) has too few observations. Learned counts
+and priors are combined as P = (count + ALPHA * prior) / (total + ALPHA), and a prior stays a floor
+at half its value (a confusion the small training text never showed is not impossible).
 
 Segments are lower case. The loss of a diacritic (`ä` read as `a`) is *not* taken from this table
 when a document is repaired: how often diacritics were lost is estimated per document (an `eng`
