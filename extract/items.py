@@ -190,7 +190,12 @@ def _title_block(lines: list[Line], start: int, stop: int) -> str | None:
     if cur:
         runs.append(cur)
     runs = [r for r in runs if len(join_wrapped(r)) > 8]
-    return join_wrapped(runs[-1]) if runs else None
+    if not runs:
+        return None
+    title = runs[-1]
+    if len(runs) > 1 and re.search(r"\s(?:i|och|för|med|av|om|på|till|vid|inom|mellan)$", runs[-2][-1]):
+        title = runs[-2] + title           # OCR set a blank line inside a wrapped title
+    return join_wrapped(title)
 
 
 def _title_like(ln: Line) -> bool:
