@@ -266,7 +266,7 @@ def meeting_date(lines: list[Line]) -> str | None:
 def place_of(lines: list[Line]) -> str | None:
     for k, ln in enumerate(lines[:60]):
         key = ln.folded
-        m = re.match(r"^(plats och tid|plats|lokal|motesplats|sammantradesplats)\s*:?\s*", key)
+        m = re.match(r"^(plats och tid|tid och plats|plats|lokal|motesplats|sammantradesplats)\s*:?\s*", key)
         if not m:
             continue
         rest = ln.text[m.end():].strip()
