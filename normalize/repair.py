@@ -292,8 +292,11 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
                  lexicon: Lexicon | None = None, model: Model | None = None) -> list[RepairedPage]:
     """Repair a document's pages; raw `Page.text` is left as it is.
 
-    `vocabulary`: extra words that are right as written (e.g. the words of the archive's clean
-    documents): they are never changed and become candidates.
+    Every page gets the safe steps (Unicode, page furniture, line-end hyphens, the § sign);
+    OCR'd pages, and text layers that look OCR'd, get word repair too.
+    `vocabulary`: extra words known to be right (e.g. `vocabulary_from` the archive's clean
+    documents): they count as known words and become candidates for damaged ones.
+    `lexicon`, `model`: another lexicon or confusion model (tests, experiments).
     """
     lex = lexicon or default_lexicon()
     if vocabulary:
