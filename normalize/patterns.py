@@ -84,3 +84,7 @@ ITEM_HEADINGS = frozenset({
     "särskilt uttalande", "protokollsanteckning", "jäv", "beslutet skickas till",
     "expedieras till", "förslag till beslut", "bedömning", "ekonomi", "upplysningar",
 })
+
+# Real words that a lost diacritic would make into others, kept before these words:
+# "barn som far illa" (far, not får).
+KEEP_BEFORE = {"far": frozenset({"illa"}), "fara": frozenset({"illa"})}

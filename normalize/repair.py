@@ -28,6 +28,7 @@ TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was 
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
 BASE_MARGIN = 0.2          # log10 odds a replacement must win by
 DAMAGED = 0.05             # share of unknown words above which a document counts as damaged
+COMMON_SHORT_WORD = 5.5    # på, är, så, då: short words common enough to need no extra margin
 SHORT_MARGIN = 0.7         # short words have many neighbours: one confusion away is weak evidence
 _YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
@@ -170,6 +171,9 @@ class DocumentRepairer:
                     and (self.stats.loss_log is not None or low != "for")):
                 edits.append(Edit(m.start(), m.end(), case_like(tok, "för"), "context", 0.9))
                 continue
+            if low in patterns.KEEP_BEFORE and idx + 1 < len(tokens) and (
+                    tokens[idx + 1].group().lower() in patterns.KEEP_BEFORE[low]):
+                continue
             choice = self.words.repair(low)
             if choice is None:
                 continue
@@ -185,7 +189,8 @@ class DocumentRepairer:
                     margin += NAME_MARGIN
             if len(low) <= 4 and not diacritic_only:
                 margin += SHORT_MARGIN
-            elif len(low) <= 3 and self.stats.diacritic_loss < 0.5:
+            elif (len(low) <= 3 and self.stats.diacritic_loss < 0.5
+                  and (self.lex.zipf(choice.word) or 0.0) < COMMON_SHORT_WORD):
                 # a short fragment in a document that keeps its diacritics ("ba", "on"):
                 # a dotted neighbour (bä, ön) is weak evidence there
                 margin += SHORT_MARGIN

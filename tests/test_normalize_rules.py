@@ -283,3 +283,12 @@ def test_idempotent_on_the_samples(path: Path) -> None:
 def test_ar_is_ar_or_year(damaged: str, expected: str) -> None:
     out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
     assert out.endswith("\n" + expected + "\n")
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("barn som far illa.", "barn som far illa."),
+    ("Hon far en ny tjanst.", "Hon får en ny tjänst."),
+])
+def test_far_and_far(damaged: str, expected: str) -> None:
+    out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
+    assert out.endswith("\n" + expected + "\n")
