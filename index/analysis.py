@@ -16,7 +16,7 @@ from whoosh.lang.snowball.swedish import SwedishStemmer
 from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
                            STOP_WORDS)
 
-ANALYZER_VERSION = 7
+ANALYZER_VERSION = 8
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -145,22 +145,30 @@ def _terms_of(word: str) -> tuple[str, str | None] | None:
     return out
 
 
+BIGRAM_JOIN = "+"
+
+
 def index_terms(text: str) -> tuple[str, str]:
-    """Analyse a text once for its two fields: (scoring terms, phrase terms), each a
+    """Analyse a text once for its two fields: (scoring terms, phrase bigrams), each a
     space-separated string. Scoring terms are the folded stems plus the marked exact stems
-    (content_analyzer's output); phrase terms are the folded stems alone, in order, stop
-    words left out, so that neighbouring words are neighbouring positions."""
+    (content_analyzer's output). Phrase bigrams join each folded stem to the next one
+    ("forslag+insatsgrupp"; stop words left out, as in a query): a phrase is found by its
+    bigrams, as arrays, instead of by whoosh's per-document position matching."""
     scoring: list[str] = []
-    phrase: list[str] = []
+    folded: list[str] = []
     for word in WORD_RE.findall(text.lower()):
         t = _terms_of(word)
         if t is None:
             continue
-        phrase.append(t[0])
+        folded.append(t[0])
         scoring.append(t[0])
         if t[1] is not None:
             scoring.append(t[1])
-    return " ".join(scoring), " ".join(phrase)
+    return " ".join(scoring), " ".join(bigrams(folded))
+
+
+def bigrams(terms: list[str]) -> list[str]:
+    return [a + BIGRAM_JOIN + b for a, b in zip(terms, terms[1:])]
 
 
 def phrase_terms(words: list[str]) -> list[str]:

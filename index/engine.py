@@ -14,8 +14,8 @@ from whoosh import query as wq
 
 from corpus.models import STATEMENT_KINDS
 from index import query as q
-from index.analysis import (EXACT_MARK, WORD_RE, exact_term, fold, fold_stem, phrase_terms,
-                            stem)
+from index.analysis import (EXACT_MARK, WORD_RE, bigrams, exact_term, fold, fold_stem,
+                            phrase_terms, stem)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.swedish import PARTY_ALIASES, STOP_WORDS
@@ -172,11 +172,20 @@ class Evaluator:
             score += s
         if len(kept) == 1 or not cand.any():
             return cand, score * cand
-        wquery = wq.Or([wq.Phrase(f + "_pos", kept) for f in fields])
-        docs = np.fromiter(self.searcher.docs_for_query(wquery), dtype=np.int64)
+        # Every bigram of the phrase in the same field (a phrase of two words exactly; a
+        # longer one by its overlapping pairs).
         mask = np.zeros(self.n, bool)
-        mask[docs] = True
-        mask &= cand
+        for f in fields:
+            in_field = cand.copy()
+            for bg in bigrams(kept):
+                docs = self._postings(f + "_bi", bg)
+                if docs is None:
+                    in_field[:] = False
+                    break
+                has = np.zeros(self.n, bool)
+                has[docs] = True
+                in_field &= has
+            mask |= in_field
         return mask, score * mask
 
     def _Person(self, node: q.Person) -> Result:

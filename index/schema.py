@@ -1,7 +1,11 @@
 """The whoosh schema and how an `Entry` becomes a whoosh document."""
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Existence
+from whoosh.system import pack_uint
 
 from corpus.models import Entry
 from index.analysis import index_terms, name_analyzer, pre_analyzed
@@ -23,16 +27,41 @@ def facet_token(name: str, value: str) -> str:
     return f"{name}={value.replace(',', ' ')}"
 
 
+def _counted(fmt, value: str):
+    """whoosh's (term bytes, frequency, weight, encoded value) postings of a pre-analysed
+    value, as its Frequency/Existence formats would make them, without the tokenizer."""
+    fb = fmt.field_boost
+    if isinstance(fmt, Existence):
+        return ((t.encode("utf-8"), 1, fb, b"") for t in set(value.split()))
+    return ((t.encode("utf-8"), c, c * fb, pack_uint(c))
+            for t, c in Counter(value.split()).items())
+
+
+class PreAnalyzedText(TEXT):
+    """A scored text field whose value is already analysed (index_terms: space-separated
+    terms): counted with a Counter instead of whoosh's tokenizer and Token objects."""
+
+    def index(self, value, **kwargs):
+        return _counted(self.format, value)
+
+
+class PreAnalyzedKeyword(KEYWORD):
+    """An unscored field of already-analysed terms (phrase bigrams)."""
+
+    def index(self, value, **kwargs):
+        return _counted(self.format, value)
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         entry=STORED,
         # Scoring fields (frequencies only: decoding positions was most of a query's
-        # time) and phrase fields (positions), both fed by one analysis (index_terms).
-        title=TEXT(analyzer=pre_analyzed(), phrase=False),
-        content=TEXT(analyzer=pre_analyzed(), phrase=False),
-        title_pos=TEXT(analyzer=pre_analyzed(), phrase=True),
-        content_pos=TEXT(analyzer=pre_analyzed(), phrase=True),
+        # time) and phrase fields (word bigrams), both fed by one analysis (index_terms).
+        title=PreAnalyzedText(analyzer=pre_analyzed(), phrase=False),
+        content=PreAnalyzedText(analyzer=pre_analyzed(), phrase=False),
+        title_bi=PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
+        content_bi=PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
         person=TEXT(analyzer=name_analyzer(), phrase=True),
         dnr=KEYWORD(lowercase=False, commas=False, scorable=False),
         facet=KEYWORD(lowercase=False, commas=True, scorable=False),
@@ -62,10 +91,10 @@ def whoosh_doc(e: Entry) -> dict:
             facets.append(facet_token(name, str(value)))
     if e.year is not None:
         facets.append(facet_token("year", str(e.year)))
-    title, title_pos = index_terms(e.title or "")
-    content, content_pos = index_terms(e.text or "")
+    title, title_bi = index_terms(e.title or "")
+    content, content_bi = index_terms(e.text or "")
     doc = {"id": e.id, "entry": entry_stored(e), "title": title, "content": content,
-           "title_pos": title_pos, "content_pos": content_pos, "person": "\n".join(e.names),
+           "title_bi": title_bi, "content_bi": content_bi, "person": "\n".join(e.names),
            FACET_FIELD: ",".join(facets)}
     if keys:
         doc["dnr"] = " ".join(keys)

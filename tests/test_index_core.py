@@ -205,3 +205,16 @@ def test_small_segments_are_merged_large_ones_kept(tmp_path: Path, monkeypatch) 
     sizes = sorted(s.reader().doc_count_all() for s, _ in index.searcher().leaf_searchers())
     assert sizes == [1, 1, 4, 20]                      # the large one never merged
     assert len(index) == 26
+
+
+@pytest.mark.parametrize("value", ["forslag §förslag social insatsgrupp forslag", "", "a+b c+d a+b"])
+def test_pre_analyzed_fields_post_like_whoosh(value: str) -> None:
+    from whoosh.fields import KEYWORD, TEXT
+
+    from index.analysis import pre_analyzed
+    from index.schema import PreAnalyzedKeyword, PreAnalyzedText
+    for ours, theirs in [(PreAnalyzedText(analyzer=pre_analyzed(), phrase=False),
+                          TEXT(analyzer=pre_analyzed(), phrase=False)),
+                         (PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
+                          KEYWORD(lowercase=False, commas=False, scorable=False))]:
+        assert sorted(ours.index(value)) == sorted(theirs.index(value))

@@ -74,6 +74,9 @@ def test_result_has_the_contract_shape(ix: Index) -> None:
     ("insatsgrupper -polisen", {KS_TU, SN_2014}, set()),
     ('"sociala insatsgrupper"', {SN_2012, KS_TU, SN_2014}, {KFN_2010}),
     ('"insatsgrupper sociala"', set(), {SN_2012, KS_TU}),
+    ('"arbetet med sociala insatsgrupper"', {SN_2012}, {KS_TU, SN_2014}),   # stop word inside
+    ('"sociala insatsgrupper i Stockholms stad"', {SN_2012}, {KS_TU, SN_2014}),
+    ('title:"unga vuxna"', {KS_TU}, {SN_2012}),
 ])
 def test_query_features(ix: Index, query: str, must_find: set[str],
                         must_not_find: set[str]) -> None:
