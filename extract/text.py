@@ -70,6 +70,7 @@ def _heading_table() -> list[tuple[str, str]]:
     return [(h, kind) for kind, hs in vocab.SECTION_HEADINGS.items() for h in hs]
 
 
+@lru_cache(maxsize=8192)
 def section_kind(text: str) -> str | None:
     """The kind of an item's sub-heading ("Socialnämndens beslut" → "beslut"), OCR-tolerant.
 
@@ -97,7 +98,10 @@ def _fuzzy_kind(key: str) -> str | None:
     for h, k in _heading_table():
         if abs(len(h) - len(key)) > 3:
             continue
-        r = difflib.SequenceMatcher(None, key, h).ratio()
+        sm = difflib.SequenceMatcher(None, key, h)
+        if sm.real_quick_ratio() <= best or sm.quick_ratio() <= best:
+            continue
+        r = sm.ratio()
         if r > best:
             best, kind = r, k
     if best >= 0.84:
