@@ -40,13 +40,17 @@ def canonical_body(raw: str) -> str | None:
     return None
 
 
+_DISTRICT = re.compile(r"\b([A-ZÅÄÖ][\w]+(?:-[A-ZÅÄÖ][\w]+)*)\s+stadsdelsn\w{1,2}mnds?\b")
+
+
 def bodies_in(text: str) -> list[tuple[int, str]]:
-    out = []
+    """Bodies named in the text, in order: "Socialnämndens" → "Socialnämnden"."""
+    out = [(m.start(), f"{m.group(1)} stadsdelsnämnd") for m in _DISTRICT.finditer(text)]
     for m in _BODY_WORD.finditer(fold(text)):
         c = canonical_body(text[m.start():m.end()])
-        if c:
+        if c and not any(s <= m.start() <= s + len(b) for s, b in out):
             out.append((m.start(), c))
-    return out
+    return sorted(out)
 
 
 def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 
 from extract import dnr, persons
 from extract.dates import find_dates, first_date
-from extract.header import canonical_body
+from extract.header import bodies_in, canonical_body
 from extract.nlp import number_value
 from extract.text import fold, section_kind
 
@@ -152,3 +152,13 @@ def test_number_words(word, want):
 ])
 def test_body_names(raw, want):
     assert canonical_body(raw) == want
+
+
+@pytest.mark.parametrize("line,want", [
+    ("Till Socialnämnden", ["Socialnämnden"]),
+    ("Protokoll fört vid Rinkeby-Kista stadsdelsnämnds sammanträde", ["Rinkeby-Kista stadsdelsnämnd"]),
+    ("Kommunstyrelsen föreslår kommunfullmäktige besluta", ["Kommunstyrelsen", "Kommunfullmäktige"]),
+    ("Socialförvaltningen", []),
+])
+def test_bodies_in_a_line(line, want):
+    assert [b for _, b in bodies_in(line)] == want
