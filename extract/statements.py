@@ -10,9 +10,9 @@ from extract.text import fold, paragraphs, sentences
 
 _PHRASES = [(re.compile(p), k) for p, k in vocab.STATEMENT_PHRASES]
 # A paragraph that opens a statement: someone hands it in, or someone reserves themself.
-_OPENS = re.compile(r"reserver|lamna|avger|antecknar|anmaler|far foljande|instammer|"
+_OPENS = re.compile(r"reserver|lamna|avger|avgav|antecknar|anmal|far foljande|instammer|"
                     r"foljande (?:sarskil|protokoll|reservation)|till forman for")
-_RUNNING = re.compile(r"reserverar sig|reserverade sig|reserverar oss|(?:lamnar|lamnade|avger|avgav)"
+_RUNNING = re.compile(r"reserverar sig|reserverade sig|reserverar oss|(?:lamnar|lamnade|avger|avgav|anmaler|anmalde)"
                       r" (?:ett |en |foljande |gemensamt |gemensam )*(?:sarskil|protokollsanteckning)|"
                       r"antecknar till protokollet|far antecknat till protokollet")
 

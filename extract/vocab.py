@@ -137,7 +137,8 @@ DECISION_SENTENCE_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|styrelsen|fullmaktige|u
                         r"(?:beslutar|foreslar .{0,80}?besluta)\s+att\s+\S.{3,}$")
 
 # Sentences that put a question and find an outcome: not a proposal of their own.
-PROPOSITION_WORDS = ("staller proposition", "votering begars", "omrostning begars", "ja-rost for", "stalle proposition", "fragar om", "finner att",
+PROPOSITION_WORDS = ("staller proposition", "stallde proposition", "fann att", "stallde forslagen",
+                     "staller forslagen", "stalldes proposition", "votering begars", "omrostning begars", "ja-rost for", "stalle proposition", "fragar om", "finner att",
                      "stalls proposition", "propositionsordning", "godkanner propositionsordningen",
                      "beslutsordning")
 

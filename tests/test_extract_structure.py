@@ -96,6 +96,7 @@ def test_ballot_table_with_votes_side_by_side_picks_the_labelled_paragraph():
     # not proposals
     ("Ordföranden ställer proposition på Johan Erikssons (M) yrkande mot avslag och finner att nämnden bifaller det.", []),
     ("Votering begärs med ja-röst för Helena Jungenstams (M) yrkande.", []),
+    ("Ordföranden ställde proposition på Anna Eks (S) yrkande och fann att det var bifallet.", []),
 ])
 def test_proposals(sentence, want):
     known = {"Jonas Berglund": "V", "Johan Eriksson": "M"}
@@ -128,6 +129,8 @@ def test_statement_sections(kind, lines, want):
 @pytest.mark.parametrize("text,want", [
     ("Mot beslutet reserverar sig Omar Haddad (S).", [("reservation", ["Omar Haddad"], ["S"])]),
     ("Erik Moberg (SD) antecknar till protokollet att frågan bör utredas.",
+     [("protokollsanteckning", ["Erik Moberg"], ["SD"])]),
+    ("Ledamoten Erik Moberg (SD) anmälde följande protokollsanteckning.",
      [("protokollsanteckning", ["Erik Moberg"], ["SD"])]),
     ("Nämnden beslutar enligt förslaget.", []),
     ("Det finns en möjlighet att reservera sig skriftligt.", []),
