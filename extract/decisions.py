@@ -46,16 +46,24 @@ def points(section: Section) -> list[str]:
 
 
 def _paragraph_blocks(lines: list[str]) -> list[str]:
-    """Paragraphs, without a signature block ("Gillis Hammar / Förvaltningschef")."""
+    """Paragraphs, without a signature block ("Gillis Hammar / Förvaltningschef"), up to a
+    sub-heading we do not know ("Skäl för beslutet")."""
     out, cur = [], []
     for ln in lines + [""]:
         if ln.strip():
             cur.append(ln.strip())
             continue
+        if cur and _unknown_heading(cur) and out:
+            break
         if cur and not _signature(cur):
             out.append(join_wrapped(cur))
         cur = []
     return out
+
+
+def _unknown_heading(block: list[str]) -> bool:
+    t = block[0]
+    return len(block) == 1 and len(t.split()) <= 5 and t[:1].isupper() and not t.endswith((".", ":", ","))
 
 
 def _signature(block: list[str]) -> bool:

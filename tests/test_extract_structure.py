@@ -211,3 +211,20 @@ def test_ocr_section_sign_variants():
 ])
 def test_vote_outcome_with_utslagsrost(text, outcome):
     assert votes_of(text)[0].outcome == outcome
+
+
+@pytest.mark.parametrize("lines,want", [
+    (["Socialnämnden godkänner rapporten."], 1),
+    (["1. Socialnämnden godkänner rapporten.", "2. Socialnämnden överlämnar tjänsteutlåtandet",
+      "till stadsdelsnämnderna."], 2),
+    (["Kommunstyrelsen beslutar", "att godkänna avtalet,", "att uppdra åt kommundirektören att",
+      "underteckna avtalet."], 2),
+    (["1. Ge Socialnämnden i uppdrag att inrätta insatsgrupper som en insats för", "att hjälpa unga.",
+      "2. Avsätta medel."], 2),                                     # "att" inside a numbered point
+    (["- godkänna årsredovisningen,", "- överföra överskottet."], 2),
+    (["Nämnden beviljar bygglov.", "", "Skäl för beslutet", "", "Åtgärden följer detaljplanen."], 1),
+    (["Socialnämnden antar riktlinjen.", "", "Gillis Hammar", "Förvaltningschef"], 1),
+])
+def test_decision_points(lines, want):
+    from extract.decisions import points
+    assert len(points(Section("beslut", "Beslut", lines))) == want
