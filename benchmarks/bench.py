@@ -69,13 +69,14 @@ class Plan:
     repair_copies: int = 6
     load_clients: int = 50
     load_requests: int = 2000
+    reps: int = 2                                    # alternating runs of OCR and text imports
     cache: Path = CACHE                              # where generated inputs are kept
 
     @classmethod
     def quick(cls) -> "Plan":
         return cls(items=2_000, index_slice=1_000,
                    scan_samples=("stockholm-socialnamnden-2012-03-p13.txt",), text_copies=1,
-                   repair_copies=1, load_clients=5, load_requests=50)
+                   repair_copies=1, load_clients=5, load_requests=50, reps=1)
 
 
 def cores() -> int:
@@ -127,9 +128,9 @@ class Bench:
             return (bench_words.measure_repair(self.inputs.ocr_text, self.work / "words")
                     + bench_words.measure_extract(self.inputs.ocr_text))
         if name == "text":
-            return bench_ocr.measure_text_pdfs(self.inputs, self.work, self.jobs)
+            return bench_ocr.measure_text_pdfs(self.inputs, self.work, self.jobs, self.plan.reps)
         if name == "ocr":
-            return bench_ocr.measure_scans(self.inputs, self.work, self.jobs)
+            return bench_ocr.measure_scans(self.inputs, self.work, self.jobs, self.plan.reps)
         if name == "cluster":
             return self.cluster()
         if name == "index":

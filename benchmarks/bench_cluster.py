@@ -1,8 +1,9 @@
 """Cluster figures: the import of the benchmark scans through a Dask cluster beside a local import,
 and the single writer's rate (the input of docs/scaling.md).
 
-- cluster_vs_local: `arkiv import --cluster` into a `LocalCluster` of 2 single-threaded worker
-  processes ÷ `arkiv import --jobs 2` (target ≤ 1.15: the cluster costs little over a local pool).
+- cluster_vs_local: `arkiv import --cluster` into a `LocalCluster` of 2 single-threaded
+  worker processes ÷ `arkiv import --jobs 2` (target ≤ 1.15: the cluster costs little over a
+  local pool).
 - cluster_speedup: the same cluster import with 1 worker ÷ with 2 workers (target ≥ 1.8).
 - pages_per_hour_per_core: the scans' pages ÷ (the 1-worker import's wall time), per hour.
 - writer_items_per_s (informative, in the detail): items (index entries) per second that the
@@ -65,11 +66,14 @@ def measure(scans: list[Path] | Path, workdir: Path) -> dict:
     scans = sorted(Path(scans).glob("*.pdf")) if isinstance(scans, Path) else list(scans)
     workdir.mkdir(parents=True, exist_ok=True)
     pages = _pages(scans)
+    load_before = os.getloadavg()[0]
     local = _import(scans, workdir / "local", "--jobs", "2")
     two = _cluster_import(scans, workdir / "cluster-2", 2)
     one = _cluster_import(scans, workdir / "cluster-1", 1)
     detail = {"files": len(scans), "pages": pages, "local_2_jobs_s": round(local, 2),
-              "cluster_2_workers_s": round(two, 2), "cluster_1_worker_s": round(one, 2)}
+              "cluster_2_workers_s": round(two, 2), "cluster_1_worker_s": round(one, 2),
+              # other processes on the machine skew wall times: say how busy it was
+              "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
     out = {name: {"value": round(v, 3), "target": TARGETS[name][0], "op": TARGETS[name][1],
                   **detail}
            for name, v in (("cluster_vs_local", two / local), ("cluster_speedup", one / two))}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -21,6 +22,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    cpu_s: float = 0.0       # user + system CPU of the whole tree (reaped children included)
 
     def check(self, what: str) -> "Run":
         if self.returncode not in (0,):
@@ -61,6 +63,7 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         timeout: float = 900.0, input_text: str | None = None) -> Run:
     """Run `cmd`; wall time, and the peak of the summed RSS of it and all its children
     (sampled every 50 ms: a worker pool's memory counts, as a user's machine pays it)."""
+    cpu0 = children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.PIPE if input_text is not None else subprocess.DEVNULL,
@@ -88,7 +91,14 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    return Run(seconds, peak[0] / 2**20, proc.returncode, out, err)
+    return Run(seconds, peak[0] / 2**20, proc.returncode, out, err, children_cpu() - cpu0)
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children and their reaped descendants: a
+    measure of work done that a busy machine does not inflate the way it inflates wall time."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:

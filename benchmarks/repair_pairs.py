@@ -24,12 +24,15 @@ TEXTS = ROOT / "benchmarks" / "repair_texts"
 SAMPLES = [ROOT / "corpus" / "samples" / "stockholm-socialnamnden-2012-03-p13.txt",
            ROOT / "corpus" / "samples" / "osteraker-ks-2014-04-insatsgrupper.txt"]
 CACHE = ROOT / "benchmarks" / ".cache" / "repair"
-PROFILES = ("mild", "heavy")
+PROFILES = ("mild", "heavy", "fax")
 LANGS = ("swe+eng", "eng")
-# render.py's `heavy` at 300 dpi still OCRs at 2-8 % WER with swe+eng; the sample's poor scan was
-# at 38 %. Rendered at 120 dpi (11 pt text about 18 px high: a low-resolution scan of a
-# photocopy) the heavy profile gives 10-20 % with swe+eng, closer to it.
-DPI = {"mild": 300, "heavy": 120}
+# Our profiles, each a render.py profile at a resolution and a font. render.py's `heavy` at
+# 300 dpi still OCRs at 2-8 % WER with swe+eng; the sample's poor scan was at 38 %. At 120 dpi
+# (11 pt text about 18 px high: a low-resolution scan of a photocopy) it gives 10-20 % with
+# swe+eng; `fax`, the same in a serif font at 110 dpi, about 28 %, with broken letters and lost
+# dots and rings as on the sample's scan.
+RENDER = {"mild": ("mild", 300, "sans"), "heavy": ("heavy", 120, "sans"),
+          "fax": ("heavy", 110, "serif")}
 
 
 @dataclass
@@ -56,7 +59,9 @@ def texts() -> list[tuple[str, str, str]]:
 def _key(text: str, profile: str, langs: str) -> str:
     render_src = (ROOT / "benchmarks" / "render.py").read_bytes()
     h = hashlib.sha256()
-    for part in (text.encode(), profile.encode(), langs.encode(), str(DPI[profile]).encode(), render_src):
+    base, dpi, font = RENDER[profile]
+    setting = f"{dpi}" if font == "sans" else f"{base}-{dpi}-{font}"
+    for part in (text.encode(), profile.encode(), langs.encode(), setting.encode(), render_src):
         h.update(part)
         h.update(b"\0")
     return h.hexdigest()[:24]
@@ -75,7 +80,8 @@ def ocr_text(text: str, profile: str, langs: str) -> str:
     if path.exists():
         return path.read_text(encoding="utf-8")
     from benchmarks.render import render_pages
-    pages = render_pages(text, dpi=DPI[profile], profile=profile)
+    base, dpi, font = RENDER[profile]
+    pages = render_pages(text, dpi=dpi, profile=base, font=font)
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, image in enumerate(pages):
