@@ -90,6 +90,13 @@ def groups(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def same_party(a: str | None, b: str | None) -> bool:
+    """FP (Folkpartiet) and L (Liberalerna) are one party over time; the written one is kept."""
+    if not a or not b:
+        return False
+    return a == b or vocab.PARTY_ALIASES.get(a) == b
+
+
 def party_map(text: str) -> dict[str, str]:
     """Every name seen with a party in the file → that party (the first one seen)."""
     seen: dict[str, str] = {}

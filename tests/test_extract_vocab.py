@@ -162,3 +162,11 @@ def test_body_names(raw, want):
 ])
 def test_bodies_in_a_line(line, want):
     assert [b for _, b in bodies_in(line)] == want
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("FP", "L", True), ("L", "FP", True), ("S", "S", True),
+    ("S", "SD", False), ("M", "MP", False), ("FP", None, False),
+])
+def test_party_alias(a, b, same):
+    assert persons.same_party(a, b) is same
