@@ -13,7 +13,7 @@ from extract import vocab
 from extract.sections import Section
 from extract.text import fold, join_wrapped, paragraphs
 
-_POINT = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h]\)|[-–•·*▪◦]|att\b)\s*(?=\S)", re.IGNORECASE)
+_POINT = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h]\)|[-–•·*▪◦●«»]|att\b)\s*(?=\S)", re.IGNORECASE)  # « » are OCR bullets
 _LEAD = re.compile(vocab.DECISION_LEAD_RE)
 
 
