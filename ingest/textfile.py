@@ -30,9 +30,16 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputFileError(name, "starts like UTF-16 text but is not valid UTF-16") from None
-    else:
-        if b"\x00" in data:
+    elif b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
             raise InputFileError(name, "binary data (NUL bytes): not a text file, PDF or image")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputFileError(name, "binary data (NUL bytes): not a text file, PDF or "
+                                       "image") from None
+    else:
         text = _decode_8bit(data)
     controls = sum(1 for c in text if c < " " and c not in ALLOWED_CONTROLS)
     if controls > MAX_CONTROL_SHARE * len(text):
@@ -41,6 +48,18 @@ def decode_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputFileError(name, "contains no text (only whitespace)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 exported without a byte-order mark: Swedish text is mostly Latin-1 characters,
+    so nearly every high (LE: odd, BE: even) byte is NUL and nearly no low byte is."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.02 * len(chars):
+            return encoding
+    return None
 
 
 def _decode_8bit(data: bytes) -> str:

@@ -16,6 +16,8 @@ SWEDISH = "Socialnämndens beslut § 13 – Åsa Öberg (S) yrkar bifall."
     (SWEDISH.encode("utf-8"), SWEDISH),
     (codecs.BOM_UTF8 + SWEDISH.encode("utf-8"), SWEDISH),
     (SWEDISH.encode("utf-16"), SWEDISH),                      # Notepad "Unicode", with BOM
+    (SWEDISH.encode("utf-16-le"), SWEDISH),                   # exported without a BOM
+    (SWEDISH.encode("utf-16-be"), SWEDISH),
     (SWEDISH.encode("cp1252"), SWEDISH),                      # – is 0x96 in cp1252
     ("Åsa Öberg § 13".encode("latin-1"), "Åsa Öberg § 13"),
     # bytes cp1252 leaves undefined: latin-1 still reads the file
