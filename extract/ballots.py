@@ -43,16 +43,22 @@ def _para_ref(text: str) -> str | None:
     return re.sub(r"\s", "", m.group(1)) if m else None
 
 
+_PLAIN_NAME = re.compile(r"^[A-ZÅÄÖ][\w\-]+(?: (?:von|af|de|van|der|den) )?(?: ?[A-ZÅÄÖ][\w\-.]*){1,3}(?:,.*)?$")
+
+
 def _voter(cells: list[str], known: dict[str, str]) -> tuple[str, str | None] | None:
-    """The member who voted on a row: the tjänstgörande ersättare when one is named beside."""
-    found = []
+    """The member who voted on a row: the tjänstgörande ersättare when one is named beside;
+    a bare party cell ("M") after a name gives the party."""
+    found: list[tuple[str, str | None]] = []
     for c in cells:
+        c = c.strip()
         ms = persons.mentions(c)
         if ms:
             found.append((ms[-1].name, ms[-1].party))
-        elif c.strip() and not _MARK.match(c) and re.match(r"^[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-.]*){1,3}"
-                                                              r"(?:,.*)?$", c.strip()):
-            name = re.split(r",", c.strip())[0].strip()
+        elif found and re.fullmatch(r"[A-ZÅÄÖ]{1,3}", c) and persons.is_party(c):
+            found[-1] = (found[-1][0], c)
+        elif c and not _MARK.match(c) and _PLAIN_NAME.match(c):
+            name = c.split(",")[0].strip()
             found.append((name, known.get(name)))
     return found[-1] if found else None
 

@@ -191,7 +191,7 @@ def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
     whole = "\n".join(ln.folded for ln in lines[part.start:part.end])
     if re.search(r"utdrag ur|protokollsutdrag|utdraget bestyrks|^utdrag\b(?!\s*(?:till|:))", whole, re.M):
         return "protokollsutdrag"
-    if re.search(r"^(?:plats och tid|beslutande|narvarande)|sammantradesprotokoll|^protokoll\b",
+    if re.search(r"^(?:plats och tid|beslutande|narvarande)|sammantradesprotokoll|\bprotokoll\b",
                  head, re.M) or n_items >= 3:
         return "protokoll"
     return "protokollsutdrag"

@@ -102,12 +102,12 @@ def party_map(text: str) -> dict[str, str]:
     seen: dict[str, str] = {}
     for m in mentions(text):
         seen.setdefault(m.name, m.party)
-    return seen
+    return {n: p for n, p in seen.items() if not (n.endswith("s") and n[:-1] in seen)}
 
 
 def canonical(name: str, known: dict[str, str]) -> str:
     """"Helena Jungenstams" → "Helena Jungenstam" when the bare name is known."""
-    if name not in known and name.endswith("s") and name[:-1] in known:
+    if name.endswith("s") and name[:-1] in known:
         return name[:-1]
     return name
 

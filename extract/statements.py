@@ -99,7 +99,11 @@ def _units(para: str) -> list[str]:
 
 
 def _who(sentence: str, known: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Names and parties behind a statement; "m.fl." adds the party, not names."""
+    """Names and parties behind a statement; "m.fl." adds the party, not names. Only those
+    before the verb: "… till förmån för Leif Anderssons (S) yrkande" names someone else."""
+    verb = _OPENS.search(fold(sentence))
+    if verb and persons.mentions(sentence[:verb.start()]) + persons.groups(sentence[:verb.start()]):
+        sentence = sentence[:verb.start()]
     ms = persons.mentions(sentence)
     names = [persons.canonical(m.name, known) for m in ms]
     parties = [m.party for m in ms]
