@@ -21,6 +21,7 @@ VOWEL_SHARE = (0.2, 0.65)
 MIN_LETTERS_FOR_VOWEL_TEST = 200
 
 _CID = re.compile(r"\(cid:\d+\)")
+_WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyåäöéèüáà")
 # Characters that fill tables of contents and forms; they say nothing about the encoding.
 _FILLERS = frozenset("._-–—…·|/")
@@ -41,9 +42,10 @@ def text_quality(text: str) -> str:
     meaningful = [c for c in visible if c not in _FILLERS]
     if meaningful and sum(1 for c in meaningful if c.isalnum()) < MIN_ALNUM_SHARE * len(meaningful):
         return "garbage"
-    latin = [c for c in (c.lower() for c in meaningful) if "a" <= c <= "z" or c in _VOWELS]
-    letters = sum(1 for c in meaningful if c.isalpha())
-    if len(latin) >= MIN_LETTERS_FOR_VOWEL_TEST and len(latin) >= 0.5 * letters:
+    # Only words of four letters or more: abbreviations (KS, SN, BUN, dnr lists) have no vowels.
+    words = "".join(w for w in _WORD.findall(text) if len(w) >= 4).lower()
+    latin = [c for c in words if "a" <= c <= "z" or c in _VOWELS]
+    if len(latin) >= MIN_LETTERS_FOR_VOWEL_TEST and len(latin) >= 0.5 * len(words):
         share = sum(1 for c in latin if c in _VOWELS) / len(latin)
         if not VOWEL_SHARE[0] <= share <= VOWEL_SHARE[1]:
             return "garbage"
