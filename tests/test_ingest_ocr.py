@@ -199,3 +199,21 @@ def test_parse_tsv(rows, text, confidence):
     result = parse_tsv(TSV_HEADER + "".join(rows))
     assert result.text == text
     assert result.confidence == confidence
+
+
+def test_ocr_path_imports_no_numpy(scans, tmp_path):
+    """Issue 8: the OCR hot path stays free of numpy (its import alone costs more than the
+    Python side of OCR-ing a page). Checked in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    pdf = tmp_path / "skanning.pdf"
+    pdf.write_bytes(_scanned_pdf([scans[0]]))
+    code = ("import sys, ingest; p = sys.argv[1]; "
+            "pages = ingest.read_pages(open(p, 'rb').read(), p); "
+            "print(pages[0].source, 'numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(pdf)], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    assert done.stdout.split() == ["ocr", "False"]
