@@ -217,7 +217,7 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
         key = re.sub(r"^[^\w]+", "", ln.folded)      # OCR: "[Datum då anslaget …"
         hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
                     and _label_at_cell(key, lab)), None)
-        if not hit:
+        if not hit or (label == "anslag" and any(n in key for n in vocab.HEADER_LABELS["anslag_ned"])):
             continue
         rest = ln.text[ln.folded.find(hit) + len(hit):]
         got = first_date(rest)

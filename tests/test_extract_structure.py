@@ -235,3 +235,16 @@ def test_vote_outcome_with_utslagsrost(text, outcome):
 def test_decision_points(lines, want):
     from extract.decisions import points
     assert len(points(Section("beslut", "Beslut", lines))) == want
+
+
+@pytest.mark.parametrize("header,want", [
+    ("Justerat 2012-03-29", ("2012-03-29", None)),
+    ("Justeringens plats och tid: Stadshuset 2021-04-06", ("2021-04-06", None)),
+    ("Justeringsdag 2021-03-08", ("2021-03-08", None)),
+    ("Datum för anslags nedtagande 2021-04-29\nDatum för anslags uppsättande 2021-04-07", (None, "2021-04-07")),
+    ("Anslaget uppsatt under tiden 2021-04-07 -- 2021-04-29", (None, "2021-04-07")),
+    ("Sammanträdesdatum 2021-03-29", (None, None)),
+])
+def test_justering_and_posting_dates(header, want):
+    ex = _extract(f"Kommunstyrelsen\n{header}\n\n§ 1\nVal av justerare\nAnna Al (M) utses.\n")
+    assert (ex.justering_date, ex.anslag_date) == want
