@@ -22,7 +22,9 @@ confusion weights) and over all texts:
 - speed: words per second in a fresh process, lexicon load from the disk cache included.
 
 Profiles: `mild` = render.py mild at 300 dpi (grey paper, faint noise, skew ±0.5°, slight blur);
-`heavy` = render.py heavy at 120 dpi (blur, noise, specks, skew ±1.2°, toner threshold, JPEG q30).
+`heavy` = render.py heavy at 120 dpi (blur, noise, specks, skew ±1.2°, toner threshold, JPEG q30);
+`fax` = render.py heavy at 110 dpi in a serif font (broken strokes, lost dots and rings: the
+closest to the sample archive's poor scan).
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from pathlib import Path
 
 import jiwer
 
-from benchmarks.repair_pairs import Pair, pairs, texts
+from benchmarks.repair_pairs import RENDER, Pair, pairs, texts
 from corpus.models import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,6 +265,8 @@ def main() -> None:
     rows = evaluate(all_pairs)
     clean = clean_change_rate()
     spd = speed(all_pairs)
+    spd["per_profile"] = {prof: speed([p for p in all_pairs if p.profile == prof])
+                          for prof in RENDER}
     print(f"{'profile langs texts':28} {'words':>6} {'WER ocr':>8} {'repair':>7} {'base':>6} "
           f"{'CER ocr':>8} {'repair':>7} {'åäö ocr':>8} {'repair':>7} {'base':>6} "
           f"{'edits':>6} {'prec':>6} {'harm':>5} {'base prec':>9}")
@@ -279,8 +283,11 @@ def main() -> None:
     print(f"speed: {spd['words']} words in a fresh process, start-up and lexicon load included: "
           f"{spd['cpu_seconds']:.2f} s CPU = {spd['words_per_cpu_second']:.0f} words/s per core "
           f"({spd['seconds']:.2f} s wall = {spd['words_per_second']:.0f} words/s)")
+    print("  per profile, each in a fresh process: " + ", ".join(
+        f"{prof} {r['words_per_cpu_second']:.0f} words/s" for prof, r in spd["per_profile"].items()))
     result = {"pairs": rows, "clean_change_rate": clean, "speed": spd,
-              "profiles": {"mild": "render.py mild, 300 dpi", "heavy": "render.py heavy, 120 dpi"}}
+              "profiles": {name: f"render.py {base}, {dpi} dpi, {font}"
+                           for name, (base, dpi, font) in RENDER.items()}}
     path = Path(os.environ.get("EVAL_JSON", "eval-repair.json"))
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"written {path}", file=sys.stderr)

@@ -20,6 +20,7 @@ from pathlib import Path
 LEARNED = Path(__file__).with_name("confusions_learned.tsv")   # package data (*.tsv)
 ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
 MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
+MAX_READINGS = 4      # true segments tried per OCR segment
 
 # (true segment, OCR segment, prior probability). Why each is here:
 DEFAULTS: list[tuple[str, str, float]] = [
@@ -99,7 +100,8 @@ def build_model(path: Path = LEARNED) -> Model:
         skel = skeleton(true)
         best = generate.setdefault(ocr, {})
         best[skel] = max(best.get(skel, -99.0), lp)
-    return Model(logp=logp, generate={o: tuple(sorted(d.items(), key=lambda kv: -kv[1]))
+    # the likeliest few readings per OCR segment: the candidate search branches on each
+    return Model(logp=logp, generate={o: tuple(sorted(d.items(), key=lambda kv: -kv[1])[:MAX_READINGS])
                                       for o, d in generate.items()})
 
 

@@ -170,6 +170,14 @@ class Lexicon:
             roles |= STANDALONE | END
         return roles
 
+    @lru_cache(maxsize=500_000)
+    def probe(self, skel: str) -> int:
+        """One look-up for the candidate search: -1 when no skeleton starts with `skel`, else
+        the roles of the forms whose skeleton is exactly `skel` (0 when it is only a prefix)."""
+        if not self.has_prefix(skel):
+            return -1
+        return self.skeleton_roles(skel)
+
     def skeleton_is(self, skel: str, role: str | None = None) -> bool:
         """Whether some form with this skeleton exists (in the role, or standalone)."""
         return bool(self.skeleton_roles(skel) & (_ROLE[role] if role else STANDALONE))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalize.confusions import Model
-from normalize.lexicon import Lexicon, skeleton
+from normalize.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
 
 UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
@@ -33,6 +33,7 @@ DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions c
 SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
 MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
+SEARCH_FLOOR = -4.5        # log10 P of the confusions of a reading below which none can win
 MAX_SEARCH_NODES = 300    # a word of OCR garbage must not cost more than a millisecond or two
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
@@ -127,45 +128,53 @@ class WordRepairer:
         prefix of any lexicon skeleton."""
         lex = self.lex
         gen = self.model.generate
-        has_prefix = lex.has_prefix
         out: list[tuple[tuple[str, ...], tuple]] = []
         n = len(word)
-        options: list[list[tuple[int, str, int]]] = []     # per position: (length, skel, edit)
+        # per position: (length, skeleton read, edit?, best log10 P of that reading)
+        options: list[list[tuple[int, str, int, float]]] = []
         for i, ch in enumerate(word):
-            opts = [] if ch in FORCED else [(1, skeleton(ch), 0)]
+            opts = [] if ch in FORCED else [(1, skeleton(ch), 0, 0.0)]
             for k in (1, 2):
                 if i + k <= n:
-                    for true_skel, _lp in gen.get(word[i:i + k], ()):
-                        opts.append((k, true_skel, 1))
+                    seg = word[i:i + k]
+                    penalty = 0.0 if set(seg) & FORCED else self.op_penalty
+                    for true_skel, lp in gen.get(seg, ()):
+                        opts.append((k, true_skel, 1, lp + penalty))
             options.append(opts)
 
         budget = [MAX_SEARCH_NODES]
+        probe = lex.probe
+        whole_bit, end_bit = STANDALONE, END
 
-        def rec(i: int, part: str, parts: tuple[str, ...], segs: tuple, edits: int) -> None:
+        def rec(i: int, part: str, roles: int, parts: tuple[str, ...], segs: tuple,
+                edits: int, cost: float) -> None:
+            # roles: what the skeleton `part` is in the lexicon (bits), -1 never reaches here
             budget[0] -= 1
             if budget[0] < 0 or len(out) > 200:
                 return
             if i == n:
                 if not parts:
-                    if lex.skeleton_is(part):
+                    if roles & whole_bit:
                         out.append(((part,), segs))
-                elif len(part) >= 2 and lex.skeleton_is(part, "end"):
+                elif len(part) >= 2 and roles & end_bit:
                     out.append((parts + (part,), segs))
                 return
-            for k, true_skel, edit in options[i]:
-                if edit and edits >= max_edits:
-                    continue
+            boundary_bit = MIDDLE if parts else BEGIN
+            for k, true_skel, edit, lp in options[i]:
+                if edit and (edits >= max_edits or cost + lp < SEARCH_FLOOR):
+                    continue            # too many confusions, or too unlikely ones
                 new = part + true_skel
-                if not has_prefix(new):
-                    continue
+                new_roles = probe(new)
+                if new_roles < 0:
+                    continue            # no lexicon skeleton starts so
                 seg = (word[i:i + k], len(true_skel))
-                rec(i + k, new, parts, segs + (seg,), edits + edit)
+                rec(i + k, new, new_roles, parts, segs + (seg,), edits + edit, cost + lp)
                 # a compound boundary after this part (stadsdels|förvaltning)
-                if (len(parts) < 2 and len(new) >= 2 and n - i - k >= 2 and
-                        lex.skeleton_is(new, "middle" if parts else "begin")):
-                    rec(i + k, "", parts + (new,), segs + (seg,), edits + edit)
+                if (new_roles & boundary_bit and len(parts) < 2 and len(new) >= 2
+                        and n - i - k >= 2):
+                    rec(i + k, "", 0, parts + (new,), segs + (seg,), edits + edit, cost + lp)
 
-        rec(0, "", (), (), 0)
+        rec(0, "", 0, (), (), 0, 0.0)
         return out
 
     def _part_forms(self, skel: str, role: str) -> list[str]:
