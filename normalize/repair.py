@@ -26,6 +26,7 @@ _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)
 CLEAN_DOCUMENT_DAMAGE = 0.05   # at most this share of unknown words: a document to learn words from
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
+MAX_WORD_PASSES = 3        # word repair is repeated until it changes nothing (rarely twice)
 BASE_MARGIN = 0.2          # log10 odds a replacement must win by
 DAMAGED = 0.05             # share of unknown words above which a document counts as damaged
 COMMON_SHORT_WORD = 5.5    # på, är, så, då: short words common enough to need no extra margin
@@ -103,6 +104,18 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(re.fullmatch(r"[\s\d.)§$:,-]*", head))
 
 
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&#|@§"):
+        start -= 1
+    return text[start:end]
+
+
+def _code_like(word: str) -> bool:
+    """A digit, or capitals only (KS, EU, RO5): a code, not a word, stands there."""
+    return any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper())
+
+
 def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     """Tokens never touched: numbers, ids, abbreviations, e-mail addresses, parties."""
     tok = m.group()
@@ -125,8 +138,8 @@ def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
         return True                         # a stray accent follows: the word is not as printed
     if before in "/@\\_" or after in "/@\\_":
         return True
-    if before == "-" and s >= 2 and text[s - 2].isdigit():
-        return True
+    if before == "-" and s >= 2 and _code_like(_word_before(text, s - 1)):
+        return True                         # KS-2019, BN-2023-000714, EU-medel: part of an id
     if after == "-" and e + 1 < len(text) and text[e + 1].isdigit():
         return True                         # TN-2019-1137
     if after == "." and e + 1 < len(text) and text[e + 1].isalpha():
@@ -325,7 +338,13 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
         stats = document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
-            st.apply(repairer.word_edits(st.text))
+            # a repaired word can change how its neighbour reads (an id next to it, a context):
+            # repeat until nothing changes, so that repairing the result again changes nothing
+            for _ in range(MAX_WORD_PASSES):
+                edits = repairer.word_edits(st.text)
+                if not edits:
+                    break
+                st.apply(edits)
             st.apply(repairer.single_edits(st.text))
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
             st.apply(textfix.furniture(st.text, set(), first_page=True))

@@ -30,7 +30,9 @@ CLEAN = [
     "§ 31 Val av justerare",
 ]
 
-FAST = settings(max_examples=60, deadline=None,
+# derandomize: the same examples on every run, so that the suite never flakes; a longer search
+# (max_examples in the thousands) is run by hand after changes to the repair rules.
+FAST = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
