@@ -70,7 +70,7 @@ def _hold(data: bytes) -> bytes:
 
 def _call(fn: Callable, data: bytes | None, *args: Any) -> Any:
     """Run one piece of the per-document work on a worker. `data` is the holder's result (Dask
-    resolves the future to the bytes on the worker); it goes back into the Unit it was taken from."""
+    resolves the future to the bytes on the worker); it goes back into the Unit it came from."""
     _single_threaded_tesseract()
     if data is not None:
         args = tuple(replace(a, data=data) if isinstance(a, Unit) else a for a in args)
@@ -136,7 +136,7 @@ class DaskExecutor:
         try:
             with self.client.as_current():     # our client is not the process-wide default
                 done = set(wait(list(futures), return_when="FIRST_COMPLETED").done)
-        except CancelledError:                 # Dask cancels every future when it loses the scheduler
+        except CancelledError:          # Dask cancels every future when it loses the scheduler
             raise self._lost() from None
         for f in done:
             self._live.pop(f.key, None)
@@ -183,8 +183,8 @@ class DaskExecutor:
             with warnings.catch_warnings():
                 # Dask warns about large task graphs; one holder per file is the point.
                 warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
-                fut = self.client.submit(_hold, unit.data, pure=False,
-                                         key=f"arkiv-file-{unit.sha256[:12]}-{uuid.uuid4().hex[:8]}")
+                key = f"arkiv-file-{unit.sha256[:12]}-{uuid.uuid4().hex[:8]}"
+                fut = self.client.submit(_hold, unit.data, key=key, pure=False)
             entry = self._holders[unit.sha256] = [fut, 0]
         entry[1] += 1
         return entry[0]
