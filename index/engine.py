@@ -27,6 +27,7 @@ K1, B = 1.2, 0.75
 WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 0.35}
 MIN_PREFIX = 5           # a stem this long also matches compounds it begins
 MAX_PREFIX_TERMS = 12    # the most frequent expansions of one prefix
+MAX_PREFIX_SCAN = 2000   # lexicon entries read per segment for one prefix
 
 Result = tuple[np.ndarray, np.ndarray] | None
 
@@ -106,21 +107,20 @@ class Evaluator:
         return None if p is None else p[0]
 
     def prefix_terms(self, fieldname: str, prefix: str) -> list[str]:
+        """The most frequent index terms beginning with `prefix` (compounds), itself left
+        out. Document frequencies come from each segment's lexicon scan, not lookups."""
         key = (fieldname, prefix)
         cache = self.terms.prefixes
         if key not in cache:
-            reader = self.searcher.reader()
-            found = []
-            for i, t in enumerate(reader.expand_prefix(fieldname, prefix)):
-                t = t.decode("utf-8") if isinstance(t, bytes) else t
-                if t != prefix:
-                    found.append(t)
-                if i > 400:
-                    break
-            if len(found) > MAX_PREFIX_TERMS:
-                found.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
-                found = found[:MAX_PREFIX_TERMS]
-            cache[key] = found
+            df: dict[str, int] = {}
+            for reader, _ in self.leaves:
+                for i, (btext, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
+                    if i >= MAX_PREFIX_SCAN:
+                        break
+                    t = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+                    if t != prefix:
+                        df[t] = df.get(t, 0) + info.doc_frequency()
+            cache[key] = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
         return cache[key]
 
     # -- text nodes --------------------------------------------------------------------
