@@ -5,7 +5,7 @@ dict; `search.render` prints them for people.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Protocol
 
 from corpus.errors import NotFoundError
@@ -193,7 +193,10 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
                         parties[b["party"]] += 1
                     break
             ballots.append(rec)
-    return {"name": name, "parties": dict(parties), "by_year": _by_year(entries),
+    written = Counter(n for e in entries for n in e.get("names") or []
+                      if fold(" ".join(n.split())) == target)
+    return {"name": written.most_common(1)[0][0] if written else name, "query": name,
+            "parties": dict(parties), "by_year": _by_year(entries),
             "totals": {"statement": len(statements), "proposal": len(proposals),
                        "vote": sum(1 for e in entries if e["kind"] == "vote")},
             "statements": statements[:limit], "proposals": proposals[:limit],

@@ -89,6 +89,7 @@ def test_party_aliases(ix: Index, name: str, other: str) -> None:
 @pytest.mark.parametrize("name", ["Jöran Ståhl", "joran stahl", "JÖRAN  STÅHL"])
 def test_person_view_is_diacritic_insensitive(ix: Index, store: DictStore, name: str) -> None:
     p = person(ix, name, store)
+    assert p["name"] == "Jöran Ståhl"                  # as written in the archive
     assert p["totals"] == {"statement": 1, "proposal": 1, "vote": 1}
     assert p["ballots"][0]["vote"] == "nej"
     assert p["parties"] == {"V": 2}
