@@ -338,12 +338,13 @@ def reprocess(obj: Context, idents, all_, force) -> None:
             ids = sorted(store.doc_ids(active_only=False)) if force else store.behind(PIPELINE_VERSION)
         else:
             ids = [store.resolve(i) for i in idents]
+        vocabulary = store.vocabulary()
         for n in range(0, len(ids), sync.CHUNK):
             chunk = ids[n:n + sync.CHUNK]
             with store.transaction():
                 for doc_id in chunk:
                     old = store.get(doc_id)
-                    new = process_document(old.pages, doc_id, old.source, old.size)
+                    new = process_document(old.pages, doc_id, old.source, old.size, vocabulary)
                     new.imported_at, new.superseded_by, new.same_as = \
                         old.imported_at, old.superseded_by, old.same_as
                     store.put(new)

@@ -17,7 +17,7 @@ import ingest
 from arkiv import sync
 from arkiv.config import Config
 from arkiv.executor import make_executor
-from arkiv.work import Unit, fingerprint, process_document, read_unit
+from arkiv.work import Unit, clean_vocabulary, fingerprint, process_document, read_unit
 from corpus.errors import ArkivError, InputFileError
 from corpus.models import Document, Page
 from corpus.store import Store
@@ -114,6 +114,7 @@ def import_paths(paths: Iterable[str], cfg: Config, store: Store, index,
 def _run(files: list[Path], cfg: Config, store: Store, index,
          report: ImportReport, progress: Callable[..., None] | None, executor) -> None:
     writer = _Writer(store, index, cfg, report)
+    vocabulary = store.vocabulary()
     queue = list(reversed(files))
     seen: set[str] = set()                    # hashes of this run: the same bytes twice
     pending: dict[str, _Pending] = {}
@@ -153,7 +154,7 @@ def _run(files: list[Path], cfg: Config, store: Store, index,
                     entry.units_left -= 1
                     if entry.units_left == 0:
                         futures[ex.submit(process_document, entry.pages, sha, entry.name,
-                                          entry.size)] = ("process", sha)
+                                          entry.size, vocabulary)] = ("process", sha)
                 else:
                     del pending[sha]
                     writer.add(result, entry.name)
@@ -239,6 +240,8 @@ class _Writer:
         if twin and twin != old:
             doc.same_as = twin
         self.store.put(doc, fp)
+        if not doc.same_as:
+            self.store.add_vocabulary(clean_vocabulary(doc))
         if old and old != doc.doc_id:
             self.store.supersede(old, doc.doc_id)
             gone.append(old)

@@ -45,10 +45,12 @@ def _read_verified(unit: Unit) -> bytes:
     return data
 
 
-def process_document(pages: list[Page], doc_id: str, source: str, size: int) -> Document:
-    """Repair and extraction of one file whose pages are all in."""
+def process_document(pages: list[Page], doc_id: str, source: str, size: int,
+                     vocabulary: frozenset[str] = frozenset()) -> Document:
+    """Repair and extraction of one file whose pages are all in. `vocabulary`: words of the
+    archive's clean documents that repair should trust (names, local terms)."""
     pages = sorted(pages, key=lambda p: p.number)
-    repaired = normalize.repair_pages(pages)
+    repaired = normalize.repair_pages(pages, vocabulary or None)
     extraction = extract.extract(repaired)
     return Document(doc_id=doc_id, source=source, pages=pages, repaired=repaired,
                     extraction=extraction, pipeline_version=PIPELINE_VERSION, size=size)
@@ -60,6 +62,14 @@ def warm_up() -> None:
     forks: every worker then starts warm instead of paying it again."""
     process_document([Page(1, "text", "§ 1 Beslut\nNämnden godkänner förslaget.")],
                      "0" * 64, "warm-up", 0)
+
+
+def clean_vocabulary(doc: Document) -> set[str]:
+    """What a document teaches the archive's vocabulary: only documents read from a text layer
+    or a text file (OCR would teach its own misreadings)."""
+    if not doc.pages or any(p.source != "text" for p in doc.pages):
+        return set()
+    return normalize.vocabulary_from([doc.text])
 
 
 _WORD = re.compile(r"\w+")

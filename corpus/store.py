@@ -56,6 +56,13 @@ MIGRATIONS: list[str] = [
         detail TEXT
     );
     """,
+    # 2: domain words of the archive's clean documents, which repair of scans learns from
+    """
+    CREATE TABLE vocabulary (
+        word TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+    );
+    """,
 ]
 
 # A document is "active" (searchable) unless a newer version replaced it or it duplicates another.
@@ -121,6 +128,16 @@ class Store:
                          if p.number in repaired else [], ensure_ascii=False))
              for p in doc.pages])
         self.log("import", doc.doc_id, doc.source)
+
+    def add_vocabulary(self, words: set[str]) -> None:
+        """Words one clean document uses that the Swedish lexicon lacks (names, local terms)."""
+        self.db.executemany("INSERT INTO vocabulary (word, documents) VALUES (?, 1) ON CONFLICT"
+                            " (word) DO UPDATE SET documents = documents + 1",
+                            [(w,) for w in sorted(words)])
+
+    def vocabulary(self, limit: int = 50_000) -> frozenset[str]:
+        return frozenset(r[0] for r in self.db.execute(
+            "SELECT word FROM vocabulary ORDER BY documents DESC, word LIMIT ?", (limit,)))
 
     def supersede(self, old_id: str, new_id: str) -> None:
         self.db.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))

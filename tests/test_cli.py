@@ -165,3 +165,18 @@ def test_an_index_of_an_older_analysis_is_rebuilt_from_the_store(arkiv, folder):
     stamp = arkiv.home / "index" / STAMP_FILE
     stamp.write_text(json.dumps({"analysis": "an older one"}))
     assert len(doc_ids_for(arkiv, "blåbärsskogen")) == 1
+
+
+def test_clean_documents_teach_repair_the_archive_vocabulary(arkiv, tmp_path):
+    # A name the Swedish lexicon does not know, written twice in a clean text file …
+    clean = tmp_path / "ren.txt"
+    body = ("Socialnämnden har behandlat ärendet om förebyggande arbete med barn och unga. "
+            "Förvaltningen föreslår att nämnden godkänner rapporten och lägger den till "
+            "handlingarna. ") * 4
+    clean.write_text(f"Protokoll Socialnämnden\n§ 4 Ärende\n{body}\nLedamoten Nzisson yrkar "
+                     f"bifall. Nzisson reserverar sig inte.\n", encoding="utf-8")
+    arkiv.run("import", str(clean), check=True)
+    db = sqlite3.connect(arkiv.home / "arkiv.db")
+    words = {r[0] for r in db.execute("SELECT word FROM vocabulary")}
+    db.close()
+    assert "nzisson" in {w.lower() for w in words}
