@@ -156,6 +156,8 @@ def index_terms(text: str) -> tuple[str, str]:
     bigrams, as arrays, instead of by whoosh's per-document position matching."""
     scoring: list[str] = []
     folded: list[str] = []
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     for word in WORD_RE.findall(text.lower()):
         t = _terms_of(word)
         if t is None:

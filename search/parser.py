@@ -8,6 +8,7 @@ year:2012, year:2010-2014, date:[2012-01-01 TO 2012-12-31], title:…, text:…)
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from corpus.errors import UsageError
@@ -260,5 +261,6 @@ def _range_bounds(v: str, query: str) -> tuple[str, str]:
 
 
 def parse(text: str) -> q.Node:
-    """Parse a query string (see the module docstring)."""
-    return _Parser(text.strip()).parse()
+    """Parse a query string (see the module docstring). Decomposed letters (o + ¨ from some
+    keyboards and web forms) are composed first, as the archive's texts are."""
+    return _Parser(unicodedata.normalize("NFC", text).strip()).parse()
