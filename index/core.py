@@ -312,9 +312,9 @@ class Index:
         found = [t for t in s.suggest("content", target, limit=limit * 3, maxdist=2, prefix=1)
                  if t != target and not t.startswith(EXACT_MARK)]
         found.sort(key=lambda t: -s.doc_frequency("content", t))
-        return [self._surface(t) for t in found[:limit]]
+        return [self.surface_form(t) for t in found[:limit]]
 
-    def _surface(self, term: str) -> str:
+    def surface_form(self, term: str) -> str:
         """A written word whose folded stem is `term` (from the first record holding it)."""
         s = self.searcher()
         for docnum in s.docs_for_query(wq.Term("content", term)):

@@ -58,7 +58,7 @@ def query_mix(ix: Index, per_class: int = 20, seed: int = 1) -> list[tuple[str, 
 
 
 def _surface(ix: Index, term: str) -> str:
-    return ix._surface(term)
+    return ix.surface_form(term)
 
 
 def run(ix: Index, mix, rounds: int = 1) -> dict[str, dict[str, float]]:
