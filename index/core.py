@@ -27,7 +27,7 @@ from corpus.models import Entry
 from index import query as q
 from whoosh import query as wq
 
-from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold_stem
+from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold, fold_stem
 from index.columns import GlobalColumns, SegmentCache, build_global
 from index.engine import Evaluator, TermCache, query_terms
 from index.query import FACETS
@@ -314,16 +314,21 @@ class Index:
         found.sort(key=lambda t: -s.doc_frequency("content", t))
         return [self.surface_form(t) for t in found[:limit]]
 
-    def surface_form(self, term: str) -> str:
-        """A written word whose folded stem is `term` (from the first record holding it)."""
+    def surface_form(self, term: str, sample: int = 20) -> str:
+        """The most common written word whose folded stem is `term`, among the first
+        `sample` records holding it (for suggestions: "kameraövervakning", not a stem)."""
         s = self.searcher()
-        for docnum in s.docs_for_query(wq.Term("content", term)):
+        forms: Counter = Counter()
+        for i, docnum in enumerate(s.docs_for_query(wq.Term("content", term))):
+            if i >= sample:
+                break
             entry = s.stored_fields(docnum)["entry"]
             for w in WORD_RE.finditer(entry.get("text") or ""):
-                if fold_stem(w.group().lower()) == term:
-                    return w.group().lower()
-            break
-        return term
+                word = w.group().lower()
+                if word[:2] == term[:2] or fold(word[:2]) == term[:2]:
+                    if fold_stem(word) == term:
+                        forms[word] += 1
+        return forms.most_common(1)[0][0] if forms else term
 
     def vocabulary_has(self, word: str) -> bool:
         w = word.lower()
