@@ -84,7 +84,7 @@ def _mend_sequence(nums: list[str]) -> list[str]:
 
 def _bodyless(lines: list[Line], start: int, nxt: int) -> bool:
     """A table-of-contents entry: at most a few short lines (a page header) before the next §."""
-    filled = [ln for ln in lines[start + 1:nxt] if not ln.blank]
+    filled = [ln for ln in lines[start + 1:nxt] if not ln.blank and not item_heading(ln)]
     return len(filled) <= 5 and all(len(ln.text.strip()) <= 60 and not section_kind(ln.text)
                                     for ln in filled)
 
