@@ -13,6 +13,7 @@ keeps an index from skeleton to the forms that have it.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import shutil
@@ -24,7 +25,7 @@ import marisa_trie
 
 from normalize import hunspell
 
-LEXICON_VERSION = 7
+LEXICON_VERSION = 8
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DEFAULT_ZIPF = 1.0          # a Hunspell form wordfreq has never seen: rare, but a word
 FOREIGN_PENALTY = 0.7       # a word only wordfreq knows (foreign words, names, abbreviations)
@@ -34,6 +35,7 @@ VOCABULARY_ZIPF = 2.0       # a word of the archive's own clean documents: a dom
 
 # role bits stored with each form
 STANDALONE, BEGIN, MIDDLE, END, PROPER, FOREIGN = 1, 2, 4, 8, 16, 32
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ROLE = {"begin": BEGIN, "middle": MIDDLE, "end": END}
 
 _SKELETON = str.maketrans("åäàáâãöóòôõøéèêëüúùûíìîïç", "aaaaaaooooooeeeeuuuuiiiic")
@@ -48,11 +50,14 @@ class Lexicon:
     """Read access to the compiled lexicon (three MARISA tries), plus extra vocabulary."""
 
     def __init__(self, forms: marisa_trie.RecordTrie, skel: marisa_trie.BytesTrie,
-                 prefixes: marisa_trie.RecordTrie, extra: dict[str, float] | None = None):
+                 prefixes: marisa_trie.RecordTrie, extra: dict[str, float] | None = None,
+                 reversed_: marisa_trie.Trie | None = None):
         self._forms = forms          # form -> [(zipf * 100, roles)]
         self._skel = skel            # skeleton -> forms with diacritics (utf-8)
         self._prefixes = prefixes    # skeleton of every form -> [(roles of its forms,)]
         self._extra = extra or {}    # vocabulary given by the caller: form -> zipf
+        # skeletons of standalone Swedish words, written backwards: looked up by their ending
+        self._reversed = reversed_
         # candidate readings of OCR'd words, shared by every document repaired with this lexicon
         self.search_caches: dict[int, tuple[object, dict]] = {}
         self._extra_skel: dict[str, list[str]] = {}
@@ -67,7 +72,7 @@ class Lexicon:
         for w in words:
             if w not in self._forms:
                 extra[w] = VOCABULARY_ZIPF
-        return Lexicon(self._forms, self._skel, self._prefixes, extra)
+        return Lexicon(self._forms, self._skel, self._prefixes, extra, self._reversed)
 
     # ---- single forms -------------------------------------------------------------------
     @lru_cache(maxsize=200_000)
@@ -159,7 +164,10 @@ class Lexicon:
     def has_prefix(self, prefix: str) -> bool:
         for _ in self._prefixes.iterkeys(prefix):
             return True
-        return any(s.startswith(prefix) for s in self._extra_skeletons)
+        if not self._extra_skeletons:
+            return False
+        i = bisect.bisect_left(self._extra_skeletons, prefix)     # sorted: one look
+        return i < len(self._extra_skeletons) and self._extra_skeletons[i].startswith(prefix)
 
     @lru_cache(maxsize=500_000)
     def skeleton_roles(self, skel: str) -> int:
@@ -177,6 +185,51 @@ class Lexicon:
         if not self.has_prefix(skel):
             return -1
         return self.skeleton_roles(skel)
+
+    def near_skeletons(self, skel: str, max_distance: int = 1) -> dict[str, int]:
+        """Skeletons of standalone words within `max_distance` letter edits (a letter for
+        another, one lost, one added) of `skel`, with their distance. An edit can only lie
+        where the word stops being the start of any word (read forwards) and where it stops
+        being the end of any word (read backwards, in the reversed trie): only that window is
+        tried, which keeps a look-up to a few hundred trie probes."""
+        out: dict[str, int] = {}
+        self._near(skel, 0, max_distance, 0, out)
+        out.pop(skel, None)
+        return out
+
+    def _near(self, s: str, d: int, max_d: int, lo: int, out: dict[str, int]) -> None:
+        n = len(s)
+        f = 0
+        while f < n and self.has_prefix(s[:f + 1]):
+            f += 1
+        if d and f == n and self.skeleton_roles(s) & STANDALONE:
+            if d < out.get(s, 99):
+                out[s] = d
+        if d >= max_d:
+            return
+        b = n
+        while b > 0 and self.has_suffix(s[b - 1:]):
+            b -= 1
+        # s[:f] starts a word and s[b:] ends one: an edit at i needs i <= f and i + 1 >= b
+        for i in range(max(lo, b - 1, 0), min(f, n) + 1):
+            pre = s[:i]
+            if i < n:
+                self._near(pre + s[i + 1:], d + 1, max_d, i, out)        # an added letter
+            for c in _LETTERS:
+                if not self.has_prefix(pre + c):
+                    continue
+                if i < n and c != s[i]:
+                    self._near(pre + c + s[i + 1:], d + 1, max_d, i + 1, out)   # misread
+                self._near(pre + c + s[i:], d + 1, max_d, i + 1, out)          # lost letter
+
+    @lru_cache(maxsize=500_000)
+    def has_suffix(self, suffix: str) -> bool:
+        """Whether some standalone Swedish word's skeleton ends with `suffix`."""
+        if self._reversed is None:
+            return True             # no reversed trie (a test lexicon): no pruning from the end
+        for _ in self._reversed.iterkeys(suffix[::-1]):
+            return True
+        return any(s.endswith(suffix) for s in self._extra_skeletons)
 
     def skeleton_is(self, skel: str, role: str | None = None) -> bool:
         """Whether some form with this skeleton exists (in the role, or standalone)."""
@@ -200,7 +253,8 @@ def _wordfreq_zipf() -> dict[str, float]:
     return out
 
 
-def build_tries() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, marisa_trie.RecordTrie]:
+def build_tries() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, marisa_trie.RecordTrie,
+                           marisa_trie.Trie]:
     found = find_hunspell()
     if found is None:
         raise FileNotFoundError("Swedish Hunspell dictionary not found (apt install hunspell-sv)")
@@ -239,11 +293,15 @@ def build_tries() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, marisa
         every[s] = every.get(s, 0) | (roles & (STANDALONE | BEGIN | MIDDLE | END))
         if s != w:
             skel_pairs.append((s, w.encode("utf-8")))
+    # Swedish standalone words only (not the web's foreign words): candidates for `near_skeletons`
+    swedish = {skeleton(w) for w, (z, roles, _) in info.items()
+               if roles & STANDALONE and not roles & FOREIGN}
     return (marisa_trie.RecordTrie("<hB", records), marisa_trie.BytesTrie(skel_pairs),
-            marisa_trie.RecordTrie("<B", [(k, (v,)) for k, v in every.items()]))
+            marisa_trie.RecordTrie("<B", [(k, (v,)) for k, v in every.items()]),
+            marisa_trie.Trie([w[::-1] for w in swedish]))
 
 
-_FILES = ("forms.marisa", "skel.marisa", "prefixes.marisa")
+_FILES = ("forms.marisa", "skel.marisa", "prefixes.marisa", "reversed.marisa")
 
 
 def _cache_dir() -> Path:
@@ -272,7 +330,9 @@ def _open(folder: Path) -> Lexicon:
     forms.mmap(str(folder / _FILES[0]))
     skel.mmap(str(folder / _FILES[1]))
     prefixes.mmap(str(folder / _FILES[2]))
-    return Lexicon(forms, skel, prefixes)
+    reversed_ = marisa_trie.Trie()
+    reversed_.mmap(str(folder / _FILES[3]))
+    return Lexicon(forms, skel, prefixes, reversed_=reversed_)
 
 
 def load(cache_dir: Path | None = None) -> Lexicon:

@@ -37,6 +37,13 @@ SEARCH_FLOOR = -4.5        # log10 P of the confusions of a reading below which 
 MAX_SEARCH_NODES = 300    # a word of OCR garbage must not cost more than a millisecond or two
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
+# Any-letter edits, for long words the confusion model cannot explain ("keislaterar"): a letter
+# read as another, a letter lost, a speck read as a letter. Only in a document whose letters are
+# damaged, only for words this long, one such edit per word (see `Lexicon.near_skeletons`).
+GENERIC_MIN_LEN = 7
+GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
+GENERIC_LOGP = -2.5            # log10 P of one such edit
+
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
 FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\§")
 
@@ -177,6 +184,29 @@ class WordRepairer:
         rec(0, "", 0, (), (), 0, 0.0)
         return out
 
+    def best_generic(self, word: str) -> tuple[str, float] | None:
+        """Best dictionary word one any-letter edit away (see GENERIC_*), with its score."""
+        skel = skeleton(word)
+        if not skel.isalpha():
+            return None
+        key = (skel, "near")
+        _model, cache = self.lex.search_caches.setdefault(id(self.model), (self.model, {}))
+        near = cache.get(key)
+        if near is None:
+            near = cache[key] = tuple(self.lex.near_skeletons(skel, 1).items())
+        edit = GENERIC_LOGP + self.op_penalty
+        best: tuple[str, float] | None = None
+        marks = sum(ch in DIACRITIC_LETTERS for ch in word)
+        for cand, dist in near:
+            for form, prior in self._forms((cand,)):
+                lost = sum(ch in DIACRITIC_LETTERS for ch in form) - marks
+                if lost > 0 and self._active_loss_log is None:
+                    continue
+                score = prior + dist * edit + max(0, lost) * (self._active_loss_log or 0.0)
+                if best is None or score > best[1]:
+                    best = (form, score)
+        return best
+
     def _part_forms(self, skel: str, role: str) -> list[str]:
         lex = self.lex
         forms = [f for f in (skel, *lex.diacritic_forms(skel)) if lex.has_role(f, role)]
@@ -263,6 +293,10 @@ class WordRepairer:
                 found = None
         if found is None:
             found = self.best(word, max_edits, whole_words=whole)
+        if (prior is None and len(word) >= GENERIC_MIN_LEN and not whole
+                and self.stats.letter_damage >= GENERIC_DAMAGE
+                and (found is None or found[1] <= keep)):
+            found = self.best_generic(word)
         if found is None:
             return None
         form, score = found
