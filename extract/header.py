@@ -22,6 +22,7 @@ _BODY_WORD = re.compile(
 
 def canonical_body(raw: str) -> str | None:
     """"Socialnimndens" → "Socialnämnden"; unknown bodies keep their spelling, ending restored."""
+    raw = raw.strip().capitalize() if raw.isupper() else raw
     f = fold(raw).strip()
     f = re.sub(r"s$", "", f) if re.search(r"(?:nden|elsen|tiges|ottets)s?$", f) else f
     f = re.sub(r"(en|et)s$", r"\1", f)
@@ -128,8 +129,11 @@ _MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ
 def municipality_of(lines: list[Line]) -> str | None:
     """A header line naming the municipality ("Österåkers kommun", "Stockholms stad")."""
     for ln in lines[:15]:
-        m = _MUNI.match(ln.text)
-        if m and len(ln.text.strip()) < 60:
+        text = ln.text.strip()
+        if text.isupper():                    # "ÖSTERÅKERS KOMMUN" in a letterhead
+            text = " ".join(w.capitalize() if k == 0 else w.lower() for k, w in enumerate(text.split()))
+        m = _MUNI.match(text)
+        if m and len(text) < 60:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"
     return None
 

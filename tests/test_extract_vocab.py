@@ -148,6 +148,8 @@ def test_number_words(word, want):
     ("Barn- och utbildningsnämnden", "Barn- och utbildningsnämnden"),
     ("Kultur- och fritidsnämnden", "Kultur- och fritidsnämnden"),
     ("Fastighetsnämnden", "Fastighetsnämnden"),  # unknown bodies keep their name
+    ("FASTIGHETSNÄMNDEN", "Fastighetsnämnden"),
+    ("SOCIALNÄMNDEN", "Socialnämnden"),
     ("nämnden", None),
 ])
 def test_body_names(raw, want):
@@ -170,3 +172,17 @@ def test_bodies_in_a_line(line, want):
 ])
 def test_party_alias(a, b, same):
     assert persons.same_party(a, b) is same
+
+
+@pytest.mark.parametrize("first_line,want", [
+    ("Österåkers kommun", "Österåkers kommun"),
+    ("ÖSTERÅKERS KOMMUN", "Österåkers kommun"),
+    ("Stockholms stad", "Stockholms stad"),
+    ("Region Gävleborg", "Region Gävleborg"),
+    ("Till Botkyrka kommun", None),
+    ("Kommunstyrelsen", None),
+])
+def test_municipality_in_letterhead(first_line, want):
+    from extract.header import municipality_of
+    from extract.text import split_lines
+    assert municipality_of(split_lines([(1, f"{first_line}\nProtokoll\n")])) == want
