@@ -33,6 +33,7 @@ from index.engine import Evaluator, TermCache, query_terms
 from index.query import FACETS
 from index import whoosh_fixes
 from index.schema import FACET_FIELD, build_schema, facet_token, whoosh_doc
+from index.storage import MmapFileStorage
 from index.swedish import STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ class Index:
     def _open(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         stamp_path = self.path / STAMP_FILE
-        if windex.exists_in(str(self.path), indexname=INDEX_NAME):
+        if self._storage().index_exists(INDEX_NAME):
             try:
                 found = json.loads(stamp_path.read_text()) if stamp_path.exists() else None
             except (OSError, ValueError):
@@ -98,7 +99,7 @@ class Index:
                 self._create()
                 return
             try:
-                self._ix = windex.open_dir(str(self.path), indexname=INDEX_NAME)
+                self._ix = self._storage().open_index(INDEX_NAME)
             except (OSError, ValueError, EOFError) as exc:
                 raise DamagedError(f"{self.path}: the search index cannot be opened ({exc}); "
                                    "run `arkiv reindex`") from exc
@@ -106,9 +107,12 @@ class Index:
             self._create()
 
     def _create(self) -> None:
-        self._ix = windex.create_in(str(self.path), build_schema(), indexname=INDEX_NAME)
+        self._ix = self._storage().create_index(build_schema(), INDEX_NAME)
         (self.path / STAMP_FILE).write_text(json.dumps(self._stamp()))
         self._drop_searcher()
+
+    def _storage(self) -> MmapFileStorage:
+        return MmapFileStorage(str(self.path))
 
     def _has_segments(self) -> bool:
         return bool(self._ix._segments())
@@ -131,7 +135,8 @@ class Index:
             # Uncompressed, larger posting blocks: queries decode posting lists as arrays
             # (index.columns) and zlib was half of that time; indexing is faster too.
             return self._ix.writer(limitmb=self.limitmb,
-                                   codec=W3Codec(blocklimit=512, compression=0))
+                                   codec=W3Codec(blocklimit=512, compression=0),
+                                   compound=False)
         except LockError as exc:
             raise BusyError(f"{self.path}: the search index is being written by another "
                             "process; try again when it has finished") from exc
