@@ -16,7 +16,7 @@ from whoosh.lang.snowball.swedish import SwedishStemmer
 from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
                            STOP_WORDS)
 
-ANALYZER_VERSION = 8
+ANALYZER_VERSION = 9
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).

@@ -18,6 +18,7 @@ from index.analysis import (EXACT_MARK, WORD_RE, bigrams, exact_term, fold, fold
                             phrase_terms, stem)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
+from index.schema import FACET_FIELD, facet_token
 from index.swedish import PARTY_ALIASES, STOP_WORDS
 
 K1, B = 1.2, 0.75
@@ -172,20 +173,17 @@ class Evaluator:
             score += s
         if len(kept) == 1 or not cand.any():
             return cand, score * cand
-        # Every bigram of the phrase in the same field (a phrase of two words exactly; a
-        # longer one by its overlapping pairs).
-        mask = np.zeros(self.n, bool)
-        for f in fields:
-            in_field = cand.copy()
-            for bg in bigrams(kept):
-                docs = self._postings(f + "_bi", bg)
-                if docs is None:
-                    in_field[:] = False
-                    break
-                has = np.zeros(self.n, bool)
-                has[docs] = True
-                in_field &= has
-            mask |= in_field
+        # Every bigram of the phrase (a phrase of two words exactly; a longer one by its
+        # overlapping pairs), among records whose field has all the words.
+        mask = cand.copy()
+        for bg in bigrams(kept):
+            docs = self._postings("bi", bg)
+            if docs is None:
+                mask[:] = False
+                break
+            has = np.zeros(self.n, bool)
+            has[docs] = True
+            mask &= has
         return mask, score * mask
 
     def _Person(self, node: q.Person) -> Result:
@@ -281,7 +279,7 @@ class Evaluator:
 
     def _Dnr(self, node: q.Dnr) -> Result:
         mask = np.zeros(self.n, bool)
-        docs = self._postings("dnr", dnr_key(node.text))
+        docs = self._postings(FACET_FIELD, facet_token("dnr", dnr_key(node.text)))
         if docs is not None:
             mask[docs] = True
         return self._from_mask(mask)

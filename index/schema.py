@@ -57,13 +57,13 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         entry=STORED,
         # Scoring fields (frequencies only: decoding positions was most of a query's
-        # time) and phrase fields (word bigrams), both fed by one analysis (index_terms).
+        # time) and the word bigrams of title and text for phrases, all fed by one
+        # analysis (index_terms). Few fields: whoosh's cost per field and posting is
+        # most of indexing time.
         title=PreAnalyzedText(analyzer=pre_analyzed(), phrase=False),
         content=PreAnalyzedText(analyzer=pre_analyzed(), phrase=False),
-        title_bi=PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
-        content_bi=PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
+        bi=PreAnalyzedKeyword(lowercase=False, commas=False, scorable=False),
         person=TEXT(analyzer=name_analyzer(), phrase=True),
-        dnr=KEYWORD(lowercase=False, commas=False, scorable=False),
         facet=KEYWORD(lowercase=False, commas=True, scorable=False),
     )
 
@@ -93,9 +93,8 @@ def whoosh_doc(e: Entry) -> dict:
         facets.append(facet_token("year", str(e.year)))
     title, title_bi = index_terms(e.title or "")
     content, content_bi = index_terms(e.text or "")
+    facets += [facet_token("dnr", k) for k in keys]
     doc = {"id": e.id, "entry": entry_stored(e), "title": title, "content": content,
-           "title_bi": title_bi, "content_bi": content_bi, "person": "\n".join(e.names),
+           "bi": f"{title_bi} {content_bi}", "person": "\n".join(e.names),
            FACET_FIELD: ",".join(facets)}
-    if keys:
-        doc["dnr"] = " ".join(keys)
     return doc

@@ -43,7 +43,7 @@ def query_mix(ix: Index, per_class: int = 20, seed: int = 1) -> list[tuple[str, 
     cols = ix.columns()
     bodies = cols.facets["body"].values or [""]
     parties = cols.facets["party"].values or [""]
-    dnrs = [t.decode() if isinstance(t, bytes) else t for t in s.reader().lexicon("dnr")]
+    dnrs = [t.decode()[4:] for t in s.reader().expand_prefix("facet", "dnr=")]
     for i in range(per_class // 2):
         word = _surface(ix, rng.choice(medium + common)[1])
         mix.append(("filtered", word, Filters(body=[rng.choice(bodies)],
