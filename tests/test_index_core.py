@@ -245,3 +245,20 @@ def test_facet_counts_equal_whoosh_on_the_sample_archive(tmp_path: Path) -> None
         for name in FACETS:
             assert ours[name] == dict(theirs[name]), name
     index.close()
+
+
+def test_patched_field_lengths_equal_whoosh(ix: Index) -> None:
+    from whoosh.codec import whoosh3
+
+    from index import whoosh_fixes
+    s = ix.searcher()
+    for sub, _ in s.leaf_searchers():
+        perdoc = sub.reader()._perdoc
+        fresh = whoosh3.W3PerDocReader(perdoc._storage, perdoc._segment)
+        for field in ("title", "content", "person", "facet"):
+            for d in range(perdoc.doc_count_all()):
+                ours = whoosh_fixes._doc_field_length(perdoc, d, field)
+                col = fresh._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
+                lbyte = col[d] if col is not None else None
+                theirs = 0 if col is None else (whoosh_fixes._LENGTHS[lbyte] if lbyte else None)
+                assert ours == theirs, (field, d)
