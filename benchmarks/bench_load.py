@@ -57,13 +57,15 @@ def urls(home: Path, n: int) -> list[str]:
     return [cycle[i % len(cycle)] for i in range(n)]
 
 
-def wait_until_up(base: str, proc: subprocess.Popen, limit: float = 180.0) -> float:
+def wait_until_up(base: str, proc: subprocess.Popen, log: Path, limit: float = 300.0) -> float:
+    """Seconds until the server answers a search (it may first index what the store has and
+    the index lacks, and build its column cache)."""
     import httpx
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         if proc.poll() is not None:
             raise RuntimeError(f"arkiv serve exited {proc.returncode}: "
-                               + (proc.stderr.read() if proc.stderr else "")[-500:])
+                               + log.read_text(errors="replace")[-500:])
         try:
             if httpx.get(base + "/api/search?q=kommun", timeout=60).status_code == 200:
                 return time.perf_counter() - start
@@ -110,27 +112,32 @@ async def _load(base: str, paths: list[str], clients: int) -> tuple[list[float],
 
 
 def measure_load(home: Path, items: int, clients: int = CLIENTS,
-                 requests: int = REQUESTS) -> list[Figure]:
+                 requests: int = REQUESTS, log: Path | None = None) -> list[Figure]:
     port = free_port()
     base = f"http://{HOST}:{port}"
     cmd = arkiv_command() + ["--home", str(home), "serve", "--host", HOST, "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=bench_env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        startup = wait_until_up(base, proc)
-        paths = urls(home, requests)
-        latencies, errors, elapsed = asyncio.run(_load(base, paths, clients))
-    finally:
-        proc.terminate()
+    # The server's messages go to a file: a pipe nobody reads would stall it once full.
+    log = log or home / "serve.log"
+    with open(log, "w", encoding="utf-8") as err:
+        proc = subprocess.Popen(cmd, env=bench_env(), stdout=subprocess.DEVNULL, stderr=err,
+                                text=True)
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            startup = wait_until_up(base, proc, log)
+            paths = urls(home, requests)
+            latencies, errors, elapsed = asyncio.run(_load(base, paths, clients))
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    server_log = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
     detail = {"clients": clients, "requests": requests, "items": items,
               "seconds": round(elapsed, 1), "requests_per_s": round(len(latencies) / elapsed, 1),
               "p50_ms": round(_pctl(latencies, 0.5), 1),
               "max_ms": round(max(latencies, default=0.0), 1),
-              "server_ready_s": round(startup, 1), "first_errors": errors[:5]}
+              "server_ready_s": round(startup, 1), "first_errors": errors[:5],
+              "server_log_tail": server_log[-8:]}
     return [Figure("load_errors", len(errors), "", 0, "==", detail={"requests": requests}),
             Figure("load_p95_ms", _pctl(latencies, 0.95), "ms", 2000, detail=detail)]

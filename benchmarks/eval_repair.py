@@ -199,7 +199,7 @@ def evaluate(all_pairs: list[Pair]) -> dict:
     return rows
 
 
-WORD_REASONS = {"diacritic", "ocr-confusion", "context"}
+WORD_REASONS = {"diacritic", "ocr-confusion", "context", "word-join", "word-split"}
 
 
 def clean_change_rate() -> dict:
