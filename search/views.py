@@ -164,6 +164,11 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
             "statements": statements[:limit], "proposals": proposals[:limit], "votes": votes}
 
 
+def _same_person(query_words: set[str], name: str) -> bool:
+    """"Jungenstam" and "Helena Jungenstam" both name Helena Jungenstam (diacritics optional)."""
+    return query_words <= set(fold(name).split())
+
+
 def person(index: Index, name: str, store: StoreLike | None = None, *,
            filters: list[q.Node] = (), limit: int = 50) -> dict[str, Any]:
     """A person's statements, proposals and ballots (names match without diacritics:
@@ -173,7 +178,7 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
     entries = _all(index, node, sort="date")
     if not entries:
         raise NotFoundError(f"person {name!r}: no statement, proposal or vote in the archive")
-    target = fold(" ".join(name.split()))
+    target = set(fold(name).split())
     statements, proposals, ballots = [], [], []
     parties: dict[str, int] = defaultdict(int)
     for e in entries:
@@ -186,7 +191,7 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
                 parties[p] += 1
         elif e["kind"] == "vote" and len(ballots) < limit:
             for b in ballots_of(e, store):
-                if fold(" ".join(b["name"].split())) == target:
+                if _same_person(target, b["name"]):
                     rec["vote"] = b["vote"]
                     rec["party"] = b["party"]
                     if b["party"]:
@@ -194,7 +199,7 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
                     break
             ballots.append(rec)
     written = Counter(n for e in entries for n in e.get("names") or []
-                      if fold(" ".join(n.split())) == target)
+                      if _same_person(target, n))
     return {"name": written.most_common(1)[0][0] if written else name, "query": name,
             "parties": dict(parties), "by_year": _by_year(entries),
             "totals": {"statement": len(statements), "proposal": len(proposals),

@@ -95,6 +95,13 @@ def test_person_view_is_diacritic_insensitive(ix: Index, store: DictStore, name:
     assert p["parties"] == {"V": 2}
 
 
+@pytest.mark.parametrize("surname", ["Ståhl", "stahl"])
+def test_person_by_surname_finds_the_ballot(ix: Index, store: DictStore, surname: str) -> None:
+    p = person(ix, surname, store)
+    assert p["name"] == "Jöran Ståhl"
+    assert p["ballots"][0]["vote"] == "nej"
+
+
 def test_person_ballot_without_store_reads_the_vote_text(ix: Index) -> None:
     p = person(ix, "Maria Falk")
     assert p["ballots"][0]["vote"] == "ja"
