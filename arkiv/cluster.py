@@ -12,10 +12,14 @@ this module is a client of it. What it adds on top of `distributed.Client`:
 - Task keys name the file and page range (`read_unit-3f2a9c1b4d5e-p1-8-…`), visible on Dask's
   dashboard, and no argument is hashed to make a key.
 - Tesseract runs single-threaded on every worker (`OMP_THREAD_LIMIT=1`, a worker plugin and again in
-  each task): its OpenMP threads would oversubscribe the worker's cores.
-- Errors a user sees are one line: an unreachable scheduler, a scheduler without workers or a worker
-  without the project or Tesseract's `swe` data are `ClusterError` (exit 2) before the archive is
-  touched; a task that killed its workers `allowed-failures` times is that file failing.
+  each task): its OpenMP threads would oversubscribe the worker's cores. The plugin also warms
+  the stages up (spaCy, the repair lexicon) once per worker process.
+- A large argument that every document's task gets (the archive vocabulary) goes to the cluster
+  once per import, as a holder task, not once per document.
+- Errors a user sees are one line: an unreachable scheduler, a scheduler without workers or a
+  worker without the project or Tesseract's `swe`/`eng` data are `ClusterError` (exit 2) before
+  the archive is touched; a task that killed its workers `allowed-failures` times is that file
+  failing.
 """
 from __future__ import annotations
 
@@ -31,11 +35,12 @@ from concurrent.futures import CancelledError
 from dataclasses import replace
 from typing import Any
 
-from arkiv.work import Unit
+from arkiv.work import Unit, warm_up
 from corpus.errors import InputFileError, UsageError
 
 CONNECT_TIMEOUT = float(os.environ.get("ARKIV_CLUSTER_TIMEOUT", "10"))   # seconds
-REQUIRED_LANGS = ("swe",)        # Tesseract data a worker must have; eng is in Tesseract itself
+REQUIRED_LANGS = ("swe", "eng")  # Tesseract data every worker needs for the default swe+eng
+SHARE_MIN_ITEMS = 256            # a frozenset this large, given to many tasks, is sent once
 
 
 class ClusterError(UsageError):
@@ -53,18 +58,31 @@ except ImportError:          # distributed is a dependency; only a broken instal
     WorkerPlugin = object    # type: ignore[assignment,misc]
 
 
-class TesseractEnv(WorkerPlugin):
-    """Sets `OMP_THREAD_LIMIT=1` in each worker process when it starts (and when a nanny restarts
-    it); Tesseract is a subprocess and inherits the environment."""
-    name = "arkiv-tesseract-env"
-    idempotent = True
+def _prepare_worker() -> None:
+    _single_threaded_tesseract()
+    warm_up()      # spaCy and the repair lexicon load once per worker, not in its first document
+
+
+class WorkerSetup(WorkerPlugin):
+    """Prepares each worker process once: `OMP_THREAD_LIMIT=1` (Tesseract is a subprocess and
+    inherits the environment) and the stages warmed up. Registered when the import connects;
+    Dask runs it again on a worker that a nanny restarts."""
+    name = "arkiv-worker-setup"
+    idempotent = True          # a worker already set up by an earlier import is not set up again
 
     def setup(self, worker) -> None:
-        _single_threaded_tesseract()
+        _prepare_worker()
 
 
-def _hold(data: bytes) -> bytes:
-    """The holder task of one file: its result is the file's bytes, kept on a worker."""
+def dask_setup(worker) -> None:
+    """`dask worker … --preload arkiv.cluster`: the worker is prepared when it starts, before
+    the first import connects."""
+    _prepare_worker()
+
+
+def _hold(data: Any) -> Any:
+    """A holder task: its result is its argument (a file's bytes, the archive vocabulary), kept
+    on a worker and recomputable from the task's spec if that worker dies."""
     return data
 
 
@@ -104,7 +122,7 @@ class DaskExecutor:
         self.client = _connect(address, timeout)
         try:
             self.workers = _check_workers(self.client, address, timeout, tuple(required_langs))
-            self.client.register_plugin(TesseractEnv(), name=TesseractEnv.name)
+            self.client.register_plugin(WorkerSetup(), name=WorkerSetup.name)
         except BaseException:
             self.client.close()
             raise
@@ -112,6 +130,7 @@ class DaskExecutor:
         self._tasks: dict[str, tuple[str, bool, bool]] = {}  # key → (sha256, holder?, unit?)
         self._live: dict[str, Any] = {}           # live task key → future, to cancel on abort
         self._names: dict[str, str] = {}          # sha256 → file name, for failure messages
+        self._shared: dict[int, tuple] = {}       # id(argument) → (argument, holder future)
 
     # -- the executor interface ---------------------------------------------------------------
 
@@ -126,6 +145,7 @@ class DaskExecutor:
                 holder = self._holder(unit)
                 args = tuple(replace(a, data=None) if a is unit else a for a in args)
         key, sha = _key(fn, unit, args)
+        args = tuple(self._shared_arg(a) for a in args)
         future = self.client.submit(_call, fn, holder, *args, key=key, pure=False)
         self._live[key] = future
         self._tasks[key] = (sha, holder is not None, unit is not None)
@@ -167,6 +187,7 @@ class DaskExecutor:
             self.client.cancel(list(self._live.values()), force=True)
         self._live.clear()
         self._holders.clear()
+        self._shared.clear()
         self.client.close()
 
     def __enter__(self) -> "DaskExecutor":
@@ -180,14 +201,27 @@ class DaskExecutor:
     def _holder(self, unit: Unit):
         entry = self._holders.get(unit.sha256)
         if entry is None:
-            with warnings.catch_warnings():
-                # Dask warns about large task graphs; one holder per file is the point.
-                warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
-                key = f"arkiv-file-{unit.sha256[:12]}-{uuid.uuid4().hex[:8]}"
-                fut = self.client.submit(_hold, unit.data, key=key, pure=False)
+            fut = self._submit_holder(unit.data, f"arkiv-file-{unit.sha256[:12]}")
             entry = self._holders[unit.sha256] = [fut, 0]
         entry[1] += 1
         return entry[0]
+
+    def _shared_arg(self, arg: Any) -> Any:
+        """A large immutable argument given to many tasks (the archive vocabulary, one object
+        for the whole import) goes to the cluster once: tasks get its holder instead."""
+        if not (isinstance(arg, frozenset) and len(arg) >= SHARE_MIN_ITEMS):
+            return arg
+        entry = self._shared.get(id(arg))
+        if entry is None:       # the argument is kept in the entry, so its id stays its own
+            entry = self._shared[id(arg)] = (arg, self._submit_holder(arg, "arkiv-shared"))
+        return entry[1]
+
+    def _submit_holder(self, value: Any, prefix: str):
+        with warnings.catch_warnings():
+            # Dask warns about large task graphs; sending the value once is the point.
+            warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
+            return self.client.submit(_hold, value, key=f"{prefix}-{uuid.uuid4().hex[:8]}",
+                                      pure=False)
 
     def _release(self, sha: str, used_holder: bool, is_unit: bool) -> None:
         """A task is done. Drop the file's holder once no task of the file needs it (the
@@ -272,5 +306,6 @@ def _check_workers(client, address: str, timeout: float, langs: tuple[str, ...])
         missing = [lang for lang in langs if lang not in probe["langs"]]
         if missing:
             raise ClusterError(f"{worker}: Tesseract on this worker lacks the language data "
-                               f"{'+'.join(missing)} (apt-get install tesseract-ocr-swe)")
+                               f"{'+'.join(missing)} (apt-get install "
+                               f"{' '.join('tesseract-ocr-' + m for m in missing)})")
     return max(1, sum(client.nthreads().values()))

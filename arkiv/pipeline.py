@@ -86,8 +86,9 @@ def read_file(path: Path, cfg: Config) -> bytes:
 def units_for(name: str, data: bytes, sha: str, n_pages: int, workers: int,
               by_path: bool) -> list[Unit]:
     """Page ranges small enough to spread a long scan over every worker, large enough that a
-    text-layer PDF is not re-opened for each page."""
-    size = max(1, min(8, math.ceil(n_pages / max(1, workers))))
+    text-layer PDF is not re-opened for each page. Two ranges per worker, not one: ranges of
+    unequal length (7 pages on 2 workers: 4 + 3) otherwise leave a worker idle at the end."""
+    size = max(1, min(8, math.ceil(n_pages / max(1, 2 * workers))))
     # by path: absolute, since a worker's working directory is not the coordinator's
     payload = {"path": str(Path(name).resolve())} if by_path else {"data": data}
     return [Unit(name=name, sha256=sha, first=first, last=min(n_pages, first + size - 1), **payload)

@@ -45,7 +45,7 @@ SCAN_WORDS = ["fontänen", "lekplatsen", "cykelbanan", "konsthallen"]
 def cluster():
     from distributed import LocalCluster
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as lc:
+                      dashboard_address=":0", silence_logs=logging.CRITICAL) as lc:
         yield lc
 
 
@@ -220,6 +220,19 @@ def test_worker_errors_come_back_as_the_files_one_line_error(cluster, data, fail
             assert "Nämnden beslutar" in ex.result(fut)[0].text
 
 
+def test_the_archive_vocabulary_goes_to_the_cluster_once_per_import(cluster):
+    vocabulary = frozenset(f"ord{n}" for n in range(5000))
+    small = frozenset({"kommunstyrelsen"})                 # small arguments travel as they are
+    with DaskExecutor(cluster.scheduler_address) as ex:
+        futures = [ex.submit(len, vocabulary) for _ in range(3)] + [ex.submit(len, small)]
+        done: set = set()
+        while len(done) < len(futures):
+            done |= ex.wait_any([f for f in futures if f not in done])
+        assert [ex.result(f) for f in futures] == [5000, 5000, 5000, 1]
+        held = [k for k in ex.client.who_has() if str(k).startswith("arkiv-shared-")]
+        assert len(held) == 1
+
+
 def _closed_port() -> int:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -265,7 +278,7 @@ def test_arkiv_cluster_variable(tmp_path, monkeypatch, env, code):
 def test_a_scheduler_without_workers_is_one_line_exit_2(tmp_path):
     from distributed import LocalCluster
     home = tmp_path / "arkiv"
-    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None,
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=":0",
                       silence_logs=logging.CRITICAL) as empty:
         r = arkiv(home, "import", str(SAMPLES / SAMPLE_FILES[0]), "--cluster",
                   empty.scheduler_address, env={"ARKIV_CLUSTER_TIMEOUT": "1"})
