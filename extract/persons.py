@@ -13,7 +13,7 @@ from extract import vocab
 from extract.text import fold
 
 _UP = "A-ZÅÄÖÉÈÜØÆÇ"
-_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.?)"
+_WORD = rf"(?:[{_UP}][\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}\.?|[{_UP}]\.?)"  # bounded, unambiguous: linear time
 _PARTICLE = "|".join(sorted(vocab.NAME_PARTICLES, key=len, reverse=True))
 _NAME = rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{0,5}}"
 _MFL = r"(?:m\s?[.,]?\s?[a-z]?\s?fl\.?|mfl\.?)"

@@ -248,3 +248,16 @@ def test_decision_points(lines, want):
 def test_justering_and_posting_dates(header, want):
     ex = _extract(f"Kommunstyrelsen\n{header}\n\n§ 1\nVal av justerare\nAnna Al (M) utses.\n")
     assert (ex.justering_date, ex.anslag_date) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Aa-" * 3000,                                   # one endless hyphenated "name"
+    "Anna Berg " * 3000,                            # names that never get a party
+    "(" * 20000,
+    "Röstar ja: " + "Anna Berg, " * 3000,
+    "Ja  Nej  Avstår\n" + ("Anna Berg (S)" + " " * 200 + "X\n") * 500,
+])
+def test_hostile_text_is_handled(text):
+    """Long degenerate input (no backtracking blow-up in the name patterns); still one item."""
+    ex = _extract(text)
+    assert len(ex.items) == 1 and ex.items[0].paragraph == ""
