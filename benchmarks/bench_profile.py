@@ -76,7 +76,8 @@ def profile_import(files: list[Path], clock: Clock, work: Path) -> int:
     store, index = Store(work / "arkiv.db"), Index(work / "index")
     with clock.stage("warm-up (imports, models)"):
         first = files[0].read_bytes()
-        pages = read_unit(Unit(name=str(files[0]), sha256="0", data=first), 180.0, "swe+eng")
+        pages = read_unit(Unit(name=str(files[0]), sha256="0", first=1, last=1, data=first),
+                          180.0, "swe+eng")
         extract.extract(normalize.repair_pages(pages[:1]))
     n_pages = 0
     for f in files:
