@@ -193,9 +193,25 @@ def _title_block(lines: list[Line], start: int, stop: int) -> str | None:
     if not runs:
         return None
     title = runs[-1]
-    if len(runs) > 1 and re.search(r"\s(?:i|och|för|med|av|om|på|till|vid|inom|mellan)$", runs[-2][-1]):
+    if len(runs) > 1 and _continues(runs[-2][-1]):
         title = runs[-2] + title           # OCR set a blank line inside a wrapped title
-    return join_wrapped(title)
+    return join_wrapped(_wrapped_run(title))
+
+
+def _continues(line: str) -> bool:
+    """A line that cannot end a title: it ends with a hyphen, a comma or a little word."""
+    return bool(re.search(r"(?:[-,]|\s(?:i|och|för|med|av|om|på|till|vid|inom|mellan|samt|från))$", line))
+
+
+def _wrapped_run(run: list[str]) -> list[str]:
+    """The title's own lines: a line that starts in upper case after a finished line is a
+    subtitle ("Remiss från kommunstyrelsen"), not part of the title."""
+    out = [run[0]]
+    for ln in run[1:]:
+        if not (ln[:1].islower() or ln[:1] in "(–-" or _continues(out[-1])):
+            break
+        out.append(ln)
+    return out
 
 
 def _title_like(ln: Line) -> bool:

@@ -261,3 +261,16 @@ def test_hostile_text_is_handled(text):
     """Long degenerate input (no backtracking blow-up in the name patterns); still one item."""
     ex = _extract(text)
     assert len(ex.items) == 1 and ex.items[0].paragraph == ""
+
+
+@pytest.mark.parametrize("head,title", [
+    ("Remiss av motion om hemlöshet\nRemiss från kommunstyrelsen", "Remiss av motion om hemlöshet"),
+    ("Vägledning för stadsdelsförvaltningarnas arbete\nmed sociala insatsgrupper (målgruppen 19-29 år)",
+     "Vägledning för stadsdelsförvaltningarnas arbete med sociala insatsgrupper (målgruppen 19-29 år)"),
+    ("Rapport om arbetet med sociala insatsgrupper i\n\nStockholms stad (1 april – 1 december 2012)",
+     "Rapport om arbetet med sociala insatsgrupper i Stockholms stad (1 april – 1 december 2012)"),
+])
+def test_title_of_a_tjansteutlatande(head, title):
+    ex = _extract(f"Tjänsteutlåtande\nDnr 3.1.1-123/2015\nDatum 2015-02-03\nTill\nSocialnämnden\n\n{head}\n\n"
+                  "Förvaltningens förslag till beslut\nSocialnämnden godkänner vägledningen.\n")
+    assert ex.items[0].title == title
