@@ -31,6 +31,7 @@ DEFAULT_ZIPF = 1.0          # a Hunspell form wordfreq has never seen: rare, but
 FOREIGN_PENALTY = 0.7       # a word only wordfreq knows (foreign words, names, abbreviations)
 WORDFREQ_MIN_ZIPF = 3.0     # below this, wordfreq-only "words" are mostly OCR and typing noise
 COMPOUND_MAX_PRIOR = 2.8   # a compound is never more likely than this, however common its parts
+NEAR_MAX_WINDOW = 3         # letters where a single edit may lie, at most (see near_skeletons)
 VOCABULARY_ZIPF = 2.0       # a word of the archive's own clean documents: a domain word
 
 # role bits stored with each form
@@ -211,7 +212,10 @@ class Lexicon:
         while b > 0 and self.has_suffix(s[b - 1:]):
             b -= 1
         # s[:f] starts a word and s[b:] ends one: an edit at i needs i <= f and i + 1 >= b
-        for i in range(max(lo, b - 1, 0), min(f, n) + 1):
+        first, last = max(lo, b - 1, 0), min(f, n)
+        if last - first >= NEAR_MAX_WINDOW:
+            return                  # the edit could be almost anywhere: too little to go on
+        for i in range(first, last + 1):
             pre = s[:i]
             if i < n:
                 self._near(pre + s[i + 1:], d + 1, max_d, i, out)        # an added letter

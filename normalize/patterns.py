@@ -88,3 +88,14 @@ ITEM_HEADINGS = frozenset({
 # Real words that a lost diacritic would make into others, kept before these words:
 # "barn som far illa" (far, not får).
 KEEP_BEFORE = {"far": frozenset({"illa"}), "fara": frozenset({"illa"})}
+
+# Short, frequent words that OCR glues to a neighbour ("hurarbetet", "kommitin", "påden") or ties
+# to it with a speck read as a hyphen ("att-yttra", "trafiken-på"). A glued token is split only
+# where one side is one of these and the other a known word; single letters are left out (i-land,
+# e-post, u-länder are real).
+GLUE_WORDS = frozenset({
+    "att", "och", "som", "för", "med", "till", "av", "på", "den", "det", "de", "dem", "har",
+    "är", "en", "ett", "om", "in", "ut", "upp", "hur", "var", "vid", "från", "inte", "kan", "ska",
+    "sig", "men", "eller", "samt", "under", "efter", "även", "också", "ej", "detta", "denna",
+    "dessa", "sin", "sitt", "sina", "har", "hade", "blir", "bli", "vara", "där", "då", "så",
+})

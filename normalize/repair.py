@@ -26,10 +26,11 @@ _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)
 CLEAN_DOCUMENT_DAMAGE = 0.05   # at most this share of unknown words: a document to learn words from
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
-MAX_WORD_PASSES = 3        # word repair is repeated until it changes nothing (rarely twice)
+MAX_WORD_PASSES = 4        # word repair is repeated until it changes nothing (rarely twice)
 BASE_MARGIN = 0.2          # log10 odds a replacement must win by
 DAMAGED = 0.05             # share of unknown words above which a document counts as damaged
 COMMON_SHORT_WORD = 5.5    # på, är, så, då: short words common enough to need no extra margin
+GLUE_MIN_ZIPF = 3.5        # the word a glued short word is split from must be this common
 SHORT_MARGIN = 0.7         # short words have many neighbours: one confusion away is weak evidence
 _YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
@@ -158,6 +159,9 @@ class DocumentRepairer:
         self.lex = lexicon
         self.stats = stats
         self.words = WordRepairer(lexicon, model, stats)
+        # lower-case words word repair saw and could neither recognise nor repair: the only
+        # ones the glue pass looks at (cheap for the rest of the document)
+        self.unresolved: set[str] = set()
 
     def word_edits(self, text: str) -> list[Edit]:
         masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
@@ -189,6 +193,8 @@ class DocumentRepairer:
                 continue
             choice = self.words.repair(low)
             if choice is None:
+                if low not in self.unresolved and not self.lex.known(low):
+                    self.unresolved.add(low)
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
@@ -218,6 +224,109 @@ class DocumentRepairer:
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
                               _confidence(choice.score)))
         return edits
+
+    def glue_edits(self, text: str) -> list[Edit]:
+        """Words OCR split with a space (`a vstår`) joined again, and words it glued together
+        (`kommitin`, `att-yttra`) split. Only in documents whose letters are damaged (a clean
+        text's spaces and hyphens are the writer's), and only next to a word that word repair
+        left unknown or at a hyphen between two words."""
+        if not self.stats.letters_damaged:
+            return []
+        tokens = list(TOKEN.finditer(text))
+        # only where a word stayed unknown, or two words meet at a hyphen
+        unresolved = self.unresolved
+        look: set[int] = set()
+        for idx, m in enumerate(tokens):
+            if m.group().lower() in unresolved:
+                look.update((idx - 1, idx))
+            elif text[m.end():m.end() + 1] == "-":
+                look.add(idx)
+        edits: list[Edit] = []
+        taken = -1                  # end offset of the last edit: edits never overlap
+        for idx in sorted(look):
+            m = tokens[idx] if idx >= 0 else None
+            if m is None or m.start() < taken:
+                continue
+            e = self._join(text, tokens, idx) or self._split(text, m)
+            if e is not None:
+                edits.append(e)
+                taken = e.end
+        return edits
+
+    def _join(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
+        if idx + 1 >= len(tokens):
+            return None
+        m, nxt = tokens[idx], tokens[idx + 1]
+        a, b = m.group(), nxt.group()
+        gap = text[m.end():nxt.start()]
+        if gap == "-":
+            return self._unhyphen(m, nxt)
+        if gap != " " or not (a.isalpha() and b.isalpha()) or not b.islower():
+            return None
+        if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5:
+            return None
+        la, lb = a.lower(), b.lower()
+        if la not in self.unresolved and lb not in self.unresolved:
+            return None
+        if la in patterns.PROTECTED or lb in patterns.PROTECTED:
+            return None
+        # one part is a word repair could not make anything of (the text is repaired already)
+        known_a, known_b = self.lex.known(la), self.lex.known(lb)
+        if known_a and known_b:
+            return None             # "social nämnden" could be two words: left to the writer
+        joined = la + lb
+        if self.lex.zipf(joined) is not None and not self.lex.is_foreign(joined):
+            word, score = joined, 1.0
+        elif not known_a and not known_b and self.lex.known(joined):
+            word, score = joined, 0.5           # a compound, both halves meaningless alone
+        else:
+            return None
+        if a[:1].isupper() and not _sentence_start(text, m.start()) and not score >= 1.0:
+            return None                         # perhaps a name
+        return Edit(m.start(), nxt.end(), case_like(a, word), "word-join", _confidence(score))
+
+    def _unhyphen(self, m: re.Match[str], nxt: re.Match[str]) -> Edit | None:
+        """`att-yttra`, `trafiken-på`: a speck between two words read as a hyphen."""
+        a, b = m.group(), nxt.group()
+        if not (a.isalpha() and b.isalpha() and b.islower() and not a.isupper()):
+            return None
+        la, lb = a.lower(), b.lower()
+        if not ((la in patterns.GLUE_WORDS and self.lex.known(lb) and len(lb) >= 3)
+                or (lb in patterns.GLUE_WORDS and self.lex.known(la) and len(la) >= 3)):
+            return None
+        if la in patterns.HYPHEN_PREFIXES or self.lex.known(la + lb):
+            return None             # ja-röster; a compound written with a hyphen
+        return Edit(m.start(), nxt.end(), f"{a} {b}", "word-split", 0.9)
+
+    def _split(self, text: str, m: re.Match[str]) -> Edit | None:
+        """`hurarbetet`, `kommitin`, `påden`: a short frequent word glued to a known word."""
+        tok = m.group()
+        if not tok.isalpha() or len(tok) < 5 or (len(tok) > 1 and tok.isupper()):
+            return None
+        low = tok.lower()
+        if low not in self.unresolved or low in patterns.PROTECTED:
+            return None
+        if tok[:1].isupper() and not _sentence_start(text, m.start()):
+            return None                         # perhaps a name
+        best: tuple[float, int] | None = None
+        for k in range(2, len(low) - 1):
+            a, b = low[:k], low[k:]
+            if a in patterns.GLUE_WORDS:
+                other = b
+            elif b in patterns.GLUE_WORDS:
+                other = a
+            else:
+                continue
+            z = self.lex.zipf(other)
+            if (z is None or z < GLUE_MIN_ZIPF or len(other) < 3 or self.lex.is_foreign(other)
+                    or self.lex.is_proper(other)):
+                continue            # "ivande" is no "ivan de", "salovar" no "salo var"
+            if best is None or z > best[0]:
+                best = (z, k)
+        if best is None:
+            return None
+        k = best[1]
+        return Edit(m.start(), m.end(), f"{tok[:k]} {tok[k:]}", "word-split", 0.9)
 
     @staticmethod
     def _before_dnr(tokens: list[re.Match[str]], idx: int) -> bool:
@@ -340,11 +449,14 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
         for st in ocr_pages:
             # a repaired word can change how its neighbour reads (an id next to it, a context):
             # repeat until nothing changes, so that repairing the result again changes nothing
+            # words split or glued by OCR are seen once the words themselves are repaired
             for _ in range(MAX_WORD_PASSES):
                 edits = repairer.word_edits(st.text)
-                if not edits:
-                    break
                 st.apply(edits)
+                glued = repairer.glue_edits(st.text)
+                st.apply(glued)
+                if not edits and not glued:
+                    break
             st.apply(repairer.single_edits(st.text))
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
             st.apply(textfix.furniture(st.text, set(), first_page=True))

@@ -42,6 +42,7 @@ DIACRITIC_LETTERS = frozenset("åäöé")
 # damaged, only for words this long, one such edit per word (see `Lexicon.near_skeletons`).
 GENERIC_MIN_LEN = 7
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
+GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
 GENERIC_LOGP = -2.5            # log10 P of one such edit
 
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
@@ -54,6 +55,15 @@ class DocumentStats:
     diacritic_loss: float = 0.0     # P(a diacritic letter was printed without its diacritic)
     damage: float = 0.0             # share of words the lexicon does not know
     letter_damage: float = 0.0      # ... of which more than diacritics is wrong (f5r, Socialnimnden)
+    letter_damaged_words: int = 0   # how many words that share is of
+
+    @property
+    def letters_damaged(self) -> bool:
+        """Letters misread often enough, in enough words, that a long unknown word is more
+        likely damage than a rare word, and a space or hyphen inside a word more likely a
+        speck than the writer's (one typo in a short clean note is no such evidence)."""
+        return (self.letter_damage >= GENERIC_DAMAGE
+                and self.letter_damaged_words >= GENERIC_MIN_DAMAGED_WORDS)
 
     @property
     def ocr_without_swedish(self) -> bool:
@@ -294,9 +304,13 @@ class WordRepairer:
         if found is None:
             found = self.best(word, max_edits, whole_words=whole)
         if (prior is None and len(word) >= GENERIC_MIN_LEN and not whole
-                and self.stats.letter_damage >= GENERIC_DAMAGE
-                and (found is None or found[1] <= keep)):
-            found = self.best_generic(word)
+                and self.stats.letters_damaged
+                and (found is None or found[1] - keep < SURE)):
+            # the likelier of the two: taking the any-letter reading only where the model's
+            # fails would make the choice flip between a document and its repaired text
+            generic = self.best_generic(word)
+            if generic is not None and (found is None or generic[1] > found[1]):
+                found = generic
         if found is None:
             return None
         form, score = found
@@ -329,7 +343,8 @@ def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
     letter_damage = (unknown - lost) / total if total else 0.0
     # A few unknown words that happen to have a diacritic spelling are no evidence of loss.
     loss = lost / (lost + present + 5) if lost >= 3 else 0.0
-    return DocumentStats(diacritic_loss=min(loss, 0.95), damage=damage, letter_damage=letter_damage)
+    return DocumentStats(diacritic_loss=min(loss, 0.95), damage=damage, letter_damage=letter_damage,
+                         letter_damaged_words=unknown - lost)
 
 
 def _compound_skeleton(skel: str, lex: Lexicon) -> bool:
