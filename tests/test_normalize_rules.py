@@ -192,7 +192,8 @@ def test_changes_are_logged_at_their_offsets_and_raw_stays() -> None:
             assert page.text[c.start:c.start + len(c.replacement)] == c.replacement
             assert 0.0 <= c.score <= 1.0
             assert c.reason in {"unicode", "page-furniture", "dehyphenate", "paragraph-sign",
-                                "diacritic", "ocr-confusion", "context"}
+                                "diacritic", "ocr-confusion", "context", "word-join",
+                                "word-split"}
     assert "Socialförvaltningen" in repaired[1].text
 
 
