@@ -99,3 +99,23 @@ GLUE_WORDS = frozenset({
     "sig", "men", "eller", "samt", "under", "efter", "även", "också", "ej", "detta", "denna",
     "dessa", "sin", "sitt", "sina", "har", "hade", "blir", "bli", "vara", "där", "då", "så",
 })
+
+# Real words that a lost ö or ä turns into other real words; which one the page said shows in
+# the neighbouring words (normalize/context.py). Municipal minutes say "bör" and "stöd" far more
+# often than "bor" and "stod", but both are Swedish: the neighbours decide.
+# bör before an infinitive ("bor vara", "bor inte beaktas"), after any of these adverbs:
+MODAL_ADVERBS = frozenset({"inte", "också", "därför", "dock", "alltså", "även", "därmed",
+                           "således", "nog", "kanske", "ej", "snarast", "särskilt", "enligt"})
+# ... but bor where one lives: "bor hemma", "bor nära", "bor tillsammans"
+BOR_NEXT_KEEP = frozenset({"hemma", "nära", "ensamma", "själva", "tillsammans", "borta", "inne",
+                           "uppe", "nere", "ute", "där", "här", "kvar", "bra", "trångt"})
+# stod (stood) after a subject or in "stod på/kvar"; stöd (support) elsewhere:
+# "behöver stod", "ekonomiskt stod", "stod och hjälp", "stod till"
+STOD_PREV_KEEP = frozenset({"det", "som", "han", "hon", "vi", "de", "jag", "ni", "den", "där",
+                            "här", "då", "så", "man", "vilket", "vilken", "vilka", "detta",
+                            "denna", "dessa", "nu", "redan", "ensam", "ensamma", "och", "alla"})
+STOD_NEXT_KEEP = frozenset({"på", "pa", "kvar", "fast", "upp", "ut", "still", "emot", "bakom",
+                            "framför", "inför", "inte", "det", "han", "hon", "de", "vi"})
+# fortsätta (the verb) after a modal or att; fortsatta (continued) before a noun
+VERB_BEFORE = frozenset({"att", "ska", "skall", "kan", "bör", "vill", "måste", "kunna", "får",
+                         "behöver", "kommer", "avser", "avses", "inte", "kunde", "skulle"})

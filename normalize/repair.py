@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
+from normalize.context import CONTEXT_WORDS, context_word
 from normalize.confusions import Model, default_model
 from normalize.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
@@ -188,6 +189,14 @@ class DocumentRepairer:
                     and (self.stats.loss_log is not None or low != "for")):
                 edits.append(Edit(m.start(), m.end(), case_like(tok, "för"), "context", 0.9))
                 continue
+            if low in CONTEXT_WORDS and (self.stats.loss_log is not None
+                                         or self.stats.letters_damaged):
+                word = context_word(*self._neighbours(tokens, idx), low=low)
+                if word is not None:
+                    if word != low:
+                        edits.append(Edit(m.start(), m.end(), case_like(tok, word), "context",
+                                          0.8))
+                    continue
             if low in patterns.KEEP_BEFORE and idx + 1 < len(tokens) and (
                     tokens[idx + 1].group().lower() in patterns.KEEP_BEFORE[low]):
                 continue
@@ -327,6 +336,13 @@ class DocumentRepairer:
             return None
         k = best[1]
         return Edit(m.start(), m.end(), f"{tok[:k]} {tok[k:]}", "word-split", 0.9)
+
+    @staticmethod
+    def _neighbours(tokens: list[re.Match[str]], idx: int) -> tuple[str, str, str]:
+        """The word before, the word after and the one after that (lower case, "" if none)."""
+        def at(i: int) -> str:
+            return tokens[i].group().lower() if 0 <= i < len(tokens) else ""
+        return at(idx - 1), at(idx + 1), at(idx + 2)
 
     @staticmethod
     def _before_dnr(tokens: list[re.Match[str]], idx: int) -> bool:

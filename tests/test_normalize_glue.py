@@ -90,3 +90,21 @@ def test_glue_repairs_are_logged_and_idempotent() -> None:
         ("kommitin", "kommit in", "word-split"), ("att-yttra", "att yttra", "word-split")}
     twice, again = repair_text(once)
     assert twice == once and again == []
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Avgiften bor vara densamma.", "Avgiften bör vara densamma."),          # before an infinitive
+    ("Frågan bor inte beaktas nu.", "Frågan bör inte beaktas nu."),
+    ("Unga som behöver stod för att lämna nätverk.", "Unga som behöver stöd för att lämna nätverk."),
+    ("Ekonomiskt stod ges till föreningar.", "Ekonomiskt stöd ges till föreningar."),
+    ("Nämnden vill fortsatta arbetet.", "Nämnden vill fortsätta arbetet."),
+    # must not change: where one lives, what stood, the continued work
+    ("Idag bor 3 084 ungdomar i kommunen.", "Idag bor 3 084 ungdomar i kommunen."),
+    ("De som bor hemma får hjälp.", "De som bor hemma får hjälp."),
+    ("Familjen bor i Rinkeby.", "Familjen bor i Rinkeby."),
+    ("Det stod klart att ingen kom.", "Det stod klart att ingen kom."),
+    ("Det fortsatta arbetet följs upp.", "Det fortsatta arbetet följs upp."),
+])
+def test_real_words_decided_by_neighbours(damaged: str, expected: str) -> None:
+    assert _last_line(SCAN, damaged) == expected
+    assert _last_line(CLEAN, damaged) == damaged       # a clean document: as written
