@@ -13,7 +13,7 @@ APT_BENCH := ocrmypdf
 .PHONY: demo test eval bench system system-test system-bench clean
 
 demo: system $(VENV)/.installed
-	$(BIN)/arkiv import corpus/samples
+	$(BIN)/arkiv import corpus/samples/*.txt corpus/samples/*.pdf
 	@echo
 	@echo '$$ arkiv search "sociala insatsgrupper" --limit 3'
 	@$(BIN)/arkiv search "sociala insatsgrupper" --limit 3
