@@ -126,7 +126,8 @@ def _run(files: list[Path], cfg: Config, store: Store, index,
         window = max(2, ex.workers * 4)       # files in flight: memory stays flat on huge folders
         while queue or futures:
             while queue and len(pending) < window and (
-                    not pending or sum(e.size for e in pending.values()) < MAX_BYTES_IN_FLIGHT):
+                    not pending or cfg.shared_paths      # by path, no bytes wait anywhere
+                    or sum(e.size for e in pending.values()) < MAX_BYTES_IN_FLIGHT):
                 if not _start(queue.pop(), ex, cfg, store, seen, pending, futures, report):
                     done_files += 1           # unchanged or unreadable: done at once
             if not futures:
