@@ -215,7 +215,8 @@ def _report(figures: list[Figure], bench: Bench, plan: Plan, quick: bool, env: d
         "elapsed_s": round(elapsed, 1),
         "sections_s": bench.timings,
         "plan": {"quick": quick, **plan_json},
-        "machine": env,
+        "machine": env | {"load_average_now": os.getloadavg() if hasattr(os, "getloadavg")
+                          else None},
         "figures": {f.name: f.to_json() for f in figures},
         "summary": {"targets": sum(f.passed is not None for f in figures),
                     "pass": sum(f.passed is True for f in figures),

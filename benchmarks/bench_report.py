@@ -58,7 +58,7 @@ def table(figures: list[Figure]) -> str:
         value = "—" if f.value is None else f"{_round(f.value)} {f.unit}".strip()
         target = "" if f.target is None else f"{f.op} {f.target}"
         verdict = {True: "pass", False: "FAIL", None: ""}[f.passed]
-        if f.value is None and f.note:
+        if f.note:
             verdict = f"{verdict} ({f.note})".strip()
         rows.append((f.name, value, target, verdict))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]

@@ -5,8 +5,8 @@
 Clean: the text file → `extract.extract` → the gold scorer (benchmarks/extract_score.py, the
 same comparisons as ../shared/tools/score-extract). Through OCR: the text is rendered to page
 images (benchmarks/render.py, profile "mild" by default: an office scan), OCR'd by the
-`tesseract` binary with `-l swe+eng` (one process per page, OMP_THREAD_LIMIT=1, results cached
-under benchmarks/.cache/ocr/), repaired with `normalize.repair_pages` when that stage is present,
+`tesseract` binary with `-l swe+eng` (one process per page, OMP_THREAD_LIMIT=1, TSV cached
+under benchmarks/.cache/ocr/ and read by `ingest.tesseract.parse_tsv`), repaired with `normalize.repair_pages` when that stage is present,
 then extracted and scored. Text PDF: the text written as a text-layer PDF (tab-separated runs
 as ruled tables), read back by `ingest` (pdfplumber, tables as tab-separated rows). Targets: ≥ 98 % of facts right on clean text, ≥ 90 % through OCR.
 """
@@ -29,19 +29,23 @@ CACHE = Path(__file__).resolve().parent / ".cache" / "ocr"
 
 
 def ocr_page(image, key: str) -> str:
-    """Tesseract on one page image, cached by the page's content key."""
-    out = CACHE / f"{key}.txt"
+    """Tesseract on one page image, cached by the page's content key. The TSV (word boxes) is
+    cached and turned into text by ingest's own parser, so the layout ingest keeps (table
+    columns as aligned spaces) is what extraction sees, and a parser change needs no new OCR."""
+    from ingest.tesseract import parse_tsv
+
+    out = CACHE / f"{key}.tsv"
     if out.exists():
-        return out.read_text()
+        return parse_tsv(out.read_text(), lambda: image).text
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        r = subprocess.run(["tesseract", str(png), "stdout", "-l", "swe+eng"], capture_output=True,
-                           text=True, env=env, check=True)
+        r = subprocess.run(["tesseract", str(png), "stdout", "-l", "swe+eng", "tsv"],
+                           capture_output=True, text=True, env=env, check=True)
     out.write_text(r.stdout)
-    return r.stdout
+    return parse_tsv(r.stdout, lambda: image).text
 
 
 def ocr_document(text: str, profile: str, jobs: int) -> list[Page]:
