@@ -23,15 +23,18 @@ import subprocess
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from PIL import Image
 
 from corpus.errors import ArkivError, InputFileError, OcrTimeoutError
+from ingest import ocrtables
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGS = "swe+eng"   # Debian's swe model has no §; eng recovers about half of them
 PAGE_SEG_MODE = 3           # fully automatic page segmentation, no orientation detection
+TABLE_SEG_MODE = 6          # a ruled table, rules erased, read again as one block of rows
 # An upright page of print reads at 85-96 mean confidence, a sideways one at about 40: below
 # this, orientation detection (0.6 s a page) is worth asking.
 REORIENT_BELOW_CONFIDENCE = 60.0
@@ -131,7 +134,9 @@ def _ocr_once(data: bytes, name: str, dpi: int | None, langs: str, timeout: floa
         # Anything else is the page image: Leptonica could not decode what it was given.
         raise InputFileError(name, f"Tesseract could not read a page image "
                                    f"({_last_line(message)})")
-    return parse_tsv(done.stdout.decode("utf-8", errors="replace"))
+    return parse_tsv(done.stdout.decode("utf-8", errors="replace"),
+                     lambda: _decode(data, name), name=name, dpi=dpi, langs=langs,
+                     timeout=timeout)
 
 
 def _run(data: bytes, name: str, dpi: int | None, options: list[str], config: str | None,
@@ -180,7 +185,8 @@ def _rotation(data: bytes, name: str, dpi: int | None, timeout: float, limit: fl
 
 
 def _decode(data: bytes, name: str) -> Image.Image:
-    """Pixels of an image Tesseract read from bytes, to turn them (the rare, rotated page)."""
+    """Pixels of an image Tesseract read from bytes: to turn them (the rare, rotated page) or
+    to read a ruled table cell by cell."""
     from ingest.images import IMAGE_ERRORS, to_grey
 
     try:
@@ -196,20 +202,90 @@ def _last_line(message: str) -> str:
     return lines[-1][:160] if lines else "no message"
 
 
-def parse_tsv(tsv: str) -> OcrResult:
-    """Rebuild the page text from Tesseract's TSV: words of a line joined by a space, lines by
-    a newline, paragraphs and blocks by a blank line; mean confidence over recognised words."""
-    paragraphs: list[list[list[str]]] = []
+# Layout kept from the word boxes (why: a voting list's marks mean ja, nej or avstår only by
+# their column). A gap wider than this many average character widths is a column gap, not a
+# space: justified prose stretches spaces to about one character width, table columns are far
+# wider apart.
+COLUMN_GAP_CHARS = 2.5
+# Lines of different blocks are one table row when their heights overlap this much (Tesseract
+# may read the cells of a ruled row as separate blocks).
+SAME_ROW_OVERLAP = 0.5
+# What a ruling line (a table's vertical border) reads as when Tesseract takes it for a word.
+_RULING = re.compile(r"^[|¦]+$")
+
+
+@dataclass
+class _Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float = -1.0
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass
+class _Line:
+    block: tuple[str, str]
+    words: list[_Word]
+
+    @property
+    def left(self) -> int:
+        return min(w.left for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.right for w in self.words)
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.bottom for w in self.words)
+
+
+def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
+              name: str = "page", dpi: int | None = None, langs: str = DEFAULT_LANGS,
+              timeout: float = 60.0) -> OcrResult:
+    """Rebuild the page text from Tesseract's TSV; mean confidence over recognised words.
+
+    Words of a line are joined by a space, lines by a newline, paragraphs and blocks by a
+    blank line. Where a line has column gaps (a table row: voting lists) its parts are placed
+    at their horizontal position in runs of spaces, the same scale on every line of the page,
+    so a mark stands under its "Ja", "Nej" or "Avstår"; ordinary prose stays single-spaced.
+    Lines of separate blocks on the same row (cells read one by one) become one line.
+    `page_image` gives the pixels the TSV was read from: asked for only when Tesseract found
+    ruling lines, to read ruled tables cell by cell (`ingest.ocrtables`); a table found is read
+    again by Tesseract without its rules (`name`, `dpi`, `langs`, `timeout` are for that run).
+    """
+    paragraphs: list[list[_Line]] = []
     last_par: tuple[str, str, str] | None = None
     last_line: tuple[str, str, str, str] | None = None
     total = 0.0
     words = 0
+    rulings: list[_Word] = []
     for row in tsv.split("\n")[1:]:
         fields = row.split("\t", 11)
         if len(fields) < 12 or fields[0] != "5":
             continue
-        word = fields[11].strip()
-        if not word:
+        text = fields[11].strip()
+        try:
+            box = [int(v) for v in fields[6:10]]
+            confidence = float(fields[10])
+        except ValueError:
+            box, confidence = [0, 0, 0, 0], -1.0
+        if not text:
+            rulings.append(_Word(text, *box, confidence))
             continue
         page, block, par, line = fields[1], fields[2], fields[3], fields[4]
         if (page, block, par) != last_par:
@@ -217,16 +293,178 @@ def parse_tsv(tsv: str) -> OcrResult:
             last_par = (page, block, par)
             last_line = None
         if (page, block, par, line) != last_line:
-            paragraphs[-1].append([])
+            paragraphs[-1].append(_Line((page, block), []))
             last_line = (page, block, par, line)
-        paragraphs[-1][-1].append(word)
-        try:
-            confidence = float(fields[10])
-        except ValueError:
-            continue
+        paragraphs[-1][-1].words.append(_Word(text, *box, confidence))
         if confidence >= 0:
             total += confidence
             words += 1
-    text = "\n\n".join("\n".join(" ".join(line) for line in par) for par in paragraphs)
+    tables = _ruled_tables(paragraphs, rulings, page_image,
+                           lambda image: _table_words(image, name, dpi, langs, timeout))
+    _merge_rows(paragraphs)
+    unit, origin = _char_width(paragraphs)
+    text = ""
+    was_row = False
+    for par in _with_tables(paragraphs, tables):
+        if isinstance(par, ocrtables.Table):
+            text += ("\n\n" if text else "") + par.text()
+            was_row = False
+            continue
+        lines = [_line_text(line, unit, origin) for line in par]
+        is_row = [_is_row(t) for t in lines]
+        if text:
+            # Rows of a ruled table come as one block each: no blank line between them, so
+            # the table stays one table.
+            text += "\n" if was_row and is_row[0] else "\n\n"
+        text += "\n".join(lines)
+        was_row = is_row[-1]
     return OcrResult(text=text, confidence=round(total / words, 2) if words else None,
                      words=words)
+
+
+def _ruled_tables(paragraphs: list[list[_Line]], rulings: list[_Word],
+                  page_image: Callable[[], Image.Image] | None,
+                  reread: Callable[[Image.Image], list[_Word]]) -> list[ocrtables.Table]:
+    if page_image is None or not ocrtables.has_rulings(rulings):
+        return []
+    words = [w for par in paragraphs for line in par for w in line.words]
+    heights = sorted(w.height for w in words if len(w.text) >= 2)
+    if not heights:
+        return []
+    return ocrtables.find_tables(page_image(), words, heights[len(heights) // 2], reread)
+
+
+def _table_words(image: Image.Image, name: str, dpi: int | None, langs: str,
+                 timeout: float) -> list[_Word]:
+    """Words of a table image with its rules erased, read as one uniform block (psm 6: the
+    rows of a grid, not a page layout). Nothing when that run fails: the page's words stay."""
+    done = _run(bmp_bytes(image), name, dpi, ["-l", langs, "--psm", str(TABLE_SEG_MODE)],
+                "tsv", timeout)
+    if done.returncode != 0:
+        return []
+    out = []
+    for row in done.stdout.decode("utf-8", errors="replace").split("\n")[1:]:
+        fields = row.split("\t", 11)
+        if len(fields) == 12 and fields[0] == "5" and fields[11].strip():
+            try:
+                out.append(_Word(fields[11].strip(), *(int(v) for v in fields[6:10]),
+                                 float(fields[10])))
+            except ValueError:
+                continue
+    return out
+
+
+def _with_tables(paragraphs: list[list[_Line]], tables: list[ocrtables.Table]
+                 ) -> list[list[_Line] | ocrtables.Table]:
+    """Paragraphs with the lines inside a ruled table replaced by the table, where its first
+    line was."""
+    if not tables:
+        return paragraphs
+    out: list[list[_Line] | ocrtables.Table] = []
+    placed: set[int] = set()
+    for par in paragraphs:
+        kept: list[_Line] = []
+        for line in par:
+            table = next((k for k, t in enumerate(tables)
+                          if any(t.contains(w) for w in line.words)), None)
+            if table is None:
+                kept.append(line)
+                continue
+            if table not in placed:
+                placed.add(table)
+                if kept:
+                    out.append(kept)
+                    kept = []
+                out.append(tables[table])
+        if kept:
+            out.append(kept)
+    return out
+
+
+def _is_row(text: str) -> bool:
+    """A line laid out in columns by `_line_text` (prose never holds two spaces)."""
+    return "  " in text.strip()
+
+
+def _char_width(paragraphs: list[list[_Line]]) -> tuple[float, int]:
+    """The page's median character width in pixels (its unit of indentation) and left edge."""
+    widths = sorted(w.width / len(w.text) for par in paragraphs for line in par
+                    for w in line.words if len(w.text) >= 2 and w.width > 0
+                    and any(c.isalpha() for c in w.text))
+    if not widths:
+        return 0.0, 0
+    origin = min(line.left for par in paragraphs for line in par)
+    return widths[len(widths) // 2], origin
+
+
+def _same_row(a: _Line, b: _Line) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    shorter = min(a.bottom - a.top, b.bottom - b.top)
+    return shorter > 0 and overlap >= SAME_ROW_OVERLAP * shorter \
+        and (b.left >= a.right or b.right <= a.left)
+
+
+def _merge_rows(paragraphs: list[list[_Line]]) -> None:
+    """Lines of other blocks level with a line and beside it join it (in place)."""
+    lines = [line for par in paragraphs for line in par]
+    gone: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in gone:
+            continue
+        for j in range(i + 1, len(lines)):
+            other = lines[j]
+            if j in gone or other.block == line.block or not _same_row(line, other):
+                continue
+            line.words = sorted(line.words + other.words, key=lambda w: w.left)
+            gone.add(j)
+    if gone:
+        kept = {id(line) for k, line in enumerate(lines) if k not in gone}
+        paragraphs[:] = [[ln for ln in par if id(ln) in kept] for par in paragraphs]
+        paragraphs[:] = [par for par in paragraphs if par]
+
+
+def _line_text(line: _Line, unit: float, origin: int) -> str:
+    if unit <= 0:
+        return " ".join(w.text for w in line.words)
+    words = _split_rulings(line.words, unit)
+    segments: list[list[_Word]] = []
+    ruled = False
+    for word in words:
+        if _RULING.match(word.text):
+            ruled = True
+            segments.append([])         # a border: the next word starts a new cell
+            continue
+        if segments and segments[-1] and \
+                word.left - segments[-1][-1].right <= COLUMN_GAP_CHARS * unit:
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+    segments = [s for s in segments if s]
+    if len(segments) <= 1 and not ruled:
+        return " ".join(w.text for w in line.words)     # prose: exactly as read
+    out = ""
+    for segment in segments:
+        column = max(0, round((segment[0].left - origin) / unit))
+        if out:
+            column = max(column, len(out) + 2)
+        out += " " * (column - len(out)) + " ".join(w.text for w in segment)
+    return out
+
+
+def _split_rulings(words: list[_Word], unit: float) -> list[_Word]:
+    """"|avst|ja" (borders read into the words) → "|", "avst", "|", "ja", each with its share
+    of the box. Only on lines that look like a table row (a column gap or a lone border),
+    so an "l" read as "|" in prose is left alone."""
+    has_gap = any(b.left - a.right > COLUMN_GAP_CHARS * unit for a, b in zip(words, words[1:]))
+    if not has_gap and not any(_RULING.match(w.text) for w in words):
+        return words
+    out: list[_Word] = []
+    for w in words:
+        if "|" not in w.text or _RULING.match(w.text):
+            out.append(w)
+            continue
+        step = w.width / len(w.text)
+        for m in re.finditer(r"\||[^|]+", w.text):
+            out.append(_Word(m.group(0), w.left + round(m.start() * step), w.top,
+                             max(1, round(len(m.group(0)) * step)), w.height))
+    return out

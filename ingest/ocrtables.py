@@ -1,0 +1,266 @@
+"""Ruled tables on a scanned page (voting lists) read cell by cell, as tab-separated rows.
+
+Tesseract reads the names in a ruled voting list well but loses the marks: a lone ✓ or X in a
+small ruled cell is read as "v", "7", "SN" or nothing at all, and the cells of a row come out
+as separate blocks. Where Tesseract reports ruling lines (it lists them as empty words), the
+page's pixels give the grid: long horizontal and vertical dark runs. Each cell then takes the
+words Tesseract found inside it; a cell without a readable word but with ink in it holds a
+mark and becomes "X". The rows come out tab-separated, the shape `pdftables` gives ruled
+tables of text-layer PDFs, so the extractor reads both the same way. No second OCR pass: the
+pixels are only looked at on pages with ruling lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+from PIL import Image
+
+# A horizontal ruling at least this long (pixels at 300 dpi: a third of a column of text).
+MIN_RULE_PX = 250
+# A vertical ruling spans at least one row; letters are shorter than this (×character height).
+MIN_VRULE_CHARS = 1.6
+# A rule may drift this many pixels across MIN_RULE_PX (a skew of 1.4°) and still be found.
+SKEW_PX = 3
+# How much darker than the paper (its median grey) a rule's pixels are, at least.
+RULE_CONTRAST = 45
+# Share of a run that must be dark to be a rule (worn scans break rules into dashes).
+RULE_FILL = 0.8
+# Half the thickness of a scanned rule, in pixels (painted white before the table is reread).
+RULE_HALF_WIDTH = 4
+# Dark pixels, on the 0-255 grey scale (scans are grey paper with dark print).
+DARK_BELOW = 140
+# Share of a cell's inner area that must be dark for it to hold a mark (a ✓ or X covers 3-8 %,
+# scanner noise well under 0.5 %).
+MARK_INK = 0.012
+# Tesseract's reading of a lone mark: ✓ as v, 7, /, J; X as x, Xx, K. ("V" alone is kept:
+# it is Vänsterpartiet in a party column.) Any word read with less confidence than
+# MARK_CONFIDENCE in a narrow cell is also taken for a mark when the cell has ink.
+_MARK_READ = re.compile(r"^[\W_]*(?:[xX✓✔√v7/JK1]|[xX✓✔√vV7/JK]{2,3})[\W_]*$")
+MARK_CONFIDENCE = 70.0
+# Column headings of a voting list: text however unsure Tesseract was of them.
+_HEADINGS = {"ja", "nej", "avst", "avstår", "avstar", "närv", "narv", "tjg", "frånv"}
+
+
+class Box(Protocol):
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+
+
+@dataclass
+class Table:
+    left: int
+    top: int
+    right: int
+    bottom: int
+    rows: list[list[str]]
+
+    def contains(self, box: Box) -> bool:
+        x = box.left + box.width / 2
+        y = box.top + box.height / 2
+        return self.left <= x <= self.right and self.top <= y <= self.bottom
+
+    def text(self) -> str:
+        return "\n".join("\t".join(row) for row in self.rows)
+
+
+def has_rulings(rulings: list[Box]) -> bool:
+    """Tesseract listed a long thin empty word: a ruling line, worth looking for a grid.
+    (How many it lists varies with the scan: one is enough to look.)"""
+    return any(r.width >= MIN_RULE_PX and r.width >= 10 * r.height for r in rulings)
+
+
+def find_tables(image: Image.Image, words: list[Box], char_height: float,
+                reread: Callable[[Image.Image], list[Box]] | None = None) -> list[Table]:
+    """Ruled tables of at least two rows and two columns, their cells' text or "X" marks.
+
+    `reread` OCRs an image (a table with its rules erased) and gives its words: Tesseract
+    often leaves a ruled grid out of its page layout altogether (read as a picture), and
+    reads its words well once the rules are gone. One call per table, on table pages only.
+    """
+    import numpy as np      # only for pages with rulings: most pages never import it
+
+    grey = np.asarray(image.convert("L"))
+    dark = grey < DARK_BELOW
+    # Rules of a worn scan are faint and broken: found on anything clearly darker than paper.
+    faint = grey < min(int(np.median(grey[::8, ::8])) - RULE_CONTRAST, 200)
+    tables = []
+    for top, bottom, left, right, ys in _horizontal_groups(faint):
+        xs = _vertical_rules(faint, top, bottom, left, right, char_height)
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        found = words
+        if reread is not None:
+            found = _reread(grey, reread, xs, ys) or words
+        # A word taller than two lines is Tesseract reading a column of marks and rules as
+        # one "word" (NISTSISTN): no text of any cell.
+        found = [piece for w in found if w.height <= 2 * char_height
+                 for piece in _split_bars(w)]
+        cells = []
+        for y0, y1 in zip(ys, ys[1:]):
+            if y1 - y0 < 0.6 * char_height:
+                continue                      # a double rule, not a row
+            cells.append([_cell(dark, found, x0, y0, x1, y1)
+                          for x0, x1 in zip(xs, xs[1:])])
+        rows = _decide_marks(cells)
+        if len(rows) >= 2:
+            tables.append(Table(left, top, right, bottom, rows))
+    return tables
+
+
+def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
+            ys: list[int]) -> list[Box]:
+    """The table's words read again from a crop with its rules painted white, in page
+    coordinates."""
+    x0, x1 = max(0, xs[0] - 10), xs[-1] + 10
+    y0, y1 = max(0, ys[0] - 10), ys[-1] + 10
+    crop = grey[y0:y1, x0:x1].copy()
+    half = RULE_HALF_WIDTH + SKEW_PX
+    for y in ys:
+        crop[max(0, y - y0 - half):y - y0 + half + 1, :] = 255
+    for x in xs:
+        crop[:, max(0, x - x0 - half):x - x0 + half + 1] = 255
+    return [_Piece(w.text, w.left + x0, w.top + y0, w.width, w.height, w.confidence)
+            for w in reread(Image.fromarray(crop))]
+
+
+@dataclass
+class _Piece:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+
+
+def _split_bars(word: Box) -> list[Box]:
+    """"avst|ja" (a vertical rule read into a word) → "avst" and "ja", each with its share of
+    the box: inside a ruled table "|" is always a rule."""
+    if "|" not in word.text and "¦" not in word.text:
+        return [word]
+    step = word.width / len(word.text)
+    return [_Piece(m.group(0), word.left + round(m.start() * step), word.top,
+                   max(1, round(len(m.group(0)) * step)), word.height, word.confidence)
+            for m in re.finditer(r"[^|¦]+", word.text)]
+
+
+def _runs(mask) -> list[tuple[int, int]]:
+    """(start, end) of each run of True in a 1-D array."""
+    import numpy as np
+
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _smear(dark):
+    """Each pixel dark when one within SKEW_PX above or below is: a rule on a page scanned a
+    little askew stays one run along a row."""
+    smeared = dark.copy()
+    for shift in range(1, SKEW_PX + 1):
+        smeared[shift:] |= dark[:-shift]
+        smeared[:-shift] |= dark[shift:]
+    return smeared
+
+
+def _windows(rows, length: int):
+    """Pixels that start a run of `length` mostly dark pixels along each row (RULE_FILL: noise
+    and small breaks in a scanned rule are tolerated)."""
+    import numpy as np
+
+    cs = np.cumsum(rows, axis=1, dtype=np.int32)
+    return (cs[:, length:] - cs[:, :-length]) >= RULE_FILL * length
+
+
+def _long_runs(dark, length: int, axis: int):
+    """`_windows` along `axis` of the smeared image."""
+    d = dark if axis == 1 else dark.T
+    return _windows(_smear(d), length)
+
+
+def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
+    """Stacks of horizontal rules with the same left and right ends: (top, bottom, left, right,
+    the y of every rule)."""
+    import numpy as np
+
+    # Only rows with enough dark pixels (after the skew smear) can hold a rule: the run test
+    # is done on those alone (a page has a few hundred at most).
+    smeared = _smear(dark)
+    candidates = np.flatnonzero(smeared.sum(axis=1) >= RULE_FILL * MIN_RULE_PX)
+    full = np.zeros(dark.shape[0], dtype=bool)
+    runs = {}
+    if len(candidates):
+        window = _windows(smeared[candidates], MIN_RULE_PX)
+        hit = window.any(axis=1)
+        full[candidates[hit]] = True
+        runs = dict(zip(candidates[hit].tolist(), window[hit]))
+    rules = []
+    for y0, y1 in _runs(full):
+        cols = np.logical_or.reduce([runs[y] for y in range(y0, y1)]).nonzero()[0]
+        rules.append(((y0 + y1) // 2, int(cols.min()), int(cols.max()) + MIN_RULE_PX))
+    groups: list[list[tuple[int, int, int]]] = []
+    for rule in rules:
+        last = groups[-1][-1] if groups else None
+        if last and abs(rule[1] - last[1]) <= 30 and abs(rule[2] - last[2]) <= 30 \
+                and rule[0] - last[0] <= 400:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return [(g[0][0], g[-1][0], min(r[1] for r in g), max(r[2] for r in g), [r[0] for r in g])
+            for g in groups if len(g) >= 3]
+
+
+def _vertical_rules(dark, top: int, bottom: int, left: int, right: int,
+                    char_height: float) -> list[int]:
+    """x of the vertical rules between the table's first and last horizontal rule."""
+    length = max(8, int(MIN_VRULE_CHARS * char_height))
+    region = dark[top:bottom + 1, max(0, left - 5):right + 5]
+    if region.shape[0] <= length:
+        return []
+    full = _long_runs(region, length, axis=0)
+    columns = full.sum(axis=1) >= 0.5 * (region.shape[0] - length)
+    return [max(0, left - 5) + (a + b) // 2 for a, b in _runs(columns)]
+
+
+@dataclass
+class _Cell:
+    text: str           # the words Tesseract read inside the cell
+    sure: bool          # the words are text, not a misread mark
+    ink: bool           # the cell's inside holds a mark (or anything)
+
+
+def _cell(dark, words: list[Box], x0: int, y0: int, x1: int, y1: int) -> _Cell:
+    inside = [w for w in words if x0 <= w.left + w.width / 2 <= x1
+              and y0 <= w.top + w.height / 2 <= y1]
+    text = " ".join(w.text for w in inside)         # in Tesseract's reading order
+    unsure = all(w.confidence < MARK_CONFIDENCE and len(w.text) <= 3 for w in inside)
+    sure = bool(text) and (text.casefold().strip(".:") in _HEADINGS
+                           or not (_MARK_READ.match(text) or unsure))
+    pad = max(4, int(0.2 * min(x1 - x0, y1 - y0)))
+    inner = dark[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
+    return _Cell(text, sure, bool(inner.size) and float(inner.mean()) >= MARK_INK)
+
+
+def _decide_marks(cells: list[list[_Cell]]) -> list[list[str]]:
+    """Cells as text, unsure readings with ink as "X" — except in a column where most cells
+    are sure text (party letters: a "V" read with low confidence is Vänsterpartiet there)."""
+    text_column = []
+    for c in range(len(cells[0]) if cells else 0):
+        filled = [row[c] for row in cells if row[c].text or row[c].ink]
+        text_column.append(sum(cell.sure for cell in filled) > len(filled) / 2)
+    rows = []
+    for row in cells:
+        out = []
+        for c, cell in enumerate(row):
+            if cell.sure or (cell.text and text_column[c]):
+                out.append(cell.text)
+            else:
+                out.append("X" if cell.ink else "")
+        rows.append(out)
+    return [r for r in rows if any(r)]
