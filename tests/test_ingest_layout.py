@@ -1,0 +1,124 @@
+"""OCR keeps a table's horizontal layout; prose stays single-spaced.
+
+The TSV cases are synthetic word boxes (the shapes Tesseract gives: a table row as one line
+with wide gaps, a row's cells as separate blocks, each ruled row its own block). The scanned
+voting list is rendered by benchmarks/render.py (tab-separated rows become a ruled table),
+read by the real Tesseract through `ingest.read_pages` and handed to `extract.extract`.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingest.tesseract import parse_tsv
+
+HEADER = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+          "\tconf\ttext\n")
+CHAR = 20          # pixels per character in the synthetic boxes (about 300 dpi)
+
+
+def _line(block: int, par: int, line: int, top: int, words: list[tuple[int, str]]) -> str:
+    """TSV rows of one line: (left, text) per word, each CHAR pixels per character wide."""
+    return "".join(f"5\t1\t{block}\t{par}\t{line}\t{k + 1}\t{left}\t{top}\t{len(text) * CHAR}"
+                   f"\t40\t90\t{text}\n" for k, (left, text) in enumerate(words))
+
+
+def _words(start: int, text: str, space: int) -> list[tuple[int, str]]:
+    """Words laid out from `start` with `space` pixels between them."""
+    out, x = [], start
+    for word in text.split():
+        out.append((x, word))
+        x += len(word) * CHAR + space
+    return out
+
+
+@pytest.mark.parametrize("tsv, expected", [
+    # prose with ordinary spaces (a third of a character): single spaces, as before
+    (_line(1, 1, 1, 100, _words(300, "Kommunstyrelsen föreslår fullmäktige besluta", 7)),
+     "Kommunstyrelsen föreslår fullmäktige besluta"),
+    # justified prose, spaces stretched to two characters: still single spaces
+    (_line(1, 1, 1, 100, _words(300, "att anta taxan enligt bilaga", 2 * CHAR)),
+     "att anta taxan enligt bilaga"),
+    # an indented prose line gets no leading spaces
+    (_line(1, 1, 1, 100, _words(300, "Beslut", 7)) + _line(1, 1, 2, 150, _words(500, "Ja", 7)),
+     "Beslut\nJa"),
+    # a "|" inside a prose word is left alone (an l read as a bar)
+    (_line(1, 1, 1, 100, _words(300, "ti|l protokollet", 7)), "ti|l protokollet"),
+])
+def test_prose_stays_single_spaced(tsv, expected):
+    assert parse_tsv(HEADER + tsv).text == expected
+
+
+def _column_of(line: str, word: str) -> int:
+    return line.index(word)
+
+
+def test_marks_stand_under_their_column_heading():
+    """Header and rows as lines with wide gaps: the X of a nej vote is under "Nej"."""
+    tsv = (_line(1, 1, 1, 100, [(300, "Ledamot"), (900, "Ja"), (1100, "Nej"), (1300, "Avstår")])
+           + _line(1, 1, 2, 160, [(300, "Anna"), (410, "Berg"), (520, "(S)"), (1110, "X")])
+           + _line(1, 1, 3, 220, [(300, "Per"), (390, "Holm"), (500, "(M)"), (1320, "X")]))
+    header, anna, per = parse_tsv(HEADER + tsv).text.split("\n")
+    assert "Anna Berg (S)" in anna and "Per Holm (M)" in per       # names stay one cell
+    assert abs(_column_of(anna, "X") - _column_of(header, "Nej")) <= 1
+    assert abs(_column_of(per, "X") - _column_of(header, "Avstår")) <= 1
+    assert "  " in header.strip()
+
+
+def test_cells_read_as_separate_blocks_join_into_one_row():
+    """Tesseract put the names in one block and the marks in another: rows are rebuilt by
+    height, and the row blocks of a ruled table are not split by blank lines."""
+    tsv = (_line(1, 1, 1, 100, [(300, "Ledamot")])
+           + _line(2, 1, 1, 102, [(900, "Ja"), (1100, "Nej")])
+           + _line(3, 1, 1, 160, [(300, "Anna"), (410, "Berg")])
+           + _line(4, 1, 1, 161, [(1110, "X")])
+           + _line(5, 1, 1, 400, _words(300, "Paragrafen förklaras omedelbart justerad", 7)))
+    lines = parse_tsv(HEADER + tsv).text.split("\n")
+    assert lines[0].startswith("Ledamot") and lines[0].rstrip().endswith("Nej")
+    assert lines[1].startswith("Anna Berg") and lines[1].rstrip().endswith("X")
+    assert abs(_column_of(lines[1], "X") - _column_of(lines[0], "Nej")) <= 1
+    assert lines[2:] == ["", "Paragrafen förklaras omedelbart justerad"]
+
+
+def test_lines_of_one_block_are_never_merged():
+    """Two words far apart in one block but on different lines stay two lines."""
+    tsv = _line(1, 1, 1, 100, [(300, "Sammanträdesdatum")]) + \
+        _line(1, 1, 2, 105, [(1400, "2024-03-12")])
+    assert parse_tsv(HEADER + tsv).text == "Sammanträdesdatum\n2024-03-12"
+
+
+VOTING_LIST = (
+    "Kommunfullmäktige\nSammanträdesprotokoll\nSammanträdesdatum: 2024-03-12\n\n"
+    "KF § 12    Dnr KS 2024/45\nNy taxa för bygglov\n\n"
+    "Beslutsgång\nVotering begärs. Ja-röst för kommunstyrelsens förslag, nej-röst för avslag.\n"
+    "Med 2 ja-röster mot 2 nej-röster beslutar fullmäktige enligt ordförandens utslagsröst. "
+    "En ledamot avstår.\n\n"
+    "Voteringslista § 12\n"
+    "Ledamot\tParti\tJa\tNej\tAvstår\n"
+    "Anna Berg\tS\tX\t\t\n"
+    "Per Holm\tM\t\tX\t\n"
+    "Eva Lund\tC\t\t\tX\n"
+    "Omar Said\tV\tX\t\t\n"
+    "Lisa Ek\tKD\t\tX\t\n")
+BALLOTS = [("Anna Berg", "S", "ja"), ("Per Holm", "M", "nej"), ("Eva Lund", "C", "avstår"),
+           ("Omar Said", "V", "ja"), ("Lisa Ek", "KD", "nej")]
+
+
+@pytest.mark.slow
+def test_scanned_voting_list_gives_every_ballot(tmp_path):
+    """A ruled voting list with X marks, scanned (mild), read by the real Tesseract: the
+    extractor gets every ballot right; the prose above it stays single-spaced."""
+    import extract
+    import ingest
+    from benchmarks.render import write_scanned_pdf
+    from corpus.models import RepairedPage
+
+    pdf = write_scanned_pdf(VOTING_LIST, tmp_path / "voteringslista.pdf", profile="mild")
+    pages = ingest.read_pages(pdf.read_bytes(), "voteringslista.pdf")
+    assert pages[0].source == "ocr"
+    assert "Ledamot\tParti\tJa\tNej\tAvstår" in pages[0].text
+    prose = [ln for ln in pages[0].text.splitlines() if "Votering begärs" in ln]
+    assert prose and "  " not in prose[0]
+    got = extract.extract([RepairedPage(number=p.number, text=p.text) for p in pages])
+    ballots = [(b.name, b.party, b.vote) for item in got.items for vote in item.votes
+               for b in vote.ballots]
+    assert ballots == BALLOTS
