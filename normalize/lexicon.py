@@ -200,14 +200,14 @@ class Lexicon:
 
     def _near(self, s: str, d: int, max_d: int, lo: int, out: dict[str, int]) -> None:
         n = len(s)
-        f = 0
-        while f < n and self.has_prefix(s[:f + 1]):
-            f += 1
-        if d and f == n and self.skeleton_roles(s) & STANDALONE:
+        if d and self.skeleton_roles(s) & STANDALONE:
             if d < out.get(s, 99):
                 out[s] = d
         if d >= max_d:
             return
+        f = 0
+        while f < n and self.has_prefix(s[:f + 1]):
+            f += 1
         b = n
         while b > 0 and self.has_suffix(s[b - 1:]):
             b -= 1

@@ -272,8 +272,8 @@ class DocumentRepairer:
             return self._unhyphen(m, nxt)
         if gap != " " or not (a.isalpha() and b.isalpha()) or not b.islower():
             return None
-        if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5:
-            return None
+        if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5 or min(len(a), len(b)) > 3:
+            return None             # a word broken by a space leaves a fragment of 1-3 letters
         la, lb = a.lower(), b.lower()
         if la not in self.unresolved and lb not in self.unresolved:
             return None

@@ -40,7 +40,7 @@ DIACRITIC_LETTERS = frozenset("åäöé")
 # Any-letter edits, for long words the confusion model cannot explain ("keislaterar"): a letter
 # read as another, a letter lost, a speck read as a letter. Only in a document whose letters are
 # damaged, only for words this long, one such edit per word (see `Lexicon.near_skeletons`).
-GENERIC_MIN_LEN = 7
+GENERIC_MIN_LEN = 8
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
 GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
 GENERIC_LOGP = -2.5            # log10 P of one such edit
@@ -207,7 +207,11 @@ class WordRepairer:
         edit = GENERIC_LOGP + self.op_penalty
         best: tuple[str, float] | None = None
         marks = sum(ch in DIACRITIC_LETTERS for ch in word)
+        lex = self.lex
         for cand, dist in near:
+            z = lex.zipf(cand)
+            if (z is None or lex.is_foreign(cand)) and not lex.diacritic_forms(cand):
+                continue                # only the web knows it: never proposed (see _forms)
             for form, prior in self._forms((cand,)):
                 lost = sum(ch in DIACRITIC_LETTERS for ch in form) - marks
                 if lost > 0 and self._active_loss_log is None:
