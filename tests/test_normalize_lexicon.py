@@ -106,3 +106,22 @@ def test_lexicon_without_writable_cache_is_built_in_memory(mini_hunspell, tmp_pa
     blocked.write_text("a file where the cache directory should be")
     lex = mini_hunspell.load(cache_dir=blocked)
     assert lex.known("ärendes")
+
+
+@pytest.mark.parametrize("skel, near, absent", [
+    ("moticnen", "motionen", None),                     # a letter misread
+    ("vanstevpartiet", "vansterpartiet", None),
+    ("yrkazdena", "yrkandena", None),
+    ("kommunstyrelaens", "kommunstyrelsens", None),
+    ("ledamoierna", "ledamoterna", None),               # skeletons: ö is o here
+    ("forvaltnngen", "forvaltningen", None),            # a letter lost
+    ("forvaltniingen", "forvaltningen", None),          # a speck read as a letter
+    ("motionen", None, "motionen"),                     # a word is not its own neighbour
+    ("keislaterar", None, "konstaterar"),               # two edits: not within reach
+])
+def test_near_skeletons(skel: str, near: str | None, absent: str | None) -> None:
+    found = default_lexicon().near_skeletons(skel, 1)
+    if near:
+        assert found.get(near) == 1
+    if absent:
+        assert absent not in found
