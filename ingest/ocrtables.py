@@ -94,6 +94,8 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
         xs = _vertical_rules(faint, top, bottom, left, right, char_height)
         if len(xs) < 3 or len(ys) < 3:
             continue
+        ys = _lost_edges(faint, xs, ys)
+        top, bottom = ys[0], ys[-1]
         found = words
         if reread is not None:
             found = _reread(grey, reread, xs, ys) or words
@@ -111,6 +113,34 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
         if len(rows) >= 2:
             tables.append(Table(left, top, right, bottom, rows))
     return tables
+
+
+def _lost_edges(faint, xs: list[int], ys: list[int]) -> list[int]:
+    """Rules first and last missed on a worn scan: where the table's vertical rules go on for
+    a row's height beyond the last (or first) rule found, that row is added (up to 3 a side).
+    A worn rule is dashed: it counts when it is there on half of the row's height."""
+    pitch = sorted(b - a for a, b in zip(ys, ys[1:]))[(len(ys) - 1) // 2]
+    height = faint.shape[0]
+
+    def row_there(y0: int, y1: int) -> bool:
+        if y0 < 0 or y1 > height:
+            return False
+        band = faint[y0:y1]
+        shares = sorted(float(band[:, max(0, x - SKEW_PX):x + SKEW_PX + 1].any(axis=1).mean())
+                        for x in xs)
+        return shares[len(shares) // 2] >= 0.5
+
+    ys = list(ys)
+    lo = int(0.1 * pitch)
+    for _ in range(3):
+        if not row_there(ys[-1] + lo, ys[-1] + pitch - lo):
+            break
+        ys.append(ys[-1] + pitch)
+    for _ in range(3):
+        if not row_there(ys[0] - pitch + lo, ys[0] - lo):
+            break
+        ys.insert(0, ys[0] - pitch)
+    return ys
 
 
 def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
