@@ -30,7 +30,11 @@ def context_word(prev: str, nxt: str, after_next: str, *, low: str) -> str | Non
             return low
         return "stöd" if prev.isalpha() else None
     if low == "fortsatta":
-        return "fortsätta" if prev in patterns.VERB_BEFORE else low    # "det fortsatta arbetet"
+        if prev in patterns.VERB_BEFORE:
+            return "fortsätta"
+        if prev in patterns.DETERMINERS or (prev.endswith("s") and len(prev) > 3):
+            return low                      # "det fortsatta arbetet", "nämndens fortsatta arbete"
+        return None
     return None
 
 

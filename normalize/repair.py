@@ -327,6 +327,8 @@ class DocumentRepairer:
             else:
                 continue
             z = self.lex.zipf(other)
+            if len(other) < 4 and other not in patterns.GLUE_WORDS:
+                continue            # "forin" is no "for in" (i form av): too short to tell
             if (z is None or z < GLUE_MIN_ZIPF or len(other) < 3 or self.lex.is_foreign(other)
                     or self.lex.is_proper(other)):
                 continue            # "ivande" is no "ivan de", "salovar" no "salo var"

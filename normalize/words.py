@@ -43,7 +43,7 @@ DIACRITIC_LETTERS = frozenset("åäöé")
 GENERIC_MIN_LEN = 8
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
 GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
-GENERIC_LOGP = -2.5            # log10 P of one such edit
+GENERIC_LOGP = -3.0            # log10 P of one such edit: no likelier than the rarest modelled confusion
 
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
 FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\§")
@@ -309,7 +309,11 @@ class WordRepairer:
             found = self.best(word, max_edits, whole_words=whole)
         if (prior is None and len(word) >= GENERIC_MIN_LEN and not whole
                 and self.stats.letters_damaged
-                and (found is None or found[1] - keep < SURE)):
+                and (found is None or found[1] - keep < SURE)
+                and not (found[1] > keep and skeleton(found[0]) == skeleton(word)
+                         if found else False)):
+            # (a reading that only restores diacritics and beats the printed word stands:
+            # "anstallt" is anställt, not the likelier "anställd" one letter away)
             # the likelier of the two: taking the any-letter reading only where the model's
             # fails would make the choice flip between a document and its repaired text
             generic = self.best_generic(word)
