@@ -34,13 +34,15 @@ DARK_BELOW = 140
 # Share of a cell's inner area that must be dark for it to hold a mark (a ✓ or X covers 3-8 %,
 # scanner noise well under 0.5 %).
 MARK_INK = 0.012
-# Tesseract's reading of a lone mark: ✓ as v, 7, /, J; X as x, Xx, K. ("V" alone is kept:
-# it is Vänsterpartiet in a party column.) Any word read with less confidence than
-# MARK_CONFIDENCE in a narrow cell is also taken for a mark when the cell has ink.
+# Tesseract's reading of a lone mark: ✓ as v, 7, /, J; X as x, Xx, K. ("V" alone is not:
+# it is Vänsterpartiet in a party column.)
 _MARK_READ = re.compile(r"^[\W_]*(?:[xX✓✔√v7/JK1]|[xX✓✔√vV7/JK]{2,3})[\W_]*$")
-MARK_CONFIDENCE = 70.0
+# A cell's reading this short (letters, no spaces) is a misread mark, unless in a party column.
+MARK_CHARS = 3
+_CODE = re.compile(r"[A-ZÅÄÖ]{1,3}")
 # Column headings of a voting list: text however unsure Tesseract was of them.
-_HEADINGS = {"ja", "nej", "avst", "avstår", "avstar", "närv", "narv", "tjg", "frånv"}
+# "nei": the commonest misreading of "nej" (j → i); normalize repairs it later.
+_HEADINGS = {"ja", "nej", "nei", "avst", "avstår", "avstar", "närv", "narv", "tjg", "frånv"}
 
 
 class Box(Protocol):
@@ -264,31 +266,41 @@ class _Cell:
     sure: bool          # the words are text, not a misread mark
     ink: bool           # the cell's inside holds a mark (or anything)
 
+    @property
+    def code(self) -> bool:
+        """Reads like a party's letters ("S", "KD", "MP"; a lone "X" does not)."""
+        letters = re.sub(r"\W", "", self.text)
+        return bool(_CODE.fullmatch(letters)) and not _MARK_READ.match(letters)
+
 
 def _cell(dark, words: list[Box], x0: int, y0: int, x1: int, y1: int) -> _Cell:
     inside = [w for w in words if x0 <= w.left + w.width / 2 <= x1
               and y0 <= w.top + w.height / 2 <= y1]
     text = " ".join(w.text for w in inside)         # in Tesseract's reading order
-    unsure = all(w.confidence < MARK_CONFIDENCE and len(w.text) <= 3 for w in inside)
+    short = len(text.replace(" ", "")) <= MARK_CHARS
     sure = bool(text) and (text.casefold().strip(".:") in _HEADINGS
-                           or not (_MARK_READ.match(text) or unsure))
+                           or not (_MARK_READ.match(text) or short))
     pad = max(4, int(0.2 * min(x1 - x0, y1 - y0)))
     inner = dark[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
-    return _Cell(text, sure, bool(inner.size) and float(inner.mean()) >= MARK_INK)
+    ink = bool(inner.size) and float(inner.mean()) >= MARK_INK
+    return _Cell(text, sure, ink)
 
 
 def _decide_marks(cells: list[list[_Cell]]) -> list[list[str]]:
-    """Cells as text, unsure readings with ink as "X" — except in a column where most cells
-    are sure text (party letters: a "V" read with low confidence is Vänsterpartiet there)."""
-    text_column = []
+    """Cells as text; a short reading ("v", "7.", "Z", "SN") or a word-less cell with ink is a
+    mark "X" — except in a column of party letters (most of its cells), where a short reading
+    is kept as it is (a "V" there is Vänsterpartiet)."""
+    party_column = []
     for c in range(len(cells[0]) if cells else 0):
-        filled = [row[c] for row in cells if row[c].text or row[c].ink]
-        text_column.append(sum(cell.sure for cell in filled) > len(filled) / 2)
+        # Headings and labels ("Parti") are left out of the count.
+        filled = [row[c] for row in cells if (row[c].text or row[c].ink)
+                  and not (row[c].sure and not row[c].code)]
+        party_column.append(sum(cell.code for cell in filled) > len(filled) / 2)
     rows = []
     for row in cells:
         out = []
         for c, cell in enumerate(row):
-            if cell.sure or (cell.text and text_column[c]):
+            if (cell.sure and not cell.code) or (cell.text and party_column[c]):
                 out.append(cell.text)
             else:
                 out.append("X" if cell.ink else "")
