@@ -207,6 +207,8 @@ def _last_line(message: str) -> str:
 # space: justified prose stretches spaces to about one character width, table columns are far
 # wider apart.
 COLUMN_GAP_CHARS = 2.5
+# Between two runs of several words (both could be prose) a column gap must be this wide.
+PROSE_GAP_CHARS = 5.0
 # Lines of different blocks are one table row when their heights overlap this much (Tesseract
 # may read the cells of a ruled row as separate blocks).
 SAME_ROW_OVERLAP = 0.5
@@ -303,14 +305,15 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
                            lambda image: _table_words(image, name, dpi, langs, timeout))
     _merge_rows(paragraphs)
     unit, origin = _char_width(paragraphs)
+    laid_out = _laid_out(_with_tables(paragraphs, tables), unit, origin)
     text = ""
     was_row = False
-    for par in _with_tables(paragraphs, tables):
+    for par in laid_out:
         if isinstance(par, ocrtables.Table):
             text += ("\n\n" if text else "") + par.text()
             was_row = False
             continue
-        lines = [_line_text(line, unit, origin) for line in par]
+        lines = par
         is_row = [_is_row(t) for t in lines]
         if text:
             # Rows of a ruled table come as one block each: no blank line between them, so
@@ -423,6 +426,24 @@ def _merge_rows(paragraphs: list[list[_Line]]) -> None:
         paragraphs[:] = [par for par in paragraphs if par]
 
 
+def _laid_out(paragraphs: list[list[_Line] | ocrtables.Table], unit: float, origin: int
+              ) -> list[list[str] | ocrtables.Table]:
+    """Each line as text: in columns where it has column gaps and so has the line before or
+    after it (a table is rows; one prose line with a stray mark far to its right, or a wide
+    gap in a badly scanned justified line, stays single-spaced)."""
+    flat = [(k, line) for k, par in enumerate(paragraphs) if not isinstance(par, ocrtables.Table)
+            for line in par]
+    laid = [_line_text(line, unit, origin) for _, line in flat]
+    plain = [" ".join(w.text for w in line.words) for _, line in flat]
+    columnar = [_is_row(t) for t in laid]
+    out: list[list[str] | ocrtables.Table] = [
+        par if isinstance(par, ocrtables.Table) else [] for par in paragraphs]
+    for i, (k, _) in enumerate(flat):
+        near = (i > 0 and columnar[i - 1]) or (i + 1 < len(flat) and columnar[i + 1])
+        out[k].append(laid[i] if columnar[i] and near else plain[i])
+    return out
+
+
 def _line_text(line: _Line, unit: float, origin: int) -> str:
     if unit <= 0:
         return " ".join(w.text for w in line.words)
@@ -439,7 +460,7 @@ def _line_text(line: _Line, unit: float, origin: int) -> str:
             segments[-1].append(word)
         else:
             segments.append([word])
-    segments = [s for s in segments if s]
+    segments = _join_prose([s for s in segments if s], unit)
     if len(segments) <= 1 and not ruled:
         return " ".join(w.text for w in line.words)     # prose: exactly as read
     out = ""
@@ -448,6 +469,19 @@ def _line_text(line: _Line, unit: float, origin: int) -> str:
         if out:
             column = max(column, len(out) + 2)
         out += " " * (column - len(out)) + " ".join(w.text for w in segment)
+    return out
+
+
+def _join_prose(segments: list[list[_Word]], unit: float) -> list[list[_Word]]:
+    """Two runs of three words or more are one run unless far apart (PROSE_GAP_CHARS): a wide
+    space in scanned justified prose is not a column gap; a table's cells are short or far."""
+    out: list[list[_Word]] = []
+    for segment in segments:
+        if out and len(out[-1]) >= 3 and len(segment) >= 3 and \
+                segment[0].left - out[-1][-1].right <= PROSE_GAP_CHARS * unit:
+            out[-1] = out[-1] + segment
+        else:
+            out.append(segment)
     return out
 
 

@@ -43,6 +43,14 @@ def _words(start: int, text: str, space: int) -> list[tuple[int, str]]:
      "Beslut\nJa"),
     # a "|" inside a prose word is left alone (an l read as a bar)
     (_line(1, 1, 1, 100, _words(300, "ti|l protokollet", 7)), "ti|l protokollet"),
+    # one prose line with a speck read far to its right: not a table (no row beside it)
+    (_line(1, 1, 1, 100, _words(300, "målen ska uppnås.", 7) + [(1800, ":")]),
+     "målen ska uppnås. :"),
+    # a badly scanned justified line: a three-character gap between two runs of words
+    (_line(1, 1, 1, 100, _words(300, "involvera äldre deltagare.", 7)
+           + _words(860, "Socialstyrelsen fick samma uppdrag", 7))
+     + _line(1, 1, 2, 160, _words(300, "Detta är en rad", 7) + [(1800, "X")]),
+     "involvera äldre deltagare. Socialstyrelsen fick samma uppdrag\nDetta är en rad X"),
 ])
 def test_prose_stays_single_spaced(tsv, expected):
     assert parse_tsv(HEADER + tsv).text == expected
