@@ -3,46 +3,18 @@
 exit code; nothing else prints tracebacks at users."""
 from __future__ import annotations
 
-import functools
 import hashlib
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from arkiv import cli_search, sync
 from arkiv.archive import Archive
 from arkiv.config import Config, home_from
+from arkiv.output import emit, errors_to_exit, json_option
 from arkiv.render import document_text, entry_text
-from corpus.errors import ArkivError, InputFileError, UsageError
-
-
-def json_option(f):
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
-
-
-def emit(data: Any, as_json: bool, text: str | None = None) -> None:
-    if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(text if text is not None else json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def errors_to_exit(f):
-    """Every command: an ArkivError is one line on stderr and its exit code."""
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except ArkivError as e:
-            click.echo(f"arkiv: {e}", err=True)
-            sys.exit(e.exit_code)
-        except KeyboardInterrupt:
-            click.echo("arkiv: interrupted; run the same command again to finish", err=True)
-            sys.exit(130)
-    return wrapper
+from corpus.errors import InputFileError, UsageError
 
 
 class Context:

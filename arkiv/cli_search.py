@@ -6,31 +6,15 @@ object with `.store` (corpus.store.Store) and `.index` (index.Index). stdout car
 """
 from __future__ import annotations
 
-import functools
-import json
 import sys
 from typing import Any, Callable
 
 import click
 
-from corpus.errors import ArkivError, UsageError
+from arkiv.output import emit, errors_to_exit
+from corpus.errors import UsageError
 
 YEAR_HELP = "Year or range of years, e.g. 2012 or 2010-2014."
-
-
-def _errors(f):
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except ArkivError as e:
-            click.echo(f"arkiv: {e}", err=True)
-            sys.exit(e.exit_code)
-    return wrapper
-
-
-def _emit(data: Any, as_json: bool, text: Callable[[], str]) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else text())
 
 
 def _filter_options(f):
@@ -78,7 +62,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
     @click.option("--limit", type=int, default=10, show_default=True, help="Hits per page.")
     @click.option("--page", type=int, default=1, show_default=True, help="Page number.")
     @click.option("--json", "as_json", is_flag=True, help="Print the contract's JSON.")
-    @_errors
+    @errors_to_exit
     def search_cmd(query, party, body, municipality, year, doc_type, kind, statement_kind,
                    outcome, dnr, person, sort, limit, page, as_json):
         """Search the archive, with facet counts.
@@ -99,12 +83,12 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
                         _filters(party, body, municipality, year, doc_type, kind,
                                  statement_kind, outcome, dnr, person),
                         sort=sort, limit=limit, page=page)
-        _emit(result, as_json, lambda: render_search(result, bold=sys.stdout.isatty()))
+        emit(result, as_json, lambda: render_search(result, bold=sys.stdout.isatty()))
 
     @group.command("case")
     @click.argument("dnr")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @_errors
+    @errors_to_exit
     def case_cmd(dnr, as_json):
         """A diary number's timeline: every document and item carrying it, across bodies,
         in date order, with the decisions.
@@ -118,7 +102,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
         from search.views import case
         ctx = get_context()
         result = case(ctx.index, dnr, ctx.store)
-        _emit(result, as_json, lambda: render_case(result))
+        emit(result, as_json, lambda: render_case(result))
 
     @group.command("party")
     @click.argument("party_name", metavar="PARTY")
@@ -128,7 +112,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
     @click.option("--limit", type=int, default=50, show_default=True,
                   help="Records listed per kind.")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @_errors
+    @errors_to_exit
     def party_cmd(party_name, year, body, municipality, limit, as_json):
         """A party's statements, proposals and votes over time (FP and L are one party),
         with how its members voted.
@@ -143,7 +127,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
         ctx = get_context()
         flt = _filters((), body, municipality, year, (), (), (), ()).nodes()
         result = party(ctx.index, party_name, ctx.store, filters=flt, limit=limit)
-        _emit(result, as_json, lambda: render_party(result))
+        emit(result, as_json, lambda: render_party(result))
 
     @group.command("person")
     @click.argument("name")
@@ -151,7 +135,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
     @click.option("--limit", type=int, default=50, show_default=True,
                   help="Records listed per kind.")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @_errors
+    @errors_to_exit
     def person_cmd(name, year, limit, as_json):
         """A person's statements, proposals and ballots (å/ä/ö optional).
 
@@ -165,14 +149,14 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
         ctx = get_context()
         flt = _filters((), (), (), year, (), (), (), ()).nodes()
         result = person(ctx.index, name, ctx.store, filters=flt, limit=limit)
-        _emit(result, as_json, lambda: render_person(result))
+        emit(result, as_json, lambda: render_person(result))
 
     @group.command("similar")
     @click.argument("hit_id")
     @_filter_options
     @click.option("--limit", type=int, default=10, show_default=True, help="Hits.")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @_errors
+    @errors_to_exit
     def similar_cmd(hit_id, party, body, municipality, year, doc_type, kind, statement_kind,
                     outcome, limit, as_json):
         """Records like the given one ("more like this"); HIT_ID is a hit's id from
@@ -190,4 +174,4 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
         flt = _filters(party, body, municipality, year, doc_type, kind, statement_kind,
                        outcome).nodes()
         result = similar(ctx.index, hit_id, limit=limit, filters=flt)
-        _emit(result, as_json, lambda: render_similar(result))
+        emit(result, as_json, lambda: render_similar(result))
