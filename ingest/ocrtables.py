@@ -72,9 +72,10 @@ class Table:
 
 
 def has_rulings(rulings: list[Box]) -> bool:
-    """Tesseract listed a long thin empty word: a ruling line, worth looking for a grid.
-    (How many it lists varies with the scan: one is enough to look.)"""
-    return any(r.width >= MIN_RULE_PX and r.width >= 10 * r.height for r in rulings)
+    """Tesseract listed long thin empty words: ruling lines, worth looking for a grid. (How
+    many of a table's rules it lists varies with the scan; a page with one rule, a letterhead
+    or a signature line, is not looked at.)"""
+    return sum(1 for r in rulings if r.width >= MIN_RULE_PX and r.width >= 10 * r.height) >= 2
 
 
 def find_tables(image: Image.Image, words: list[Box], char_height: float,
