@@ -97,6 +97,11 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
         xs = _vertical_rules(faint, top, bottom, left, right, char_height)
         if len(xs) < 3 or len(ys) < 3:
             continue
+        # An outer border too worn to be found: the horizontal rules' ends stand for it.
+        if xs[0] - left > char_height:
+            xs.insert(0, left)
+        if right - xs[-1] > char_height:
+            xs.append(right)
         ys = _lost_edges(faint, xs, ys)
         top, bottom = ys[0], ys[-1]
         found = words
@@ -236,11 +241,16 @@ def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
     rules = []
     for y0, y1 in _runs(full):
         cols = np.logical_or.reduce([runs[y] for y in range(y0, y1)]).nonzero()[0]
-        rules.append(((y0 + y1) // 2, int(cols.min()), int(cols.max()) + MIN_RULE_PX))
+        # A run may start a little before the rule (RULE_FILL): its ends are its dark pixels.
+        lo, hi = int(cols.min()), int(cols.max()) + MIN_RULE_PX
+        inked = smeared[y0:y1, lo:hi].any(axis=0).nonzero()[0]
+        rules.append(((y0 + y1) // 2, lo + int(inked.min()), lo + int(inked.max())))
     groups: list[list[tuple[int, int, int]]] = []
     for rule in rules:
         last = groups[-1][-1] if groups else None
-        if last and abs(rule[1] - last[1]) <= 30 and abs(rule[2] - last[2]) <= 30 \
+        # Rules of one table span the same width (a worn rule may lose its ends).
+        overlap = min(rule[2], last[2]) - max(rule[1], last[1]) if last else 0
+        if last and overlap >= 0.8 * min(rule[2] - rule[1], last[2] - last[1]) \
                 and rule[0] - last[0] <= 400:
             groups[-1].append(rule)
         else:
@@ -296,7 +306,8 @@ def _decide_marks(cells: list[list[_Cell]]) -> list[list[str]]:
         # Headings and labels ("Parti") are left out of the count.
         filled = [row[c] for row in cells if (row[c].text or row[c].ink)
                   and not (row[c].sure and not row[c].code)]
-        party_column.append(sum(cell.code for cell in filled) > len(filled) / 2)
+        codes = sum(cell.code for cell in filled)
+        party_column.append(codes >= 2 and codes > len(filled) / 2)
     rows = []
     for row in cells:
         out = []
