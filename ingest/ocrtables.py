@@ -240,6 +240,8 @@ def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
         runs = dict(zip(candidates[hit].tolist(), window[hit]))
     rules = []
     for y0, y1 in _runs(full):
+        if y1 - y0 > 2 * SKEW_PX + 2 * RULE_HALF_WIDTH + 4:
+            continue                    # a band this thick is a line of blurred bold text
         cols = np.logical_or.reduce([runs[y] for y in range(y0, y1)]).nonzero()[0]
         # A run may start a little before the rule (RULE_FILL): its ends are its dark pixels.
         lo, hi = int(cols.min()), int(cols.max()) + MIN_RULE_PX
@@ -255,8 +257,29 @@ def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
             groups[-1].append(rule)
         else:
             groups.append([rule])
-    return [(g[0][0], g[-1][0], min(r[1] for r in g), max(r[2] for r in g), [r[0] for r in g])
-            for g in groups if len(g) >= 3]
+    groups = [part for g in groups for part in _even_rows(g)]
+    # The table's ends: those of most rules (a smudge may lengthen one rule).
+    return [(g[0][0], g[-1][0], _median([r[1] for r in g]), _median([r[2] for r in g]),
+             [r[0] for r in g]) for g in groups if len(g) >= 3]
+
+
+def _median(values: list[int]) -> int:
+    return sorted(values)[len(values) // 2]
+
+
+def _even_rows(rules: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """A table's rows are of about one height: a rule more than twice the usual row height
+    away (a line under a heading above the table) starts another group."""
+    if len(rules) < 3:
+        return [rules]
+    gaps = sorted(b[0] - a[0] for a, b in zip(rules, rules[1:]))
+    usual = gaps[len(gaps) // 2]
+    parts = [[rules[0]]]
+    for a, b in zip(rules, rules[1:]):
+        if b[0] - a[0] > 2 * usual:
+            parts.append([])
+        parts[-1].append(b)
+    return parts
 
 
 def _vertical_rules(dark, top: int, bottom: int, left: int, right: int,
@@ -267,7 +290,8 @@ def _vertical_rules(dark, top: int, bottom: int, left: int, right: int,
     if region.shape[0] <= length:
         return []
     full = _long_runs(region, length, axis=0)
-    columns = full.sum(axis=1) >= 0.5 * (region.shape[0] - length)
+    # A worn vertical rule is dashed: a third of the table's height in long runs is enough.
+    columns = full.sum(axis=1) >= 0.35 * (region.shape[0] - length)
     return [max(0, left - 5) + (a + b) // 2 for a, b in _runs(columns)]
 
 
