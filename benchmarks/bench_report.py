@@ -75,5 +75,7 @@ def markdown(figures: list[Figure]) -> str:
         value = "—" if f.value is None else f"{_round(f.value)} {f.unit}".strip()
         target = "" if f.target is None else f"{f.op} {f.target}"
         verdict = {True: "pass", False: "**fail**", None: ""}[f.passed]
+        if f.note:
+            verdict = f"{verdict} ({f.note})".strip()
         lines.append(f"| `{f.name}` | {value} | {target} | {verdict} |")
     return "\n".join(lines)
