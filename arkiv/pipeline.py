@@ -24,7 +24,7 @@ from corpus.store import Store
 
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 BATCH_DOCS = 50          # documents per store/index commit
-BATCH_SECONDS = 1.0      # … or this long since the last commit: a killed import loses little
+BATCH_SECONDS = 3.0      # … or this long since the last commit: a killed import loses little
 # Bytes of files in flight (besides the window's file count): on a cluster of hundreds of workers
 # the window is thousands of files, and their bytes wait on the Dask scheduler until read.
 MAX_BYTES_IN_FLIGHT = 1 << 30

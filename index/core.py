@@ -141,14 +141,19 @@ class Index:
             raise BusyError(f"{self.path}: the search index is being written by another "
                             "process; try again when it has finished") from exc
 
-    def add(self, entries: Iterable[Entry], *, replace: bool = True, merge: bool = True) -> int:
+    def add(self, entries: Iterable[Entry], *, replace: bool = True, merge: bool = True,
+            delete: Iterable[str] = ()) -> int:
         """Add entries with one writer and one commit. With `replace`, a document's old
-        entries are deleted before its new ones are added (re-processing, changed files).
-        `merge=False` leaves small segments unmerged (a rebuild's intermediate commits)."""
+        entries are deleted before its new ones are added (re-processing, changed files);
+        `delete` names documents whose entries go in the same commit (superseded versions,
+        documents that now have none). `merge=False` leaves small segments unmerged (a
+        rebuild's intermediate commits)."""
         writer = self._writer()
         n = 0
-        seen: set[str] = set()
+        seen: set[str] = set(delete)
         try:
+            for doc_id in seen:
+                writer.delete_by_term(FACET_FIELD, facet_token("doc_id", doc_id))
             for e in entries:
                 if replace and e.doc_id not in seen:
                     seen.add(e.doc_id)

@@ -262,3 +262,16 @@ def test_patched_field_lengths_equal_whoosh(ix: Index) -> None:
                 lbyte = col[d] if col is not None else None
                 theirs = 0 if col is None else (whoosh_fixes._LENGTHS[lbyte] if lbyte else None)
                 assert ours == theirs, (field, d)
+
+
+def test_add_deletes_the_named_documents_in_the_same_commit(tmp_path) -> None:
+    from corpus.entries import entries_for
+    from index import Index
+    from tests.test_store import make_doc
+    ix = Index(tmp_path / "ix")
+    old, new = make_doc("a" * 64), make_doc("b" * 64)
+    ix.add(entries_for(old))
+    ix.add(entries_for(new), delete=[old.doc_id])
+    assert ix.doc_ids() == {new.doc_id}
+    ix.add([], delete=[new.doc_id])
+    assert ix.doc_ids() == set()

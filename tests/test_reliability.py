@@ -13,7 +13,11 @@ import pytest
 from benchmarks.render import write_scanned_pdf
 from tests.conftest import ARKIV, ROOT
 
-WORDS = ["ekorrarna", "hamnplanen", "skolskjutsen", "badhuset"]
+WORDS = ["ekorrarna", "hamnplanen", "skolskjutsen", "badhuset", "isbanan", "fyrtornet"]
+# A full page of text per scan, so that OCR of the folder takes several commit intervals and the
+# kill lands between two commits.
+FILLER = ("Nämnden har behandlat ärendet vid flera tillfällen och förvaltningen har redovisat "
+          "underlag om kostnader, tidplan och samråd med berörda verksamheter.\n") * 12
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +25,8 @@ def scans(tmp_path_factory):
     d = tmp_path_factory.mktemp("skannat")
     for n, w in enumerate(WORDS):
         write_scanned_pdf(f"Protokoll Barn- och utbildningsnämnden\n§ {n + 1} Ärende om {w}\n"
-                          f"Dnr BUN 2022/{n + 10}\nBeslut\nNämnden godkänner förslaget om {w}.\n",
+                          f"Dnr BUN 2022/{n + 10}\n{FILLER}Beslut\n"
+                          f"Nämnden godkänner förslaget om {w}.\n",
                           d / f"bun-{n}.pdf", profile="clean")
     return d
 
