@@ -118,7 +118,7 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
             cells.append([_cell(dark, found, x0, y0, x1, y1)
                           for x0, x1 in zip(xs, xs[1:])])
         rows = _decide_marks(cells)
-        if len(rows) >= 2:
+        if len(rows) >= 2 and _voting_list(rows):
             tables.append(Table(left, top, right, bottom, rows))
     return tables
 
@@ -149,6 +149,16 @@ def _lost_edges(faint, xs: list[int], ys: list[int]) -> list[int]:
             break
         ys.insert(0, ys[0] - pitch)
     return ys
+
+
+def _voting_list(rows: list[list[str]]) -> bool:
+    """Read cell by cell only a voting list: a row of ja and nej headings, or (a page that
+    goes on with one) marks on most of three rows or more. Other ruled tables (a protocol's
+    head, the anslag box) read better as Tesseract laid them out."""
+    if any({"ja", "nej"} <= {c.casefold().strip(".:").replace("nei", "nej") for c in row}
+           for row in rows):
+        return True
+    return len(rows) >= 3 and sum("X" in row for row in rows) >= 0.6 * len(rows)
 
 
 def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
@@ -240,8 +250,6 @@ def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
         runs = dict(zip(candidates[hit].tolist(), window[hit]))
     rules = []
     for y0, y1 in _runs(full):
-        if y1 - y0 > 2 * SKEW_PX + 2 * RULE_HALF_WIDTH + 4:
-            continue                    # a band this thick is a line of blurred bold text
         cols = np.logical_or.reduce([runs[y] for y in range(y0, y1)]).nonzero()[0]
         # A run may start a little before the rule (RULE_FILL): its ends are its dark pixels.
         lo, hi = int(cols.min()), int(cols.max()) + MIN_RULE_PX
