@@ -39,6 +39,7 @@ SAMPLE_FILES = ["stockholm-socialnamnden-2012-03-p13.txt", "osteraker-ks-2014-04
                 "stockholm-socialnamnden-2012-03-p13-scan.pdf"]
 
 SCAN_WORDS = ["fontänen", "lekplatsen", "cykelbanan", "konsthallen"]
+MANY = 12
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +164,22 @@ def documents_in_store(home: Path) -> int:
         db.close()
 
 
-def test_the_coordinator_killed_then_the_same_import_again_completes(cluster, scans, tmp_path):
+@pytest.fixture(scope="module")
+def many_scans(tmp_path_factory) -> Path:
+    """Twelve two-page scans: enough OCR that the first commit (after a second) is not the last
+    however idle the machine."""
+    d = tmp_path_factory.mktemp("manga")
+    for n in range(MANY):
+        write_scanned_pdf(f"Protokoll Tekniska nämnden\n§ {n + 1} Ärende nummer {n + 1}\n"
+                          f"Dnr TN 2024/{n + 40}\nBeslut\nNämnden godkänner förslaget.\f"
+                          f"Justerandes signatur\nUtdragsbestyrkande {n + 1}\n",
+                          d / f"tn-{n}.pdf", profile="clean", dpi=150)
+    return d
+
+
+def test_the_coordinator_killed_then_the_same_import_again_completes(cluster, many_scans,
+                                                                     tmp_path):
+    scans, total = many_scans, MANY
     home = tmp_path / "arkiv"
     env = {**os.environ, "ARKIV_HOME": str(home)}
     cmd = [*ARKIV, "import", str(scans), "--cluster", cluster.scheduler_address]
@@ -175,11 +191,11 @@ def test_the_coordinator_killed_then_the_same_import_again_completes(cluster, sc
     os.killpg(proc.pid, signal.SIGKILL)           # the coordinator; the cluster lives on
     proc.wait()
     before = documents_in_store(home)
-    assert 1 <= before < len(SCAN_WORDS), "the kill should land in the middle of the import"
+    assert 1 <= before < total, "the kill should land in the middle of the import"
     again = arkiv(home, "import", str(scans), "--cluster", cluster.scheduler_address, "--json")
     assert again.returncode == 0, again.stderr
     report = json.loads(again.stdout)
-    assert len(report["imported"]) == len(SCAN_WORDS) - before
+    assert len(report["imported"]) == total - before
     assert len(report["unchanged"]) == before
     assert set(snapshot(home)) == {sha(p) for p in scans.iterdir()}
     counts = index_entry_ids(home)
