@@ -130,3 +130,45 @@ def test_scanned_voting_list_gives_every_ballot(tmp_path):
     ballots = [(b.name, b.party, b.vote) for item in got.items for vote in item.votes
                for b in vote.ballots]
     assert ballots == BALLOTS
+
+
+def _cells(*rows: tuple[tuple[str, bool, bool], ...]):
+    from ingest.ocrtables import _Cell
+    return [[_Cell(text, sure, ink) for text, sure, ink in row] for row in rows]
+
+
+@pytest.mark.parametrize("cells, expected", [
+    # misread marks ("v", "7.", "SN") and ink without a word become X; names stay
+    (_cells((("Ledamot", True, True), ("Ja", True, True), ("Nej", True, True)),
+            (("Anna Berg", True, True), ("v", False, True), ("", False, False)),
+            (("Per Holm", True, True), ("", False, False), ("7.", False, True)),
+            (("Eva Lund", True, True), ("SN", False, True), ("", False, False))),
+     [["Ledamot", "Ja", "Nej"], ["Anna Berg", "X", ""], ["Per Holm", "", "X"],
+      ["Eva Lund", "X", ""]]),
+    # a column of party letters keeps them, a lone "V" (Vänsterpartiet) included
+    (_cells((("Anna Berg", True, True), ("S", False, True), ("X", False, True)),
+            (("Omar Said", True, True), ("V", False, True), ("X", False, True)),
+            (("Lisa Ek", True, True), ("KD", False, True), ("", False, False))),
+     [["Anna Berg", "S", "X"], ["Omar Said", "V", "X"], ["Lisa Ek", "KD", ""]]),
+    # empty rows are dropped
+    (_cells((("Anna Berg", True, True), ("", False, False)),
+            (("", False, False), ("", False, False))),
+     [["Anna Berg", ""]]),
+])
+def test_marks_and_text_in_table_cells(cells, expected):
+    from ingest.ocrtables import _decide_marks
+    assert _decide_marks(cells) == expected
+
+
+@pytest.mark.parametrize("rows, voting", [
+    ([["Ledamot", "Ja", "Nej", "Avstår"], ["Anna Berg", "X", "", ""]], True),
+    ([["", "ja", "nei", "avst"], ["Anna Berg", "X", "", ""]], True),     # "nei": OCR of nej
+    # a voting list going on from the page before: marks on most rows
+    ([["Anna Berg", "X", ""], ["Per Holm", "", "X"], ["Eva Lund", "X", ""]], True),
+    # a protocol's ruled head or the anslag box: not read cell by cell
+    ([["Organ", "Barn- och utbildningsnämnden"], ["Sammanträdesdatum", "2022-09-20"],
+      ["Datum då anslaget sätts upp", "2022-09-28"]], False),
+])
+def test_only_voting_lists_are_read_cell_by_cell(rows, voting):
+    from ingest.ocrtables import _voting_list
+    assert _voting_list(rows) is voting
