@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,19 @@ class Arkiv:
     def json(self, *args: str) -> dict:
         r = self.run(*args, "--json", check=True)
         return json.loads(r.stdout)
+
+
+def documents_in_store(home: Path) -> int:
+    """Documents in an archive's store, read directly (while an import may be running)."""
+    if not (home / "arkiv.db").exists():
+        return 0
+    db = sqlite3.connect(home / "arkiv.db", timeout=10)
+    try:
+        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:      # the schema is not there yet
+        return 0
+    finally:
+        db.close()
 
 
 @pytest.fixture

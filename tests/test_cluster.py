@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import time
 from collections import Counter
@@ -24,6 +23,7 @@ from arkiv.cluster import DaskExecutor
 from arkiv.config import Config
 from arkiv.pipeline import import_paths
 from arkiv.work import Unit, read_unit
+from tests.conftest import documents_in_store
 from benchmarks.render import write_scanned_pdf
 from corpus.entries import entries_for
 from corpus.errors import InputFileError
@@ -150,18 +150,6 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(cluster, scans, t
     counts = index_entry_ids(tmp_path / "arkiv")
     assert counts and max(counts.values()) == 1                     # no entry indexed twice
     assert set(counts) == {e for d in docs.values() for e in d[6]}
-
-
-def documents_in_store(home: Path) -> int:
-    if not (home / "arkiv.db").exists():
-        return 0
-    db = sqlite3.connect(home / "arkiv.db", timeout=10)
-    try:
-        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.OperationalError:      # the schema is not there yet
-        return 0
-    finally:
-        db.close()
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import time
 
 import pytest
 
 from benchmarks.render import write_scanned_pdf
-from tests.conftest import ARKIV, ROOT
+from tests.conftest import ARKIV, ROOT, documents_in_store
 
 WORDS = ["ekorrarna", "hamnplanen", "skolskjutsen", "badhuset", "isbanan", "fyrtornet"]
 # A full page of text per scan, so that OCR of the folder takes several commit intervals and the
@@ -29,18 +28,6 @@ def scans(tmp_path_factory):
                           f"Nämnden godkänner förslaget om {w}.\n",
                           d / f"bun-{n}.pdf", profile="clean")
     return d
-
-
-def documents_in_store(home) -> int:
-    if not (home / "arkiv.db").exists():
-        return 0
-    db = sqlite3.connect(home / "arkiv.db", timeout=10)
-    try:
-        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.OperationalError:      # the schema is not there yet
-        return 0
-    finally:
-        db.close()
 
 
 def test_kill_9_mid_import_then_import_again_completes(arkiv, scans):
