@@ -278,12 +278,10 @@ def remove(obj: Context, ident) -> None:
     arch = obj.archive()
     with arch.writer_lock():
         doc_id = arch.store.resolve(ident)
-        twins = [d for d in arch.store.doc_ids(active_only=False)
-                 if arch.store.get(d).same_as == doc_id]
         with arch.store.transaction():
-            arch.store.remove(doc_id)
+            arch.store.remove(doc_id)      # its same-text twins become searchable again
         arch.index.delete_documents([doc_id])
-        sync.index_documents(arch.store, arch.index, twins)
+        sync.catch_up(arch.store, arch.index)
     click.echo(f"removed {doc_id}", err=True)
 
 
