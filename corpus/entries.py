@@ -4,7 +4,7 @@ Ids are stable across reindex and reprocessing: {doc_id[:12]}:{part}:{paragraph}
 """
 from __future__ import annotations
 
-from corpus.models import Document, Entry, Item
+from corpus.models import Document, Entry, Extraction, Item
 
 
 def entry_id(doc_id: str, part: int, paragraph: str, kind: str, n: int) -> str:
@@ -20,18 +20,22 @@ def year_of(date: str | None) -> int | None:
 def entries_for(doc: Document) -> list[Entry]:
     """Every searchable record of a document: each item, and its decisions, proposals,
     votes and statements."""
-    ex = doc.extraction
+    return entries_of(doc.doc_id, doc.extraction)
+
+
+def entries_of(doc_id: str, ex: Extraction) -> list[Entry]:
+    """The same from the id and the extraction alone (the index needs nothing else)."""
     out: list[Entry] = []
     for item in ex.items:
         part = ex.parts[item.part] if 0 <= item.part < len(ex.parts) else None
         body = (part.body if part and part.body else None) or ex.body
         doc_type = part.doc_type if part else ex.doc_type
         date = ex.meeting_date or (part.date if part else None) or ex.date
-        base = dict(doc_id=doc.doc_id, part=item.part, paragraph=item.paragraph,
+        base = dict(doc_id=doc_id, part=item.part, paragraph=item.paragraph,
                     title=item.title or (part.title if part else None) or "",
                     dnr=list(item.dnr), date=date, year=year_of(date), body=body,
                     municipality=ex.municipality, doc_type=doc_type, outcome=item.outcome)
-        out.extend(_item_entries(doc.doc_id, item, base))
+        out.extend(_item_entries(doc_id, item, base))
     return out
 
 

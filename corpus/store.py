@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from corpus.entries import entries_for
+from corpus.entries import entries_of
 from corpus.errors import BusyError, DamagedError, NotFoundError
 from corpus.jsonshape import extraction_from_json
 from corpus.models import Change, Document, Entry, Page, RepairedPage
@@ -212,8 +212,12 @@ class Store:
     def iter_entries(self, doc_ids: list[str] | None = None) -> Iterator[Entry]:
         """The searchable records of the active documents (or of the given ones), streaming."""
         ids = doc_ids if doc_ids is not None else sorted(self.doc_ids())
-        for doc_id in ids:
-            yield from entries_for(self.get(doc_id))
+        for doc_id in ids:     # the extraction only: pages are most of a document's bytes
+            row = self.db.execute("SELECT extraction FROM documents WHERE doc_id = ?",
+                                  (doc_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"{doc_id}: no such document in the archive")
+            yield from entries_of(doc_id, extraction_from_json(json.loads(row[0])))
 
     def doc_ids(self, active_only: bool = True) -> set[str]:
         where = f"WHERE {ACTIVE}" if active_only else ""
