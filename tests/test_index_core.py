@@ -12,19 +12,14 @@ from whoosh import sorting
 
 from corpus.entries import entries_for
 from corpus.errors import BusyError
-from corpus.jsonshape import extraction_from_json
-from corpus.models import Document, Entry
+from corpus.models import Entry
 from index import FACETS, Index
 from index import query as q
 from index.core import STAMP_FILE
 from index.synthetic import generate_entries
+from tests.searcharchive import load_documents
 
-ARCHIVE = Path(__file__).parent / "data" / "search" / "archive.json"
 
-
-def load_documents() -> list[Document]:
-    return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
-            for d in json.loads(ARCHIVE.read_text())]
 
 
 def all_entries() -> list[Entry]:
@@ -265,8 +260,6 @@ def test_patched_field_lengths_equal_whoosh(ix: Index) -> None:
 
 
 def test_add_deletes_the_named_documents_in_the_same_commit(tmp_path) -> None:
-    from corpus.entries import entries_for
-    from index import Index
     from tests.test_store import make_doc
     ix = Index(tmp_path / "ix")
     old, new = make_doc("a" * 64), make_doc("b" * 64)

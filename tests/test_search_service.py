@@ -9,22 +9,17 @@ import pytest
 
 from corpus.entries import entries_for
 from corpus.errors import UsageError
-from corpus.jsonshape import extraction_from_json
-from corpus.models import Document, Entry
+from corpus.models import Entry
 from index import Index
+from tests.searcharchive import load_documents
 from search import Filters, search
 
-ARCHIVE = Path(__file__).parent / "data" / "search" / "archive.json"
 SN_2012 = "4a56dfb8107f"
 KS_TU = "fdb80ebdc637"
 SN_2014 = "c0ffee000000"
 KF_2014 = "d00d00000000"
 KFN_2010 = "e1e100000000"
 
-
-def load_documents() -> list[Document]:
-    return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
-            for d in json.loads(ARCHIVE.read_text())]
 
 
 @pytest.fixture(scope="module")

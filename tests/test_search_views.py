@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from types import SimpleNamespace
 
 import click
@@ -12,12 +11,11 @@ from click.testing import CliRunner
 from arkiv import cli_search
 from corpus.entries import entries_for
 from corpus.errors import NotFoundError
-from corpus.jsonshape import extraction_from_json
 from corpus.models import Document
 from index import Index
+from tests.searcharchive import load_documents
 from search.views import ballots_of, case, party, person, similar
 
-ARCHIVE = Path(__file__).parent / "data" / "search" / "archive.json"
 
 
 class DictStore:
@@ -31,10 +29,6 @@ class DictStore:
             raise NotFoundError(f"{doc_id}: no such document in the archive")
         return self._docs[doc_id]
 
-
-def load_documents() -> list[Document]:
-    return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
-            for d in json.loads(ARCHIVE.read_text())]
 
 
 @pytest.fixture(scope="module")
