@@ -207,26 +207,24 @@ class Evaluator:
 
     # -- boolean nodes -----------------------------------------------------------------
     def _And(self, node: q.And) -> Result:
-        out = None
-        for child in node.children:
-            r = self.eval(child)
-            if r is None:
-                continue
-            if out is None:
-                out = (r[0].copy(), r[1].copy())
-            else:
-                out[0][...] = out[0] & r[0]
-                out[1][...] = (out[1] + r[1]) * out[0]
-        return out
+        return self._combine(node.children, conjunctive=True)
 
     def _Or(self, node: q.Or) -> Result:
+        return self._combine(node.children, conjunctive=False)
+
+    def _combine(self, children, conjunctive: bool) -> Result:
+        """Match masks meet (AND) or join (OR); scores add, and under AND only where all match.
+        A child that constrains nothing (None) is left out."""
         out = None
-        for child in node.children:
+        for child in children:
             r = self.eval(child)
             if r is None:
                 continue
             if out is None:
                 out = (r[0].copy(), r[1].copy())
+            elif conjunctive:
+                out[0][...] = out[0] & r[0]
+                out[1][...] = (out[1] + r[1]) * out[0]
             else:
                 out[0][...] = out[0] | r[0]
                 out[1][...] = out[1] + r[1]
