@@ -60,6 +60,7 @@ def warm_up() -> None:
     """Run the per-document work once on a tiny document, so that what the stages load lazily
     (spaCy takes ~3 s to import, the repair lexicon ~0.3 s) is in memory before a process pool
     forks: every worker then starts warm instead of paying it again."""
+    import ingest.pdf  # noqa: F401  (imported by the first PDF otherwise: once per worker)
     process_document([Page(1, "text", "§ 1 Beslut\nNämnden godkänner förslaget.")],
                      "0" * 64, "warm-up", 0)
 

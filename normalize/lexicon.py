@@ -61,6 +61,7 @@ class Lexicon:
         self._reversed = reversed_
         # candidate readings of OCR'd words, shared by every document repaired with this lexicon
         self.search_caches: dict[int, tuple[object, dict]] = {}
+        self._probes: dict[str, int] = {}
         self._extra_skel: dict[str, list[str]] = {}
         self._extra_skeletons = sorted({skeleton(w) for w in self._extra})
         for w in self._extra:
@@ -179,13 +180,17 @@ class Lexicon:
             roles |= STANDALONE | END
         return roles
 
-    @lru_cache(maxsize=500_000)
     def probe(self, skel: str) -> int:
         """One look-up for the candidate search: -1 when no skeleton starts with `skel`, else
         the roles of the forms whose skeleton is exactly `skel` (0 when it is only a prefix)."""
-        if not self.has_prefix(skel):
-            return -1
-        return self.skeleton_roles(skel)
+        # the search's hottest call: a plain dict, not lru_cache (whose key holds self)
+        got = self._probes.get(skel)
+        if got is None:
+            if len(self._probes) > 500_000:
+                self._probes.clear()
+            got = self._probes[skel] = (self.skeleton_roles(skel) if self.has_prefix(skel)
+                                        else -1)
+        return got
 
     def near_skeletons(self, skel: str, max_distance: int = 1) -> dict[str, int]:
         """Skeletons of standalone words within `max_distance` letter edits (a letter for

@@ -55,11 +55,15 @@ class _PageState:
         delta = 0
         new: list[Change] = []
         merged: set[int] = set()
+        # earlier changes never overlap each other: sorted by start, they are sorted by end too
+        starts = [c.start for c in self.changes]
+        c_ends = [c.start + len(c.replacement) for c in self.changes]
         for e in edits:
             if e.start < pos:      # overlapping edit: the earlier one wins
                 continue
             out.append(self.text[pos:e.start])
-            new.append(Change(self.number, e.start + delta, self._original(e, merged),
+            new.append(Change(self.number, e.start + delta,
+                              self._original(e, merged, starts, c_ends),
                               e.replacement, e.reason, round(e.score, 3)))
             out.append(e.replacement)
             delta += len(e.replacement) - (e.end - e.start)
@@ -75,13 +79,19 @@ class _PageState:
         self.changes = sorted(kept + new, key=lambda c: c.start)
         self.text = "".join(out)
 
-    def _original(self, e: Edit, merged: set[int]) -> str:
+    def changed_since(self, before: set[int]) -> list[tuple[int, int]]:
+        """Spans of the text changed by the changes not in `before` (ids of earlier ones)."""
+        return [(c.start, c.start + len(c.replacement)) for c in self.changes
+                if id(c) not in before]
+
+    def _original(self, e: Edit, merged: set[int], starts: list[int], c_ends: list[int]) -> str:
         """What the page said where `e` applies: earlier changes inside it are folded in (a
         ligature fixed, then the word repaired, is one change from the raw text)."""
         region = self.text[e.start:e.end]
         inside = []
-        for i, c in enumerate(self.changes):
-            c_end = c.start + len(c.replacement)
+        for i in range(bisect.bisect_right(c_ends, e.start), bisect.bisect_left(starts, e.end)):
+            c = self.changes[i]
+            c_end = c_ends[i]
             if c.start < e.end and c_end > e.start:
                 merged.add(i)
                 if c.start >= e.start and c_end <= e.end:
@@ -164,11 +174,14 @@ class DocumentRepairer:
         # ones the glue pass looks at (cheap for the rest of the document)
         self.unresolved: set[str] = set()
 
-    def word_edits(self, text: str) -> list[Edit]:
+    def word_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
+        """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
+        of those spans (after a pass, only the words next to a change can read differently)."""
         masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
         edits: list[Edit] = []
         tokens = list(TOKEN.finditer(text))
-        for idx, m in enumerate(tokens):
+        for idx in _around(tokens, near) if near is not None else range(len(tokens)):
+            m = tokens[idx]
             tok = m.group()
             if len(tok) == 1 and tok in "1|ljI":
                 continue                    # single_edits, once the words around are repaired
@@ -234,18 +247,20 @@ class DocumentRepairer:
                               _confidence(choice.score)))
         return edits
 
-    def glue_edits(self, text: str) -> list[Edit]:
+    def glue_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Words OCR split with a space (`a vstår`) joined again, and words it glued together
         (`kommitin`, `att-yttra`) split. Only in documents whose letters are damaged (a clean
         text's spaces and hyphens are the writer's), and only next to a word that word repair
-        left unknown or at a hyphen between two words."""
+        left unknown or at a hyphen between two words. With `near`, only close to those spans
+        (see `word_edits`)."""
         if not self.stats.letters_damaged:
             return []
         tokens = list(TOKEN.finditer(text))
         # only where a word stayed unknown, or two words meet at a hyphen
         unresolved = self.unresolved
         look: set[int] = set()
-        for idx, m in enumerate(tokens):
+        for idx in _around(tokens, near) if near is not None else range(len(tokens)):
+            m = tokens[idx]
             if m.group().lower() in unresolved:
                 look.update((idx - 1, idx))
             elif text[m.end():m.end() + 1] == "-":
@@ -412,6 +427,21 @@ class DocumentRepairer:
         return None
 
 
+NEIGHBOURHOOD = 3      # a word's repair looks at most this many words to each side
+
+
+def _around(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the tokens within NEIGHBOURHOOD tokens of any of `spans`, in order."""
+    starts = [m.start() for m in tokens]
+    picked: set[int] = set()
+    for a, b in spans:
+        first = bisect.bisect_right(starts, a) - 1          # the token at or before a
+        last = bisect.bisect_left(starts, b)                # the first token from b on
+        picked.update(range(max(0, first - NEIGHBOURHOOD),
+                            min(len(tokens), last + NEIGHBOURHOOD + 1)))
+    return sorted(picked)
+
+
 def _reason(old: str, new: str) -> str:
     if old.lower() == skeleton(new.lower()):
         return "diacritic"
@@ -457,23 +487,27 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
         st.apply(textfix.paragraph_signs(st.text))
     ocr_pages = [st for st, p in zip(states, pages) if p.source != "text"]
     text_pages = [st for st, p in zip(states, pages) if p.source == "text"]
+    stats = None
     if text_pages:
         tstats = document_stats(_tokens_for_stats([st.text for st in text_pages]), lex)
         if tstats.damage > TEXT_DAMAGE_LIMIT or tstats.diacritic_loss > 0.3:
+            if not ocr_pages:
+                stats = tstats               # the same pages: no need to count again
             ocr_pages += text_pages          # a text layer made by OCR: repair it like OCR
     if ocr_pages:
-        stats = document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
+        stats = stats or document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
             # a repaired word can change how its neighbour reads (an id next to it, a context):
             # repeat until nothing changes, so that repairing the result again changes nothing
             # words split or glued by OCR are seen once the words themselves are repaired
+            near: list[tuple[int, int]] | None = None      # the first pass reads every word
             for _ in range(MAX_WORD_PASSES):
-                edits = repairer.word_edits(st.text)
-                st.apply(edits)
-                glued = repairer.glue_edits(st.text)
-                st.apply(glued)
-                if not edits and not glued:
+                before = {id(c) for c in st.changes}
+                st.apply(repairer.word_edits(st.text, near))
+                st.apply(repairer.glue_edits(st.text, near))
+                near = st.changed_since(before)
+                if not near:
                     break
             st.apply(repairer.single_edits(st.text))
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now

@@ -138,6 +138,17 @@ class WordRepairer:
             got = cache[key] = self._search_uncached(word, max_edits)
         return got
 
+    def _as_printed(self, word: str) -> list[tuple[tuple[str, ...], tuple]]:
+        """The whole-word reading of `word` with no confusion (what `_search(word, 0)` finds
+        among its whole-word readings)."""
+        if any(ch in FORCED for ch in word):
+            return []
+        skel = skeleton(word)
+        roles = self.lex.probe(skel)
+        if roles < 0 or not roles & STANDALONE:
+            return []
+        return [((skel,), tuple((ch, 1) for ch in word))]
+
     def _search_uncached(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
         """Skeleton readings of `word`: (parts, segment alignment), parts being one whole word
         or the parts of a compound. A depth-first walk over the OCR characters, each read as
@@ -249,7 +260,11 @@ class WordRepairer:
     def best(self, word: str, max_edits: int, whole_words: bool = False) -> tuple[str, float] | None:
         """Best candidate (lower case) and its score, excluding the word itself."""
         best: tuple[str, float] | None = None
-        for parts, segs in self._search(word, max_edits):
+        if max_edits == 0 and whole_words:
+            readings = self._as_printed(word)      # no walk needed: one reading or none
+        else:
+            readings = self._search(word, max_edits)
+        for parts, segs in readings:
             if whole_words and len(parts) > 1:
                 continue
             for form, prior in self._forms(parts):
