@@ -61,7 +61,9 @@ def warm_up() -> None:
     (spaCy takes ~3 s to import, the repair lexicon ~0.3 s) is in memory before a process pool
     forks: every worker then starts warm instead of paying it again."""
     import ingest.pdf  # noqa: F401  (imported by the first PDF otherwise: once per worker)
-    process_document([Page(1, "text", "§ 1 Beslut\nNämnden godkänner förslaget.")],
+    # a vote, so that the vote counter loads spaCy here, not in the first real vote
+    process_document([Page(1, "text", "§ 1 Beslut\nOmröstning sker. 5 ja-röster och 3 nej-röster."
+                                      "\nNämnden godkänner förslaget.")],
                      "0" * 64, "warm-up", 0)
 
 
