@@ -62,8 +62,13 @@ def _count(kind: str, data: bytes, name: str, check: bool = True) -> int:
 
 
 def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, *,
-               ocr_timeout: float = 180.0, langs: str = DEFAULT_LANGS) -> list[Page]:
-    """Read pages `first`..`last` (1-based, inclusive; `last=None` means to the end)."""
+               ocr_timeout: float = 180.0, langs: str = DEFAULT_LANGS,
+               reocr: bool = False) -> list[Page]:
+    """Read pages `first`..`last` (1-based, inclusive; `last=None` means to the end).
+
+    `reocr`: a PDF page whose text layer lies over a full-page scan (a scanner's "searchable
+    PDF") is OCR'd again from the scan instead of read; other pages are read as usual. For a
+    text layer that someone else's OCR got wrong (see `normalize.diagnose`)."""
     kind = sniff(data, name)
     _check_bytes(data, name)
     # A whole-file read checks the file as page_count does; a page range of a split file was
@@ -74,7 +79,8 @@ def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, 
         raise InputFileError(name, f"has {total} page(s); pages {first}–{last} do not exist")
     if kind == "pdf":
         from ingest.pdf import read_pdf_pages
-        return read_pdf_pages(data, name, first, last, ocr_timeout=ocr_timeout, langs=langs)
+        return read_pdf_pages(data, name, first, last, ocr_timeout=ocr_timeout, langs=langs,
+                              reocr=reocr)
     if kind == "image":
         return [_ocr_page(number, image, dpi, name, ocr_timeout, langs)
                 for number, image, dpi in page_images(data, name, first, last)]

@@ -135,11 +135,11 @@ class _Plumber:
 
 
 def read_pdf_pages(data: bytes, name: str, first: int, last: int, *, ocr_timeout: float,
-                   langs: str) -> list[Page]:
+                   langs: str, reocr: bool = False) -> list[Page]:
     document = open_pdf(data, name)
     plumber = _Plumber(data, name)
     try:
-        return [_read_page(document, plumber, number, name, ocr_timeout, langs)
+        return [_read_page(document, plumber, number, name, ocr_timeout, langs, reocr)
                 for number in range(first, last + 1)]
     finally:
         plumber.close()
@@ -147,18 +147,22 @@ def read_pdf_pages(data: bytes, name: str, first: int, last: int, *, ocr_timeout
 
 
 def _read_page(document: pdfium.PdfDocument, plumber: _Plumber, number: int, name: str,
-               ocr_timeout: float, langs: str) -> Page:
+               ocr_timeout: float, langs: str, reocr: bool = False) -> Page:
     try:
         page = document[number - 1]
         try:
             layer = _pdfium_text(page)
             quality = text_quality(layer)
-            if quality == "good":
+            scan = _full_page_scan(page, name, number) if reocr and quality == "good" else None
+            if scan is not None:
+                image, dpi = scan
+            elif quality == "good":
                 text = plumber.text(number - 1)
                 if text is not None and text_quality(text) == "good":
                     return Page(number=number, source="text", text=text)
                 return Page(number=number, source="text", text=layer)
-            image, dpi = _page_image(page, name, number, quality)
+            else:
+                image, dpi = _page_image(page, name, number, quality)
         finally:
             page.close()
     except pdfium.PdfiumError:
@@ -215,6 +219,18 @@ def _page_image(page: pdfium.PdfPage, name: str, number: int, quality: str
         if native is not None:
             return native
     return _render(page, name, number, width, height)
+
+
+def _full_page_scan(page: pdfium.PdfPage, name: str, number: int
+                    ) -> tuple[Image.Image | bytes, int | None] | None:
+    """The scan under a page's text layer, at native resolution, when one image covers the
+    page (a scanner's searchable PDF); None for a page of real text."""
+    width, height = page.get_size()
+    images = [o for o in page.get_objects(max_depth=3) if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    largest = max(images, key=lambda o: _area(o.get_bounds()), default=None)
+    if largest is None or _area(largest.get_bounds()) < SCAN_COVERAGE * width * height:
+        return None
+    return _native_image(largest, page, name, number)
 
 
 def _area(bounds: tuple[float, float, float, float]) -> float:
