@@ -22,6 +22,7 @@ from PIL import Image
 from corpus.errors import EncryptedPdfError, InputFileError
 from corpus.models import Page
 from ingest import tesseract
+from ingest.cpulimit import CpuLimitExceeded, cpu_limit
 from ingest.images import MAX_IMAGE_PIXELS, to_grey
 from ingest.pdfbombs import check_pdf_streams
 from ingest.pdftables import page_text
@@ -36,6 +37,9 @@ SCAN_COVERAGE = 0.75
 PARTIAL_SCAN_COVERAGE = 0.3
 # This many vector paths on a page without text is text drawn as outlines: OCR it.
 OUTLINED_TEXT_PATHS = 300
+# CPU seconds pdfplumber may take over one page (a normal page takes well under one); a
+# malformed page can make pdfminer loop for ever: PDFium's text is used instead.
+PLUMBER_CPU_LIMIT = 60.0
 # The %%EOF marker must be this close to the end; producers append at most a little junk.
 EOF_WINDOW = 32 * 1024
 MAX_PAGES = 100_000
@@ -108,13 +112,19 @@ class _Plumber:
         import pdfplumber
 
         try:
-            if self.pdf is None:
-                self.pdf = pdfplumber.open(io.BytesIO(self.data))
-            page = self.pdf.pages[index]
-            try:
-                return page_text(page)
-            finally:
-                page.close()
+            with cpu_limit(PLUMBER_CPU_LIMIT):
+                if self.pdf is None:
+                    self.pdf = pdfplumber.open(io.BytesIO(self.data))
+                page = self.pdf.pages[index]
+                try:
+                    return page_text(page)
+                finally:
+                    page.close()
+        except CpuLimitExceeded:
+            log.warning("%s: pdfplumber took over %g s of CPU on page %d; using PDFium's text "
+                        "for this file", self.name, PLUMBER_CPU_LIMIT, index + 1)
+            self.failed = True
+            return None
         except PDFMINER_ERRORS as e:
             # PDFium read this page; pdfminer did not. PDFium's plain text is the fallback.
             log.warning("%s: pdfplumber could not read page %d (%s); using PDFium's text",
@@ -126,9 +136,13 @@ class _Plumber:
     def close(self) -> None:
         if self.pdf is None:
             return
+        if self.failed:             # pdfminer looped on a page: its close would loop too
+            self.pdf.stream.close()
+            return
         try:
-            self.pdf.close()
-        except PDFMINER_ERRORS:
+            with cpu_limit(PLUMBER_CPU_LIMIT):
+                self.pdf.close()
+        except (CpuLimitExceeded, *PDFMINER_ERRORS):
             # pdfplumber closes by building every page; a broken page tree fails here too,
             # after the pages we needed were read (or PDFium's text was used instead).
             self.pdf.stream.close()

@@ -1,0 +1,76 @@
+"""pdfplumber gets a CPU limit per page (a malformed PDF can make pdfminer loop for ever): past
+it, PDFium's text is used for the page and the rest of the file. The limit counts our own CPU
+only (not a wait for Tesseract), cannot be swallowed by library code, and does nothing outside
+the main thread."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from benchmarks.render import write_text_pdf
+import ingest.pdf
+from ingest.cpulimit import CpuLimitExceeded, cpu_limit
+from ingest.pdf import read_pdf_pages
+
+TEXT = ("§ 12 Budget 2024 för socialnämnden\nNämnden beslutar att godkänna förvaltningens "
+        "förslag till budget och verksamhetsplan.\n") * 20
+
+
+def _spin(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_busy_block_is_stopped():
+    with pytest.raises(CpuLimitExceeded):
+        with cpu_limit(0.05):
+            _spin(2.0)
+
+
+def test_waiting_does_not_count():
+    with cpu_limit(0.05):
+        time.sleep(0.2)          # a wait (as for Tesseract) uses no CPU of ours
+
+
+def test_no_limit_outside_the_main_thread():
+    done = []
+
+    def work():
+        with cpu_limit(0.01):
+            _spin(0.1)
+        done.append(True)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert done == [True]
+
+
+def test_library_code_cannot_swallow_it():
+    with pytest.raises(CpuLimitExceeded):
+        with cpu_limit(0.05):
+            while True:                # pdfminer's loops catch Exception and go on
+                try:
+                    _spin(0.01)
+                except Exception:
+                    pass
+
+
+def test_looping_pdfplumber_falls_back_to_pdfium_text(tmp_path, monkeypatch, caplog):
+    pdf = write_text_pdf(TEXT * 3, tmp_path / "lang.pdf").read_bytes()
+    # a limit the real pdfplumber cannot meet on these pages stands in for a looping pdfminer
+    monkeypatch.setattr(ingest.pdf, "PLUMBER_CPU_LIMIT", 1e-6)
+    pages = read_pdf_pages(pdf, "lang.pdf", 1, 2, ocr_timeout=60, langs="swe+eng")
+    assert [p.source for p in pages] == ["text", "text"]
+    assert all("förvaltningens" in p.text for p in pages)
+    assert "CPU" in caplog.text and "lang.pdf" in caplog.text
+
+
+def test_same_pages_within_the_limit_are_read_by_pdfplumber(tmp_path, caplog):
+    pdf = write_text_pdf(TEXT * 3, tmp_path / "lang.pdf").read_bytes()
+    pages = read_pdf_pages(pdf, "lang.pdf", 1, 2, ocr_timeout=60, langs="swe+eng")
+    assert all("förvaltningens" in p.text for p in pages)
+    assert "CPU" not in caplog.text
