@@ -6,6 +6,12 @@ proposals, votes with ballots, statements and persons.
 Works on clean text and on repaired OCR text (diacritics lost, `$` for `§`, split numbers).
 The Swedish vocabulary lives in `extract.vocab`; spaCy (`spacy.blank("sv")`, loaded once per
 process) tokenizes and matches the vote counts.
+
+An agenda (doc_type `kallelse`) has items with their number, title and diary numbers, and no
+decisions, proposals, votes or statements: a "Förslag till beslut" printed in it is what will be
+proposed, and it stays in the item's text. Its meeting date is the announced one.
+
+`VERSION` changes whenever the output for the same text changes (`arkiv reprocess` uses it).
 """
 from __future__ import annotations
 
@@ -23,7 +29,9 @@ from extract.statements import jav_of, statements_of
 from extract.text import Line, split_lines
 from extract.votes import agree, votes_of
 
-__all__ = ["extract"]
+__all__ = ["extract", "VERSION"]
+
+VERSION = 2            # 2: agendas (kallelse, föredragningslista, dagordning) typed `kallelse`
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:
@@ -40,7 +48,8 @@ def extract(pages: list[RepairedPage]) -> Extraction:
             ex.parts.append(_votelist_part(span, part_lines, ex.parts))
             continue
         item_spans = split_items(lines, span)
-        items = [_item(lines, s, k, span.kind == "proto", known) for s in item_spans]
+        items = [_agenda_item(lines, s, k) if span.kind == "agenda" else
+                 _item(lines, s, k, span.kind == "proto", known) for s in item_spans]
         ex.items.extend(items)
         ex.parts.append(_part(span, lines, item_spans, items))
     _attach_lists(ex.items, pending)
@@ -68,6 +77,12 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
     return item
 
 
+def _agenda_item(lines: list[Line], s: ItemSpan, part: int) -> Item:
+    """An agenda's item: nothing is decided, proposed or voted in it."""
+    text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
+    return Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr, text=text, part=part)
+
+
 def _attach_lists(items: list[Item], lists: list[ballot_lists.BallotList]) -> None:
     """Ballots go to the vote of the item their label names, else to the next vote without."""
     for bl in lists:
@@ -90,6 +105,8 @@ def _part(span: PartSpan, lines: list[Line], item_spans: list[ItemSpan], items: 
 
 def _part_date(span: PartSpan, part_lines: list[Line]) -> str | None:
     part_lines = header.unflatten(part_lines)
+    if span.kind == "agenda":
+        return header.announced_date(part_lines)
     if span.kind == "proto":
         return header.meeting_date(part_lines) or header.labelled_date(part_lines, "justering")
     got = header.labelled_date(part_lines[:40], "meeting_date")
@@ -124,6 +141,9 @@ def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: st
         ex.meeting_date = header.meeting_date(lines0)
         ex.place = header.place_of(lines0)
         ex.attendance = header.attendance_of(lines0)
+    elif span0.kind == "agenda":
+        ex.meeting_date = ex.date
+        ex.place = header.place_of(lines0)
     ex.justering_date = header.labelled_date(proto_lines, "justering")
     ex.anslag_date = header.labelled_date(proto_lines, "anslag")
     ex.appeal_deadline = header.labelled_date(proto_lines, "appeal")

@@ -271,6 +271,28 @@ def meeting_date(lines: list[Line]) -> str | None:
     return None
 
 
+_SUMMONS = re.compile(r"\bkallas\b.{0,40}?\b(?:sammantrade|mote)|\bkallelse till\b|\bsammantrade\b")
+
+
+def announced_date(lines: list[Line]) -> str | None:
+    """An agenda's meeting date: "Sammanträdesdatum", the date in "Tid"/"Plats och tid", the
+    date of the summons ("kallas till sammanträde måndagen den 24 februari 2025"); only then a
+    "Datum" label (often the day the kallelse was sent) or the first date at the top."""
+    got = meeting_date(lines)
+    if got:
+        return got
+    head = lines[:40]
+    for k, ln in enumerate(head):
+        if _SUMMONS.search(ln.folded):
+            got = first_date(" ".join(x.text for x in head[k:k + 2]))
+            if got:
+                return got
+    for ln in head:
+        if ln.folded.startswith("datum") and (got := first_date(ln.text)):
+            return got
+    return first_date("\n".join(ln.text for ln in lines[:30]))
+
+
 def place_of(lines: list[Line]) -> str | None:
     for k, ln in enumerate(lines[:60]):
         key = ln.folded

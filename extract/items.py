@@ -2,6 +2,9 @@
 
 Each item gets its paragraph number, its title and the diary numbers of its heading; tables of
 contents and continuation headers ("Forts. SN § 3:11", a § repeated at a page top) are not items.
+An agenda's items are its § lines, or, without §, its numbered lines ("1. Val av justerare",
+"3<tab>Årsredovisning 2023<tab>KS 2024/0045", "Ärende 4 …") that run in sequence: the numbered
+points of a "Förslag till beslut" under an item break the run and are not items.
 """
 from __future__ import annotations
 
@@ -23,6 +26,23 @@ _ORG_LINE = re.compile(r"(?:forvaltningen|kansliet|kontoret|avdelningen|enheten|
                        r"stadsledningskontoret|tjansteutlatande|tjansteskrivelse)\s*$")
 
 
+# A numbered line of an agenda: the number, then a dot, a bracket, a tab, spaces or a capital.
+_AGENDA_LINE = re.compile(r"^\s*(?:(?:[aä]rende|punkt|nr)\.?\s*)?(?P<num>\d{1,2})"
+                          r"(?:\s*[.)]\s*|\t+\s*|\s{2,}|\s+(?=[A-ZÅÄÖ\"“]))(?P<rest>[A-ZÅÄÖa-zåäö\"“].*)$",
+                          re.IGNORECASE)
+_PAGE_TAIL = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$")
+
+
+class _NumberedLine:
+    """An agenda's numbered line dressed as an item heading match."""
+
+    def __init__(self, m: re.Match):
+        self._g = {"prefix": None, "num": m.group("num"), "rest": _PAGE_TAIL.sub("", m.group("rest"))}
+
+    def group(self, name: str) -> str | None:
+        return self._g[name]
+
+
 @dataclass
 class ItemSpan:
     paragraph: str
@@ -42,7 +62,8 @@ def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
     for k, (i, m, para) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else part.end
         span = ItemSpan(para, m.group("prefix"), i, i + 1, end)
-        _read_heading(lines, span, m.group("rest") or "")
+        rest = m.group("rest") or ""
+        _read_heading(lines, span, _PAGE_TAIL.sub("", rest) if part.kind == "agenda" else rest)
         spans.append(span)
     return spans
 
@@ -53,7 +74,10 @@ def _num(m) -> str:
 
 def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, str]]:
     found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))]
-    found = [(i, m) for i, m in found if not _TOC_LINE.search(lines[i].text)]
+    if part.kind == "agenda" and not found:
+        found = _numbered_lines(lines, part)
+    elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):
+        found = [(i, m) for i, m in found if not _TOC_LINE.search(lines[i].text)]
     nums = _mend_sequence([_num(m) for _, m in found])
     out: list[tuple[int, re.Match, str]] = []
     for k, (i, m) in enumerate(found):
@@ -64,6 +88,26 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, st
             continue                     # listed in a table of contents, defined later
         out.append((i, m, num))
     return out
+
+
+def _numbered_lines(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberedLine]]:
+    """The longest run of numbered lines counting up by one: an agenda's items."""
+    cands = [(i, int(m.group("num")), m) for i in range(part.start, part.end)
+             if (m := _AGENDA_LINE.match(lines[i].text))]
+    best: list[tuple[int, re.Match]] = []
+    for k, (i, n, m) in enumerate(cands):
+        if n > 1 and best:
+            continue
+        run, want = [(i, m)], n + 1
+        for j, n2, m2 in cands[k + 1:]:
+            if n2 == want:
+                run.append((j, m2))
+                want += 1
+        if len(run) > len(best):
+            best = run
+    if len(best) < 2:
+        return []
+    return [(i, _NumberedLine(m)) for i, m in best]
 
 
 def _mend_sequence(nums: list[str]) -> list[str]:

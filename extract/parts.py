@@ -4,6 +4,13 @@ A file can hold a tjänsteutlåtande, then a protocol extract, then a voting lis
 tjänsteutlåtande. A new document starts at a document heading followed by its own header
 (Datum/Dnr/Till), at the first § of a protocol after another document, at a voting list
 heading, or after the signature that closes a protocol ("Vid protokollet").
+
+An agenda (Kallelse / Föredragningslista / Dagordning) lists items and decides nothing: it has an
+agenda heading above its items or the wording of a summons ("Ledamöter kallas till sammanträde",
+"Förhinder anmäls till"), and none of a protocol's marks (Beslutande, Justerare, Justeringens
+plats och tid, decision and Yrkanden sections, "reserverar sig", the signature block). A protocol
+that mentions its kallelse ("Kallelse har skett enligt …", "§ 2 Föredragningslistan godkänns")
+stays a protocol: it has those marks, and the words stand in a sentence or under a §.
 """
 from __future__ import annotations
 
@@ -27,9 +34,35 @@ _PROTO_MARK = re.compile(r"^(?:justerat|justerad|sammantradesdatum|plats och tid
                          r"utdrag ur|protokollsutdrag|sammantradesprotokoll|justerandes)")
 
 
+# Agenda headings (folded): "KALLELSE/FÖREDRAGNINGSLISTA", "Kallelse och föredragningslista",
+# "Dagordning", "Kallelse till sammanträde med kommunstyrelsen", "Ärendelista".
+_AGENDA_HEAD = re.compile(r"^(?:" + "|".join(vocab.AGENDA_HEADINGS + ("arendelista",)) + r")\b")
+# The wording of a summons: never in a protocol's own text.
+_AGENDA_WORDS = re.compile(
+    r"\bkallas\b(?: harmed| harigenom)? till (?:sammantrade|motet?\b|extra sammantrade)|"
+    r"\bkallelse till (?:sammantrade|mote)|"
+    r"forhinder (?:anmals|meddelas)|anmal(?:er|an om)? (?:eventuellt )?forhinder|\bvid forhinder\b|"
+    r"ersattare(?: \w+){0,4} for kannedom|\bfor kannedom till ersattare")
+# A protocol's marks, at the start of a line (labels of its header, its signature block) …
+_PROTO_LABELS = re.compile(
+    r"^(?:beslutande|narvarande|utses att justera|justerare\b|justeringens|justerat|justerad\b|"
+    r"justerandes|utdragsbestyrkande|underskrifter|vid protokollet|paragrafer\b|anslag\s*/\s*bevis|"
+    r"protokollet (?:ar )?justera|sista dag for overklagande|datum da anslaget|forvaringsplats|"
+    r"(?:sammantrades)?protokoll\b|utdrag ur|protokollsutdrag|omedelbart justerad)")
+# … and in running text (how a meeting went).
+_PROTO_WORDS = re.compile(
+    r"\breserver(?:ar|ade) sig\b|\bstall(?:er|de) (?:proposition|forslagen)|"
+    r"\b(?:votering|omrostning)(?:en)? (?:begars|begardes|genomfors|genomfordes|verkstalls)|"
+    r"\)\s*yrka(?:r|de)\b|\bjusteras omedelbart\b|\bomedelbar justering\b|"
+    r"\bprotokollet justeras\b")
+# Sections an item of a protocol has and an agenda's does not.
+_PROTO_SECTIONS = ("beslut", "yrkanden", "beslutsgang", "votering", "reservation",
+                   "sarskilt_yttrande", "sarskilt_uttalande", "protokollsanteckning", "jav")
+
+
 @dataclass
 class PartSpan:
-    kind: str                  # "tj", "proto", "votelist", "report", "unknown"
+    kind: str                  # "tj", "proto", "agenda", "votelist", "report", "unknown"
     start: int                 # index of the first line
     end: int = 0               # index after the last line
     heading: str | None = None
@@ -79,6 +112,17 @@ def _is_tj_start(lines: list[Line], i: int) -> bool:
     return labels >= 2
 
 
+def _underlag_in_agenda(lines: list[Line], i: int, cur: PartSpan) -> bool:
+    """Inside an agenda, "Beslutsunderlag" and "Tjänsteutlåtande 2024-04-02" list an item's
+    papers; only a bare document heading (TJÄNSTEUTLÅTANDE, Tjänsteskrivelse) starts one."""
+    if cur.kind not in ("unknown", "agenda"):
+        return False
+    key = heading_key(lines[i].text)
+    bare = not re.search(r"\d", key) and not any(w in ("beslutsunderlag", "arendebeskrivning")
+                                                  for w in key.split())
+    return not bare and is_agenda(lines[cur.start:i])
+
+
 def _is_votelist_start(lines: list[Line], i: int) -> bool:
     key = heading_key(lines[i].text)
     return len(key) < 80 and any(key.startswith(h) for h in vocab.VOTELIST_HEADINGS)
@@ -88,6 +132,50 @@ def _is_extract_start(lines: list[Line], i: int) -> bool:
     key = heading_key(lines[i].text)
     return len(key) < 90 and (key.startswith("utdrag ur") or key.startswith("protokollsutdrag")
                               or key in vocab.PROTOCOL_HEADINGS)
+
+
+def _agenda_heading(ln: Line) -> bool:
+    """A line (or a cell of a flattened letterhead: "Tallåsens kommun      Kallelse") that is an
+    agenda's heading, not a sentence about a kallelse ("Kallelse har skett enligt …")."""
+    for cell in re.split(r"\t|\s{2,}", ln.text.strip()):
+        key = heading_key(cell)
+        if _AGENDA_HEAD.match(key) and len(key.split()) <= 7 and "protokoll" not in key \
+                and not re.search(r"\b(?:har|ska|skall|skett|sker|skedde|godkanns|faststalls)\b", key) \
+                and not cell.rstrip().endswith("."):
+            return True
+    return False
+
+
+def _protocol_marks(lines: list[Line]) -> int:
+    """How many of a protocol's marks the lines hold."""
+    n = 0
+    for ln in lines:
+        if ln.blank:
+            continue
+        f = ln.folded
+        if _PROTO_LABELS.match(f) or _PROTO_WORDS.search(f):
+            n += 1
+        elif len(f) < 70 and "forslag" not in f and section_kind(ln.text) in _PROTO_SECTIONS:
+            n += 1
+    return n
+
+
+def is_agenda(lines: list[Line]) -> bool:
+    """An agenda: an agenda heading above its first item, or a summons' wording, and none of a
+    protocol's marks anywhere."""
+    first_item = next((k for k, ln in enumerate(lines) if item_heading(ln)), len(lines))
+    top = [ln for ln in lines[:first_item] if not ln.blank][:15]
+    headed = any(_agenda_heading(ln) for ln in top)
+    summons = any(_AGENDA_WORDS.search(ln.folded) for ln in lines)
+    return (headed or summons) and _protocol_marks(lines) == 0
+
+
+def _is_agenda_start(lines: list[Line], i: int) -> bool:
+    """An agenda after another document (a bundle: underlag, then the next meeting's kallelse)."""
+    if not _agenda_heading(lines[i]) or item_heading(lines[i]):
+        return False
+    window = lines[i + 1:i + 25]
+    return any(_AGENDA_WORDS.search(ln.folded) for ln in window) and _protocol_marks(window) == 0
 
 
 def _later_item(lines: list[Line], i: int) -> bool:
@@ -120,14 +208,18 @@ def split_parts(lines: list[Line]) -> list[PartSpan]:
             closing = False
     parts[-1].end = len(lines)
     for p in parts:
-        if p.kind == "unknown":
+        if p.kind in ("unknown", "proto", "agenda") and is_agenda(lines[p.start:p.end]):
+            p.kind = "agenda"
+        elif p.kind in ("unknown", "agenda"):
             p.kind = classify(lines[p.start:p.end])
     return parts
 
 
 def _boundary(lines: list[Line], i: int, cur: PartSpan, closing: bool) -> str | None:
-    if _is_tj_start(lines, i):
+    if _is_tj_start(lines, i) and not _underlag_in_agenda(lines, i, cur):
         return "tj"
+    if cur.kind in ("tj", "votelist", "report") and _is_agenda_start(lines, i):
+        return "agenda"
     if _is_votelist_start(lines, i) and not _later_item(lines, i):
         return "votelist"
     if _is_extract_start(lines, i) and cur.kind != "proto":
@@ -185,6 +277,8 @@ def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
         return "tjansteutlatande"
     if part.kind == "report":
         return "rapport"
+    if part.kind == "agenda":
+        return "kallelse"
     if part.kind == "unknown":
         return "okand"
     head = "\n".join(ln.folded for ln in lines[part.start:min(part.end, part.start + 40)])
