@@ -160,13 +160,19 @@ def _protocol_marks(lines: list[Line]) -> int:
     return n
 
 
+def _summons(ln: Line) -> bool:
+    """The summons itself, not a rule about summonses ("Kallelse till sammanträde ska …")."""
+    f = ln.folded
+    return bool(_AGENDA_WORDS.search(f)) and not re.search(r"\b(?:ska|skall|bor|kan|maste)\b", f)
+
+
 def is_agenda(lines: list[Line]) -> bool:
     """An agenda: an agenda heading above its first item, or a summons' wording, and none of a
     protocol's marks anywhere."""
     first_item = next((k for k, ln in enumerate(lines) if item_heading(ln)), len(lines))
     top = [ln for ln in lines[:first_item] if not ln.blank][:15]
     headed = any(_agenda_heading(ln) for ln in top)
-    summons = any(_AGENDA_WORDS.search(ln.folded) for ln in lines)
+    summons = any(_summons(ln) for ln in [ln for ln in lines if not ln.blank][:40])
     return (headed or summons) and _protocol_marks(lines) == 0
 
 
@@ -175,7 +181,7 @@ def _is_agenda_start(lines: list[Line], i: int) -> bool:
     if not _agenda_heading(lines[i]) or item_heading(lines[i]):
         return False
     window = lines[i + 1:i + 25]
-    return any(_AGENDA_WORDS.search(ln.folded) for ln in window) and _protocol_marks(window) == 0
+    return any(_summons(ln) for ln in window) and _protocol_marks(window) == 0
 
 
 def _later_item(lines: list[Line], i: int) -> bool:

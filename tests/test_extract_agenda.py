@@ -197,3 +197,12 @@ def test_no_gold_document_is_taken_for_an_agenda():
 
 def test_version_is_bumped_for_agendas():
     assert extract.VERSION >= 2
+
+
+def test_a_report_on_rules_for_summonses_is_no_agenda():
+    text = ("Kommunstyrelsens förvaltning\nRevidering av reglemente för nämnderna\n\n"
+            "Bakgrund\nReglementet styr hur nämnderna arbetar. Kallelse till sammanträde ska "
+            "vara ledamöterna tillhanda senast sju dagar före sammanträdet.\n"
+            "Förhinder anmäls till sekreteraren ska enligt förslaget ske senast dagen före.\n\n"
+            "1. Ändringar i 12 §\n2. Ändringar i 14 §\n")
+    assert run(pages_of(text)).doc_type != "kallelse"
