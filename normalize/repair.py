@@ -17,8 +17,8 @@ from normalize.context import CONTEXT_WORDS, context_word
 from normalize.confusions import Model, default_model
 from normalize.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
-from normalize.words import (FORCED, Choice, DocumentStats, WordRepairer, case_like,
-                             document_stats)
+from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, WordRepairer,
+                             case_like, document_stats)
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
@@ -173,6 +173,8 @@ class DocumentRepairer:
         # lower-case words word repair saw and could neither recognise nor repair: the only
         # ones the glue pass looks at (cheap for the rest of the document)
         self.unresolved: set[str] = set()
+        # (bigram, length) -> the document's long known words (see `index_words`)
+        self.doc_words: dict[tuple[str, int], list[str]] = {}
 
     def word_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
@@ -215,8 +217,12 @@ class DocumentRepairer:
                 continue
             choice = self.words.repair(low)
             if choice is None:
-                if low not in self.unresolved and not self.lex.known(low):
+                if not self.lex.known(low):
                     self.unresolved.add(low)
+                elif self.stats.letters_damaged and len(low) in REAL_WORD_LENGTHS:
+                    e = self._real_word(text, m, tok, low)
+                    if e is not None:
+                        edits.append(e)
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
@@ -246,6 +252,96 @@ class DocumentRepairer:
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
                               _confidence(choice.score)))
         return edits
+
+    def _real_word(self, text: str, m: re.Match[str], tok: str, low: str) -> Edit | None:
+        """A rare word that a misread letter made of a common one (`alt` for att), in a
+        letter-damaged document (see `WordRepairer.real_word`). Lower-case words only (a capital
+        may be a name), or a Swedish word opening a sentence; never an abbreviation (`alt.`)."""
+        if not (tok.islower() or (tok[1:].islower() and _sentence_start(text, m.start())
+                                  and not self.lex.is_foreign(low) and not self.lex.is_proper(low))):
+            return None                     # "Jay", "Don": a name as likely as a misreading
+        if text[m.end():m.end() + 1] == ".":
+            return None
+        choice = self.words.real_word(low)
+        if choice is None:
+            return None
+        return Edit(m.start(), m.end(), case_like(tok, choice.word), "real-word",
+                    _confidence(choice.score))
+
+    def index_words(self, texts: Iterable[str]) -> None:
+        """The document's own long words that the lexicon knows: the likeliest readings of its
+        words damaged beyond the confusion model (see `vocab_edits`)."""
+        index: dict[tuple[str, int], list[str]] = {}
+        seen: set[str] = set()
+        for text in texts:
+            seen.update(m.group().lower() for m in TOKEN.finditer(text)
+                        if len(m.group()) >= VOCAB_MIN_LEN)
+        for low in sorted(seen):
+            if low.isalpha() and self.lex.known(low) and not self.lex.is_foreign(low):
+                for g in _bigrams(skeleton(low)):
+                    index.setdefault((g, len(low)), []).append(low)
+        self.doc_words = index
+        self._nearest: dict[tuple[str, float], str | None] = {}
+
+    def vocab_edits(self, text: str) -> list[Edit]:
+        """Long words left unknown read as a long word the document itself has (`Byggnadsnanmden`,
+        `bygguadsnamniden` -> byggnadsnämnden, printed right elsewhere): a few letters may be
+        misread, when one of the document's words is clearly nearer than any other. Only in
+        letter-damaged documents; a capital inside a sentence (a name) needs a nearer word."""
+        if not self.stats.letters_damaged or not self.doc_words:
+            return []
+        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
+        edits: list[Edit] = []
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            low = tok.lower()
+            if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper() or low in patterns.PROTECTED or self.lex.known(low)
+                    or _skip(text, m, masked)):
+                continue
+            share = VOCAB_MAX_SHARE
+            if tok[:1].isupper() and not _sentence_start(text, m.start()):
+                share = VOCAB_NAME_SHARE
+            found = self._nearest_doc_word(low, share)
+            if found is not None and found != low:
+                edits.append(Edit(m.start(), m.end(), case_like(tok, found), "document-word",
+                                  0.8))
+        return edits
+
+    def _nearest_doc_word(self, low: str, share: float) -> str | None:
+        key = (low, share)
+        if key in self._nearest:
+            return self._nearest[key]
+        found = self._nearest[key] = self._nearest_uncached(low, share)
+        return found
+
+    def _nearest_uncached(self, low: str, share: float) -> str | None:
+        skel = skeleton(low)
+        grams = _bigrams(skel)
+        limit = share * len(low)
+        need = len(grams) - 2 * limit           # each edit spoils at most two bigrams
+        index = self.doc_words
+        scored = []
+        n = len(low)
+        for length in range(n - int(limit), n + int(limit) + 1):
+            counts: dict[str, int] = {}
+            for g in grams:
+                for w in index.get((g, length), ()):
+                    counts[w] = counts.get(w, 0) + 1
+            for w, shared in counts.items():
+                if shared < need:
+                    continue
+                if length != n and skeleton(w[-2:]) != skel[-2:]:
+                    continue        # another inflection (förvaltningen -> förvaltningens)
+                scored.append((-shared, w))
+        if not scored:
+            return None
+        # the edit distance of the few that share the most bigrams
+        scored.sort()
+        scored = sorted((_distance(low, w), w) for _, w in scored[:VOCAB_CANDIDATES])
+        d, best = scored[0]
+        if d > limit or (len(scored) > 1 and scored[1][0] - d < 1.0):
+            return None
+        return best
 
     def glue_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Words OCR split with a space (`a vstår`) joined again, and words it glued together
@@ -428,6 +524,30 @@ class DocumentRepairer:
 
 
 NEIGHBOURHOOD = 3      # a word's repair looks at most this many words to each side
+VOCAB_MIN_LEN = 6      # words read as one of the document's own words: at least this long
+VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (edits / length)
+VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
+VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
+DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
+
+
+def _bigrams(skel: str) -> set[str]:
+    padded = f"^{skel}$"
+    return {padded[i:i + 2] for i in range(len(padded) - 1)}
+
+
+@lru_cache(maxsize=100_000)
+def _distance(a: str, b: str) -> float:
+    """Edit distance of two lower-case words; a lost or added diacritic costs DIACRITIC_EDIT."""
+    prev = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        cur = [float(i)]
+        sa = skeleton(ca)
+        for j, cb in enumerate(b, 1):
+            sub = 0.0 if ca == cb else DIACRITIC_EDIT if sa == skeleton(cb) else 1.0
+            cur.append(min(prev[j] + 1.0, cur[j - 1] + 1.0, prev[j - 1] + sub))
+        prev = cur
+    return prev[-1]
 
 
 def _around(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[int]:
@@ -499,22 +619,35 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
             # a repaired word can change how its neighbour reads (an id next to it, a context):
-            # repeat until nothing changes, so that repairing the result again changes nothing
+            # repeat until nothing changes, so that repairing the result again changes nothing;
             # words split or glued by OCR are seen once the words themselves are repaired
-            near: list[tuple[int, int]] | None = None      # the first pass reads every word
-            for _ in range(MAX_WORD_PASSES):
-                before = {id(c) for c in st.changes}
-                st.apply(repairer.word_edits(st.text, near))
-                st.apply(repairer.glue_edits(st.text, near))
-                near = st.changed_since(before)
-                if not near:
-                    break
+            _word_passes(repairer, st, None)
+        if stats.letters_damaged:
+            # words damaged beyond the model, read as the document's own words (once the
+            # document's words are repaired)
+            repairer.index_words(st.text for st in ocr_pages)
+            for st in ocr_pages:
+                st.apply(repairer.vocab_edits(st.text))
+        for st in ocr_pages:
             st.apply(repairer.single_edits(st.text))
             # furniture written with letters OCR lost ("Forts. nasta sida") shows only now
             st.apply(textfix.furniture(st.text, set(), first_page=True))
             # a repaired letter before a stray combining mark composes with it: NFC again
             st.apply(textfix.fix_unicode(st.text))
     return [RepairedPage(st.number, st.text, st.changes) for st in states]
+
+
+def _word_passes(repairer: DocumentRepairer, st: _PageState,
+                 near: list[tuple[int, int]] | None) -> None:
+    """Word repair and glue passes until nothing changes; with `near`, starting from the words
+    next to those spans (None: the first pass reads every word)."""
+    for _ in range(MAX_WORD_PASSES):
+        before = {id(c) for c in st.changes}
+        st.apply(repairer.word_edits(st.text, near))
+        st.apply(repairer.glue_edits(st.text, near))
+        near = st.changed_since(before)
+        if not near:
+            break
 
 
 @lru_cache(maxsize=4)

@@ -44,6 +44,18 @@ GENERIC_MIN_LEN = 8
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
 GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
 GENERIC_LOGP = -3.0            # log10 P of one such edit: no likelier than the rarest modelled confusion
+# Real-word errors of a letter-damaged document (`alt` for att, `mad` for med, `hut` for hur): a
+# known but rare short word one misread letter (same length) from a far more common word. The
+# misreading's probability is the document's letter damage spread over the letters a word's
+# damage could hit and the letters it could become (REAL_WORD_SPREAD, log10), or the confusion
+# model's when that is likelier.
+REAL_WORD_LENGTHS = range(3, 6)
+REAL_WORD_MAX_PRIOR = 4.5      # the printed word is rarer than this (Zipf)
+REAL_WORD_MIN_PRIOR = 5.5      # ... the word taken for it at least this common
+REAL_WORD_SPREAD = 1.5
+REAL_WORD_MARGIN = 0.5         # log10 odds the common word must win by
+REAL_WORD_AMBIGUITY = 0.5      # ... and by which it must beat the next such word
+_SUBSTITUTES = "abcdefghijklmnopqrstuvwxyzåäö"
 
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
 FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\§")
@@ -231,6 +243,51 @@ class WordRepairer:
                 if best is None or score > best[1]:
                     best = (form, score)
         return best
+
+    def _common_neighbours(self, word: str) -> tuple[tuple[str, int, float], ...]:
+        """Common Swedish words one letter (at the same place) from `word`: (word, position,
+        prior). They depend only on the word and the lexicon: shared by every document."""
+        key = (word, "common")
+        _model, cache = self.lex.search_caches.setdefault(id(self.model), (self.model, {}))
+        got = cache.get(key)
+        if got is None:
+            lex = self.lex
+            found = []
+            skel = skeleton(word)
+            for i, ch in enumerate(word):
+                for c in _SUBSTITUTES:
+                    if c == ch:
+                        continue
+                    cand = word[:i] + c + word[i + 1:]
+                    z = lex.zipf(cand)
+                    if (z is not None and z >= REAL_WORD_MIN_PRIOR and not lex.is_foreign(cand)
+                            and skeleton(cand) != skel):
+                        found.append((cand, i, z))
+            got = cache[key] = tuple(found)
+        return got
+
+    def real_word(self, word: str) -> Choice | None:
+        """The common word a rare printed word (lower case, known) was misread from, in a
+        letter-damaged document; None to keep it. Memoised per document."""
+        key = "\0rw" + word
+        if key in self._cache:
+            return self._cache[key]
+        choice = None
+        z = self.lex.zipf(word)
+        if (z is not None and z < REAL_WORD_MAX_PRIOR and len(word) in REAL_WORD_LENGTHS
+                and word.isalpha() and self.stats.letter_damage > 0):
+            generic = math.log10(self.stats.letter_damage) - REAL_WORD_SPREAD
+            scored = []
+            for cand, i, prior in self._common_neighbours(word):
+                lp = self.model.cost(cand[i], word[i])
+                edit = generic if lp is None else max(generic, lp + self.op_penalty)
+                scored.append((prior + edit - z, cand))
+            scored.sort(reverse=True)
+            if scored and scored[0][0] >= REAL_WORD_MARGIN and (
+                    len(scored) == 1 or scored[0][0] - scored[1][0] >= REAL_WORD_AMBIGUITY):
+                choice = Choice(scored[0][1], scored[0][0])
+        self._cache[key] = choice
+        return choice
 
     def _part_forms(self, skel: str, role: str) -> list[str]:
         lex = self.lex

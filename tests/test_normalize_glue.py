@@ -112,3 +112,50 @@ def test_glue_repairs_are_logged_and_idempotent() -> None:
 def test_real_words_decided_by_neighbours(damaged: str, expected: str) -> None:
     assert _last_line(SCAN, damaged) == expected
     assert _last_line(CLEAN, damaged) == damaged       # a clean document: as written
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    # a rare word one misread letter from a far more common one
+    ("Nämnden beslutar alt godkänna förslaget.", "Nämnden beslutar att godkänna förslaget."),
+    ("Frågan är hut arbetet ska följas upp.", "Frågan är hur arbetet ska följas upp."),
+    ("Ärendet behandlades ted stöd av förvaltningen.",
+     "Ärendet behandlades med stöd av förvaltningen."),
+    # must not change: an abbreviation, a name opening a sentence, an inflection, codes
+    ("Alt. 2 förordas av nämnden.", "Alt. 2 förordas av nämnden."),
+    ("Jay Smith yrkar bifall.", "Jay Smith yrkar bifall."),
+    ("Ledamoten anför följande.", "Ledamoten anför följande."),
+    ("Nämnden vill uppdra åt förvaltningen att utreda frågan.",
+     "Nämnden vill uppdra åt förvaltningen att utreda frågan."),
+    ("Enligt kap 3 och dnr KS 2019/233.", "Enligt kap 3 och dnr KS 2019/233."),
+])
+def test_real_word_misread_from_a_common_word(damaged: str, expected: str) -> None:
+    assert _last_line(SCAN, damaged) == expected
+    assert _last_line(CLEAN, damaged) == damaged       # a clean document: as written
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    # several letters misread in a long word that the document has elsewhere
+    ("Byggnadsnämnden fick ärendet, och bygguadsnamniden beslutar i maj.",
+     "Byggnadsnämnden fick ärendet, och byggnadsnämnden beslutar i maj."),
+    ("Kommunfullmäktige beslutar. Därefter har kommuntulimaktige ordet.",
+     "Kommunfullmäktige beslutar. Därefter har kommunfullmäktige ordet."),
+    # must not change: another inflection of the document's word, names, words far from any
+    ("Avståndsgränsen gäller. Nu ändras avatandsgranserna igen.",
+     "Avståndsgränsen gäller. Nu ändras avatandsgranserna igen."),
+    ("Beslutsförslaget bifalls. Bestutsfarslag bifalls.",
+     "Beslutsförslaget bifalls. Bestutsfarslag bifalls."),
+    ("Byggnadsnämnden yrkar. Ledamoten Byggnadsson yrkar bifall.",
+     "Byggnadsnämnden yrkar. Ledamoten Byggnadsson yrkar bifall."),
+])
+def test_long_word_read_as_the_documents_own_word(damaged: str, expected: str) -> None:
+    assert _last_line(SCAN, damaged) == expected
+    assert _last_line(CLEAN, damaged) == damaged       # a clean document: as written
+
+
+def test_document_word_repairs_are_logged_and_idempotent() -> None:
+    text = f"{SCAN}\nByggnadsnämnden fick ärendet, och bygguadsnamniden beslutar alt avslå.\n"
+    once, changes = repair_text(text)
+    assert {(c.original, c.replacement, c.reason) for c in changes} >= {
+        ("bygguadsnamniden", "byggnadsnämnden", "document-word"), ("alt", "att", "real-word")}
+    twice, again = repair_text(once)
+    assert twice == once and again == []
