@@ -23,7 +23,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 
 from corpus.errors import BusyError, DamagedError
-from corpus.models import Entry
+from corpus.models import STATEMENT_KINDS, Entry
 from index import query as q
 from whoosh import query as wq
 
@@ -261,12 +261,30 @@ class Index:
         return dict(fields["entry"]) if fields else None
 
     def search(self, node: q.Node, *, sort: str = "relevance", offset: int = 0,
-               limit: int = 10, facets: Iterable[str] = FACETS) -> SearchResult:
-        """Evaluate a query tree: total, the page of hits and facet counts over all
-        matches. `sort`: "relevance", "date" (newest first) or "date_asc"."""
+               limit: int = 10, facets: Iterable[str] = FACETS,
+               filters: Iterable[q.Node] = ()) -> SearchResult:
+        """Evaluate a query tree: total, the page of hits and facet counts. `sort`:
+        "relevance", "date" (newest first) or "date_asc".
+
+        `filters` are ANDed with `node`, as in `q.And`. Facet counts are disjunctive: each
+        facet is counted over the matches of `node` and every filter
+        except the filters on that facet itself (`facet_filter_names`), so a chosen value's
+        siblings keep their counts. Without filters on a facet, its counts are over all
+        matches."""
         s = self.searcher()
         g = self.columns()
-        mask, score = Evaluator(s, g, self._terms).run(node)
+        ev = Evaluator(s, g, self._terms)
+        mask, score = ev.run(node)
+        filters = list(filters)
+        tagged = []
+        for f in filters:
+            fmask, fscore = ev.run(f)
+            tagged.append((facet_filter_names(f), fmask))
+            if not isinstance(f, _MASKS):
+                score = score + fscore        # as in an AND: a name filter scores
+        base = mask
+        for _, fmask in tagged:
+            mask = mask & fmask
         matched = np.flatnonzero(mask)
         order = _order(matched, score, g.date_int, sort, offset + limit)
         page = order[offset: offset + limit]
@@ -275,8 +293,21 @@ class Index:
             entry = dict(s.stored_fields(int(docnum))["entry"])
             entry["score"] = float(score[docnum])
             hits.append(entry)
-        counts = {name: g.counts(name, mask, matched) for name in facets}
-        stems, prefixes = query_terms(node)
+        counts = {}
+        others: dict[tuple[int, ...], tuple[np.ndarray, np.ndarray]] = {}
+        for name in facets:
+            skip = tuple(i for i, (names, _) in enumerate(tagged) if name in names)
+            if not skip:
+                counts[name] = g.counts(name, mask, matched)
+                continue
+            if skip not in others:        # kind and statement_kind may share a filter
+                m = base
+                for i, (_, fmask) in enumerate(tagged):
+                    if i not in skip:
+                        m = m & fmask
+                others[skip] = (m, np.flatnonzero(m))
+            counts[name] = g.counts(name, *others[skip])
+        stems, prefixes = query_terms(q.and_(node, *filters))     # a person filter too
         return SearchResult(len(matched), hits, counts, stems, prefixes)
 
     def similar(self, hit_id: str, *, limit: int = 10, max_terms: int = 15,
@@ -350,6 +381,23 @@ class Index:
         s = self.searcher()
         for docnum in np.flatnonzero(self.columns().live):
             yield dict(s.stored_fields(int(docnum))["entry"])
+
+
+# Filter nodes that only match (score nothing).
+_MASKS = (q.FacetIs, q.YearRange, q.DateRange, q.Dnr, q.DocIs, q.MatchAll)
+
+
+def facet_filter_names(node: q.Node) -> frozenset[str]:
+    """The facets a filter node constrains: FacetIs its own facet (a `kind` filter naming a
+    statement kind, the shorthand `kind:reservation`, constrains `statement_kind` too),
+    YearRange the year; other nodes (dnr, person, dates, text) none."""
+    if isinstance(node, q.FacetIs):
+        if node.name == "kind" and any(fold(v) in STATEMENT_KINDS for v in node.values):
+            return frozenset(("kind", "statement_kind"))
+        return frozenset((node.name,))
+    if isinstance(node, q.YearRange):
+        return frozenset(("year",))
+    return frozenset()
 
 
 def _merge_small_segments(writer, segments):

@@ -50,11 +50,18 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
         lines.extend(textwrap.wrap(snip, 96, initial_indent="  ", subsequent_indent="  "))
         lines.append(f"  id {h['id']}")
     facets = r.get("facets") or {}
+    chosen = r.get("filters") or {}
     summary = []
     for name, counts in facets.items():
         if counts:
-            top = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:6])
-            summary.append(f"  {name}: {top}")
+            # A facet with a filter lists its siblings too (disjunctive counts): the
+            # chosen values are named, and shown even beyond the first six.
+            picked = [v for v in chosen.get(name, []) if v in counts]
+            shown = list(counts)[:6]
+            shown += [v for v in picked if v not in shown]
+            top = ", ".join(f"{k} {counts[k]}" for k in shown)
+            head = f"{name} (vald: {', '.join(chosen[name])})" if chosen.get(name) else name
+            summary.append(f"  {head}: {top}")
     if summary:
         lines.append("")
         lines.append("Fördelning:")

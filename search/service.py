@@ -2,8 +2,15 @@
 
 {"total", "hits": [{"id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
 "municipality", "doc_type", "parties", "names", "snippet", "statement_kind", "outcome",
-"score"}], "facets": {facet: {value: count}}, "page", "limit", "sort", "query",
-"did_you_mean"}. `snippet` is HTML-escaped text with matches in <mark>…</mark>.
+"score"}], "facets": {facet: {value: count}}, "filters": {filter: [value, …]} (the filters
+in use), "page", "limit", "sort", "query", "did_you_mean"}. `snippet` is HTML-escaped text
+with matches in <mark>…</mark>.
+
+Facet counts are disjunctive: a facet is counted over the hits of the query and every
+filter (`Filters`) except the filter on that facet itself. After `--party S`, the party
+facet still lists M and V with the hits each would have (the other facets follow S);
+a facet without a filter counts the hits themselves. Facet fields written in the query
+text (`party:S`) are part of the query, not filters, and narrow every facet.
 """
 from __future__ import annotations
 
@@ -35,6 +42,17 @@ class Filters:
     outcome: list[str] = field(default_factory=list)
     dnr: str | None = None
     person: str | None = None
+
+    def chosen(self) -> dict[str, list[str]]:
+        """The filters in use, as lists of values (the search JSON's `filters`)."""
+        out: dict[str, list[str]] = {}
+        for name in ("party", "body", "municipality", "year", "doc_type", "kind",
+                     "statement_kind", "outcome", "dnr", "person"):
+            value = getattr(self, name)
+            values = [v for v in ([value] if isinstance(value, str) else value or []) if v]
+            if values:
+                out[name] = values
+        return out
 
     def nodes(self) -> list[q.Node]:
         out: list[q.Node] = []
@@ -85,15 +103,18 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
     if page < 1:
         raise UsageError(f"--page must be 1 or more, not {page}")
     text_node = parse(query or "")
-    node = q.and_(text_node, *(filters or Filters()).nodes())
     effective_sort = "date" if isinstance(text_node, q.MatchAll) and sort == "relevance" \
         else sort
-    result = index.search(node, sort=effective_sort, offset=(page - 1) * limit, limit=limit,
-                          facets=FACETS)
+    # The filters go apart from the query: each facet is counted with every filter except
+    # its own, so a chosen value's siblings keep their counts (index.Index.search).
+    result = index.search(text_node, sort=effective_sort, offset=(page - 1) * limit,
+                          limit=limit, facets=FACETS,
+                          filters=(filters or Filters()).nodes())
     out: dict[str, Any] = {
         "total": result.total,
         "hits": result_hits(result),
         "facets": {name: _sorted_counts(result.facets.get(name, {})) for name in FACETS},
+        "filters": (filters or Filters()).chosen(),
         "query": query,
         "page": page,
         "limit": limit,

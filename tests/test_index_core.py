@@ -1,5 +1,6 @@
 """The index: incremental add, replace, delete, rebuild, the analyzer stamp, busy writers,
-and facet counts equal to whoosh's own groupedby counts."""
+and facet counts (plain, and each facet without its own filter) equal to whoosh's own
+groupedby counts."""
 from __future__ import annotations
 
 import json
@@ -117,6 +118,46 @@ def test_facet_counts_equal_whoosh_groupedby(ix: Index, node, wquery) -> None:
         assert ours[name] == dict(theirs[name]), name
 
 
+def _and(*wqueries):
+    kept = [w for w in wqueries if not isinstance(w, wq.Every)]
+    return wq.Every() if not kept else kept[0] if len(kept) == 1 else wq.And(kept)
+
+
+def assert_sibling_counts_equal_whoosh(index: Index, node, wquery, filters) -> None:
+    """Disjunctive facet counts: each facet equals whoosh's groupedby over the query and
+    the filters on other facets only. `filters`: (our node, whoosh query, facets it
+    constrains)."""
+    ours = index.search(node, limit=1, filters=[f for f, _, _ in filters]).facets
+    for name in FACETS:
+        others = [w for _, w, names in filters if name not in names]
+        theirs = whoosh_counts(index, _and(wquery, *others))
+        assert ours[name] == dict(theirs[name]), name
+
+
+FILTERED = [
+    (q.Word("insatsgrupper", field="text"), wq.Prefix("content", "insatsgrupp"),
+     [(q.FacetIs("party", ("S",)), wq.Term("facet", "party=S"), {"party"}),
+      (q.FacetIs("kind", ("statement", "vote")),
+       wq.Or([wq.Term("facet", "kind=statement"), wq.Term("facet", "kind=vote")]), {"kind"})]),
+    (q.MatchAll(), wq.Every(),
+     [(q.YearRange(2014, 2014), wq.Term("facet", "year=2014"), {"year"}),
+      (q.FacetIs("body", ("socialnamnden",)), wq.Term("facet", "body=Socialnämnden"), {"body"}),
+      (q.Person("Jöran Ståhl"), wq.Phrase("person", ["joran", "stahl"]), set())]),
+    (q.MatchAll(), wq.Every(),       # the shorthand kind:reservation is a statement kind
+     [(q.FacetIs("kind", ("reservation",)), wq.Term("facet", "statement_kind=reservation"),
+       {"kind", "statement_kind"})]),
+]
+
+
+@pytest.mark.parametrize("node, wquery, filters", FILTERED)
+def test_sibling_counts_equal_whoosh_with_the_other_filters(ix: Index, node, wquery,
+                                                             filters) -> None:
+    assert_sibling_counts_equal_whoosh(ix, node, wquery, filters)
+    total = ix.search(node, limit=1, filters=[f for f, _, _ in filters]).total
+    s = ix.searcher()
+    assert total == len(s.search(_and(wquery, *(w for _, w, _ in filters)), limit=None))
+
+
 def test_facet_counts_equal_whoosh_on_generated_archive_with_deletions(tmp_path: Path) -> None:
     index = Index(tmp_path / "gen")
     entries = list(generate_entries(1500, seed=7))
@@ -131,6 +172,13 @@ def test_facet_counts_equal_whoosh_on_generated_archive_with_deletions(tmp_path:
         theirs = whoosh_counts(index, wquery)
         for name in FACETS:
             assert ours[name] == dict(theirs[name]), name
+    assert_sibling_counts_equal_whoosh(
+        index, q.Word("budget", field="text"), wq.Term("content", "budg"),
+        [(q.FacetIs("party", ("M", "V")),
+          wq.Or([wq.Term("facet", "party=M"), wq.Term("facet", "party=V")]), {"party"}),
+         (q.FacetIs("kind", ("vote",)), wq.Term("facet", "kind=vote"), {"kind"}),
+         (q.YearRange(2012, 2016), wq.Or([wq.Term("facet", f"year={y}")
+                                          for y in range(2012, 2017)]), {"year"})])
     assert not set(gone) & index.doc_ids()
     index.close()
 
@@ -239,6 +287,9 @@ def test_facet_counts_equal_whoosh_on_the_sample_archive(tmp_path: Path) -> None
         assert ours["kind"], "the samples have records"
         for name in FACETS:
             assert ours[name] == dict(theirs[name]), name
+    assert_sibling_counts_equal_whoosh(
+        index, q.Word("insatsgrupper", field="text"), wq.Prefix("content", "insatsgrupp"),
+        [(q.FacetIs("kind", ("statement",)), wq.Term("facet", "kind=statement"), {"kind"})])
     index.close()
 
 

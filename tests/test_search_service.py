@@ -2,7 +2,9 @@
 filters, snippets, sorting, paging, did-you-mean and malformed queries."""
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -113,14 +115,63 @@ def test_field_queries(ix: Index, query: str, kinds: set[str], doc_ids: set[str]
     assert docs(r) == doc_ids
 
 
-def test_filters_combine_and_facets_follow_them(ix: Index) -> None:
+def test_filters_combine(ix: Index) -> None:
     everything = search(ix, "insatsgrupper", limit=100)
     filtered = search(ix, "insatsgrupper", Filters(body=["Socialnämnden"], kind=["statement"]),
                       limit=100)
     assert 0 < filtered["total"] < everything["total"]
-    assert filtered["facets"]["body"] == {"Socialnämnden": filtered["total"]}
-    assert filtered["facets"]["kind"] == {"statement": filtered["total"]}
+    assert {(h["body"], h["kind"]) for h in filtered["hits"]} == {("Socialnämnden", "statement")}
     assert sum(everything["facets"]["kind"].values()) == everything["total"]
+
+
+def _alone(flt: Filters, name: str, value: str) -> Filters:
+    """The same filters with facet `name` switched to `value`."""
+    return dataclasses.replace(flt, **{name: value if name == "year" else [value]})
+
+
+@pytest.mark.parametrize("flt", [
+    Filters(party=["S"]),
+    Filters(party=["V"], kind=["statement", "proposal"]),
+    Filters(year="2014", body=["Socialnämnden"]),
+    Filters(municipality=["Österåker"], doc_type=["protokollsutdrag"]),
+])
+def test_a_chosen_facet_keeps_its_siblings(ix: Index, flt: Filters) -> None:
+    """Disjunctive faceting: a facet with a filter is counted with every other filter but
+    not its own, so each sibling's count is the total that choosing it instead would give;
+    a facet without a filter counts the hits themselves."""
+    r = search(ix, "insatsgrupper", flt, limit=1000)
+    assert r["total"] > 0
+    for name in ("party", "body", "municipality", "year", "doc_type", "kind", "outcome"):
+        counts = r["facets"][name]
+        chosen = getattr(flt, name)
+        if not chosen:
+            own = Counter(v for h in r["hits"]
+                          for v in (h["parties"] if name == "party" else
+                                    [h["date"][:4]] if name == "year" else [h[name]]) if v)
+            assert counts == dict(own), name
+            continue
+        assert len(counts) > 1, f"{name} lists only the chosen value"
+        for value, n in counts.items():
+            if name == "party" and value in ("FP", "L"):
+                continue        # one party under two names: the filter takes both
+            assert n == search(ix, "insatsgrupper", _alone(flt, name, value),
+                               limit=1)["total"], (name, value)
+
+
+def test_siblings_of_the_reservation_shorthand(ix: Index) -> None:
+    """`--kind reservation` filters the statement kind: both facets keep their siblings."""
+    r = search(ix, "insatsgrupper", Filters(kind=["reservation"]), limit=100)
+    assert {h["statement_kind"] for h in r["hits"]} == {"reservation"}
+    assert set(r["facets"]["statement_kind"]) == {"reservation", "sarskilt_uttalande"}
+    assert {"item", "statement"} <= set(r["facets"]["kind"])
+    assert r["facets"]["party"] == {"V": r["total"]}     # the others follow the filter
+
+
+def test_query_fields_are_not_filters(ix: Index) -> None:
+    """`party:S` written in the query is the query: every facet follows it."""
+    r = search(ix, "insatsgrupper party:S", limit=100)
+    assert r["facets"]["party"]["S"] == r["total"]
+    assert r["facets"]["party"] == dict(Counter(p for h in r["hits"] for p in h["parties"]))
 
 
 def test_empty_query_with_filters_lists_matches_newest_first(ix: Index) -> None:

@@ -149,6 +149,17 @@ def test_cli_search_text(cli: click.Group) -> None:
     assert "träffar" in r.stdout and "»insatsgrupper«" in r.stdout and "Fördelning" in r.stdout
 
 
+def test_cli_search_lists_the_siblings_of_a_chosen_party(cli: click.Group) -> None:
+    args = ["search", "insatsgrupper", "--party", "V", "--kind", "statement"]
+    data = json.loads(CliRunner().invoke(cli, args + ["--json"]).stdout)
+    assert data["filters"] == {"party": ["V"], "kind": ["statement"]}
+    assert {"V", "M", "MP"} <= set(data["facets"]["party"])
+    assert data["facets"]["party"]["V"] == data["total"]
+    text = CliRunner().invoke(cli, args).stdout
+    line = next(ln.strip() for ln in text.splitlines() if ln.strip().startswith("party"))
+    assert line.startswith("party (vald: V): ") and "V " in line and "M " in line
+
+
 @pytest.mark.parametrize("args, code, fragment", [
     (["search", '"obalanserad'], 2, "unbalanced quote"),
     (["search", "x", "--year", "tjugo"], 2, "is not a year"),

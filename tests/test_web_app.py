@@ -6,12 +6,14 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
 from search.web.app import create_app
+from search.web.labels import label
 from search.web.params import MAX_QUERY_CHARS
 from tests.webfixtures import HOSTILE, WebArchive, build_archive
 
@@ -137,6 +139,60 @@ def test_facet_click_narrows_and_chip_removes(client):
     assert "Ta bort filtret </span>Parti: S" in page
     chip = re.search(r'<a class="chip" href="/search\?([^"]*)">', page).group(1)
     assert "party" not in chip and "q=insatsgrupper" in chip
+
+
+def facet_links(page: str, name: str) -> dict[str, tuple[int, bool, str]]:
+    """One facet of the sidebar: value → (count, chosen, the query its link goes to)."""
+    section = re.search(rf'<section class="facet" aria-labelledby="facet-{name}">(.*?)</section>',
+                        page, re.S).group(1)
+    out = {}
+    for m in re.finditer(r'<a (class="selected" aria-current="true" )?href="/search\?([^"]*)">'
+                         r'(?:<span class="visually-hidden">[^<]*</span>)?([^<]+?) '
+                         r'<span class="count">(\d+)', section):
+        out[m.group(3)] = (int(m.group(4)), bool(m.group(1)), m.group(2).replace("&amp;", "&"))
+    return out
+
+
+def test_a_chosen_facet_lists_its_siblings(client):
+    """After choosing party S, the party facet still lists the other parties with the hits
+    each has (the other filters apply), S marked as chosen; a sibling's link adds it."""
+    page = client.get("/search?q=insatsgrupper&party=S").text
+    parties = facet_links(page, "party")
+    alone = client.get("/api/search?q=insatsgrupper&party=S").json()
+    assert parties["S"][:2] == (alone["total"], True)
+    assert {"M", "V", "MP"} <= set(parties), "siblings of the chosen party are listed"
+    for value in ("M", "V", "MP"):
+        count, chosen, query = parties[value]
+        assert not chosen
+        assert count == client.get(f"/api/search?q=insatsgrupper&party={value}").json()["total"]
+        assert "party=S" in query and f"party={value}" in query      # adds: S or V
+        either = client.get(f"/api/search?{query}").json()
+        assert either["total"] >= max(count, alone["total"])
+    assert "Lägg till </span>V" in page
+    # the other facets follow the chosen party
+    hits = client.get("/api/search?q=insatsgrupper&party=S&limit=100").json()["hits"]
+    for name in ("body", "kind"):
+        shown = {v: n for v, (n, _, _) in facet_links(page, name).items()}
+        assert shown == dict(Counter(label(name, h[name]) for h in hits)), name
+
+
+def test_api_facets_keep_the_siblings_of_a_filter(client):
+    both = client.get("/api/search?q=insatsgrupper&party=S&kind=statement").json()
+    assert set(both["facets"]["kind"]) > {"statement"}          # without kind=statement
+    assert set(both["facets"]["party"]) > {"S"}                 # without party=S
+    for kind, n in both["facets"]["kind"].items():
+        assert n == client.get(f"/api/search?q=insatsgrupper&party=S&kind={kind}"
+                               ).json()["total"]
+
+
+def test_a_chosen_year_switches_to_a_sibling(client):
+    page = client.get("/search?q=insatsgrupper&year=2014").text
+    years = facet_links(page, "year")
+    assert years["2014"][1] and "2012" in years
+    count, chosen, query = years["2012"]
+    assert "year=2012" in query and "year=2014" not in query
+    assert count == client.get(f"/api/search?{query}").json()["total"] > 0
+    assert "Byt till </span>2012" in page
 
 
 def test_filters_combine(client):

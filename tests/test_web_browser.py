@@ -8,6 +8,7 @@ Without Chromium these tests are skipped with a loud reason; `make test` install
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -121,6 +122,24 @@ def test_search_click_a_facet_open_a_document(page, archive):
     assert "Särskilt uttalande – M FP C KD" in statements
     assert "Särskilt uttalande – V" in statements
     assert page.get_by_role("link", name="Jackie Nylander").first.is_visible()
+
+
+def test_a_chosen_party_keeps_its_siblings(page):
+    page.goto("/search?q=insatsgrupper")
+    parties = page.locator("aside.facets section", has_text="Parti")
+    parties.get_by_role("link", name=re.compile(r"^V \d")).click()
+    narrowed = int(page.locator("h1.result-heading").inner_text().split()[0])
+    parties = page.locator("aside.facets section", has_text="Parti")
+    chosen = parties.locator("a[aria-current=true]")
+    assert chosen.count() == 1 and chosen.inner_text().split()[-2:-1] == ["V"]
+    # the siblings are still there, with their own counts; a click adds one (V or S)
+    sibling = parties.get_by_role("link", name=re.compile(r"^Lägg till S \d+ träffar$"))
+    alone_s = int(sibling.locator(".count").inner_text().split()[0])
+    sibling.click()
+    assert "party=V" in page.url and "party=S" in page.url
+    either = int(page.locator("h1.result-heading").inner_text().split()[0])
+    assert either >= max(narrowed, alone_s)
+    assert page.locator("aside.facets a[aria-current=true]").count() == 2
 
 
 def test_vote_shows_a_ballots_table(page, archive):

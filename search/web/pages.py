@@ -11,7 +11,8 @@ from markupsafe import Markup, escape
 from corpus.models import Change, Document, Item
 from search.web.labels import FACETS, FILTERS, label
 from search.web.markup import anchor, record_anchor, repaired_html
-from search.web.params import OPEN_END, OPEN_START, SearchRequest, year_label
+from search.web.params import (OPEN_END, OPEN_START, SINGLE_VALUED, SearchRequest,
+                               year_label)
 
 # Facet values shown before "fler" would be needed; the rest are still reachable by the query.
 FACET_VALUES_SHOWN = 12
@@ -115,6 +116,7 @@ class FacetValue:
     count: int
     selected: bool
     href: str
+    action: str = ""        # what a click on a sibling of a chosen value does, for readers
 
 
 @dataclass
@@ -133,10 +135,18 @@ class Chip:
 
 def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[Facet]:
     """The sidebar: each facet's values with counts; a click adds the value as a filter, a
-    click on a selected value removes it. Selected values stay listed even without hits."""
+    click on a selected value removes it. Selected values stay listed even without hits.
+
+    Counts are disjunctive (search.service): a facet with a chosen value still lists its
+    siblings, each with the hits it has under the other filters. A click on a sibling adds
+    it (party=S&party=V: either), except for a filter of one value (year), where it
+    switches."""
     out = []
     for name, title in FACETS.items():
         counts = dict(facets.get(name) or {})
+        chosen = bool(req.filters.get(name))
+        action = ("" if not chosen else "Byt till " if name in SINGLE_VALUED
+                  else "Lägg till ")
         for v in req.filters.get(name, ()):
             counts.setdefault(v, 0)
         if not counts:
@@ -152,7 +162,7 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
             selected = req.selected(name, value)
             target = req.without_filter(name, value) if selected else req.with_filter(name, value)
             values.append(FacetValue(value, label(name, value), count, selected,
-                                     target.query_string()))
+                                     target.query_string(), "" if selected else action))
         out.append(Facet(name, title, values))
     return out
 
