@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
@@ -295,8 +297,8 @@ class DocumentRepairer:
         for m in TOKEN.finditer(text):
             tok = m.group()
             low = tok.lower()
-            if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper() or low in patterns.PROTECTED or self.lex.known(low)
-                    or _skip(text, m, masked)):
+            if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper()
+                    or low in patterns.PROTECTED or self.lex.known(low) or _skip(text, m, masked)):
                 continue
             share = VOCAB_MAX_SHARE
             if tok[:1].isupper() and not _sentence_start(text, m.start()):
@@ -323,10 +325,7 @@ class DocumentRepairer:
         scored = []
         n = len(low)
         for length in range(n - int(limit), n + int(limit) + 1):
-            counts: dict[str, int] = {}
-            for g in grams:
-                for w in index.get((g, length), ()):
-                    counts[w] = counts.get(w, 0) + 1
+            counts = Counter(chain.from_iterable(index.get((g, length), ()) for g in grams))
             for w, shared in counts.items():
                 if shared < need:
                     continue
@@ -539,13 +538,15 @@ def _bigrams(skel: str) -> set[str]:
 @lru_cache(maxsize=100_000)
 def _distance(a: str, b: str) -> float:
     """Edit distance of two lower-case words; a lost or added diacritic costs DIACRITIC_EDIT."""
+    skel_b = skeleton(b)                # skeleton() maps letter for letter
     prev = [float(j) for j in range(len(b) + 1)]
-    for i, ca in enumerate(a, 1):
+    for i, (ca, sa) in enumerate(zip(a, skeleton(a)), 1):
         cur = [float(i)]
-        sa = skeleton(ca)
-        for j, cb in enumerate(b, 1):
-            sub = 0.0 if ca == cb else DIACRITIC_EDIT if sa == skeleton(cb) else 1.0
-            cur.append(min(prev[j] + 1.0, cur[j - 1] + 1.0, prev[j - 1] + sub))
+        left = float(i)
+        for j, (cb, sb) in enumerate(zip(b, skel_b), 1):
+            sub = 0.0 if ca == cb else DIACRITIC_EDIT if sa == sb else 1.0
+            left = min(prev[j] + 1.0, left + 1.0, prev[j - 1] + sub)
+            cur.append(left)
         prev = cur
     return prev[-1]
 
