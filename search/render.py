@@ -127,16 +127,28 @@ def render_party(p: dict[str, Any]) -> str:
 
 
 def render_person(p: dict[str, Any]) -> str:
+    if p.get("ambiguous"):
+        lines = [f"{len(p['candidates'])} personer passar ”{p['query']}”; välj en:"]
+        for c in p["candidates"]:
+            parties = ", ".join(c["parties"]) or "okänt parti"
+            lines.append(f"  {c['name']} ({parties}), {c['records']} poster:  "
+                         f"arkiv person \"{c['name']}\"")
+        return "\n".join(lines)
     t = p["totals"]
     parties = ", ".join(p["parties"]) or "okänt parti"
     lines = [f"{p['name']} ({parties})",
              f"{t['statement']} uttalanden, {t['proposal']} yrkanden, {t['vote']} omröstningar"]
     lines += _by_year(p["by_year"])
     lines += _records("Uttalanden och reservationer", p["statements"],
-                      lambda r: f"  [{r.get('statement_kind')}]")
-    lines += _records("Yrkanden", p["proposals"])
-    lines += _records("Röster", p["ballots"], lambda r: f"  röst: {r.get('vote') or '?'}")
+                      lambda r: f"  [{r.get('statement_kind')}]{_party(r)}")
+    lines += _records("Yrkanden", p["proposals"], _party)
+    lines += _records("Röster", p["ballots"],
+                      lambda r: f"  röst: {r.get('vote') or '?'}{_party(r)}")
     return "\n".join(lines)
+
+
+def _party(r: dict[str, Any]) -> str:
+    return f"  ({r['party']})" if r.get("party") else ""
 
 
 def render_similar(s: dict[str, Any], bold: bool = False) -> str:

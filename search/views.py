@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from corpus.errors import NotFoundError
 from index import Index
 from index import query as q
-from index.analysis import fold
+from index.analysis import WORD_RE, fold
 from index.swedish import PARTY_ALIASES
 from search.service import result_hits
 
@@ -164,46 +164,111 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
             "statements": statements[:limit], "proposals": proposals[:limit], "votes": votes}
 
 
-def _same_person(query_words: set[str], name: str) -> bool:
-    """"Jungenstam" and "Helena Jungenstam" both name Helena Jungenstam (diacritics optional)."""
-    return query_words <= set(fold(name).split())
+def name_key(name: str) -> str:
+    """A name compared case- and diacritic-insensitively, word by word: "Jöran  Ståhl",
+    "joran stahl" and OCR'd "Joran Stahl" are one key."""
+    return " ".join(fold(m.group()) for m in WORD_RE.finditer(name or ""))
+
+
+def _names_person(query_key: str, key: str) -> bool:
+    """Whether a name (key) may be the one asked for: all the query's words are in it
+    ("Ståhl" and "Jöran Ståhl" may be Jöran Ståhl; "Anna Ståhl" may not)."""
+    return bool(query_key) and set(query_key.split()) <= set(key.split())
+
+
+def _party_in(e: dict, key: str, ballots: list[dict] | None) -> str | None:
+    """The party the person (key) had in a record, where the record tells: a proposal's
+    party, the party written beside the name in a statement, a ballot's party."""
+    if e["kind"] == "vote":
+        for b in ballots or []:
+            if name_key(b["name"]) == key:
+                return b["party"]
+        return None
+    names, parties = e.get("names") or [], e.get("parties") or []
+    if len(parties) == 1 and (len(names) == 1 or e["kind"] == "proposal"):
+        return parties[0]
+    if len(names) == len(parties):
+        for n, p in zip(names, parties):
+            if name_key(n) == key:
+                return p
+    return None
 
 
 def person(index: Index, name: str, store: StoreLike | None = None, *,
            filters: list[q.Node] = (), limit: int = 50) -> dict[str, Any]:
-    """A person's statements, proposals and ballots (names match without diacritics:
-    "Joran Stahl" finds "Jöran Ståhl")."""
+    """One person's statements, proposals and ballots, with the party of each.
+
+    The records are those naming exactly this person: the full name, case- and
+    diacritic-insensitive ("Joran Stahl" finds "Jöran Ståhl", not "Anna Ståhl"). A part of
+    a name (a surname alone) that fits one person shows that person; when it fits several,
+    the result lists them to choose from (`ambiguous`, `candidates`: name, parties,
+    records) and merges nothing."""
+    query_key = name_key(name)
     node = q.and_(q.Person(name), q.FacetIs("kind", ("statement", "proposal", "vote")),
                   *filters)
-    entries = _all(index, node, sort="date")
-    if not entries:
+    entries = _all(index, node, sort="date") if query_key else []
+    written: dict[str, Counter] = defaultdict(Counter)     # key → forms as written
+    for e in entries:
+        for n in e.get("names") or []:
+            k = name_key(n)
+            if _names_person(query_key, k):
+                written[k][n] += 1
+    if not written:
         raise NotFoundError(f"person {name!r}: no statement, proposal or vote in the archive")
-    target = set(fold(name).split())
+    if query_key in written or len(written) == 1:
+        key = query_key if query_key in written else next(iter(written))
+        return _person_view(name, key, _display(written[key]), entries, store, limit)
+    candidates = []
+    for k, forms in written.items():
+        parties: Counter = Counter()
+        mine = [e for e in entries if any(name_key(n) == k for n in e.get("names") or [])]
+        for e in mine:
+            p = _party_in(e, k, ballots_of(e, store) if e["kind"] == "vote" else None)
+            if p:
+                parties[p] += 1
+        candidates.append({"name": _display(forms), "parties": dict(parties),
+                           "records": len(mine)})
+    candidates.sort(key=lambda c: (-c["records"], name_key(c["name"])))
+    return {"name": name, "query": name, "ambiguous": True, "candidates": candidates,
+            "parties": {}, "by_year": {},
+            "totals": {"statement": 0, "proposal": 0, "vote": 0},
+            "statements": [], "proposals": [], "ballots": []}
+
+
+def _display(forms: Counter) -> str:
+    """The most common written form of a name; on a tie the one with å/ä/ö (OCR drops
+    them more often than a clerk adds them)."""
+    return max(forms, key=lambda n: (forms[n], not n.isascii()))
+
+
+def _person_view(query: str, key: str, display: str, entries: list[dict],
+                 store: StoreLike | None, limit: int) -> dict[str, Any]:
+    mine = [e for e in entries if any(name_key(n) == key for n in e.get("names") or [])]
     statements, proposals, ballots = [], [], []
     parties: dict[str, int] = defaultdict(int)
-    for e in entries:
+    for e in mine:
         rec = _record(e)
         if e["kind"] == "statement":
+            rec["party"] = _party_in(e, key, None)
             statements.append(rec)
         elif e["kind"] == "proposal":
+            rec["party"] = _party_in(e, key, None)
             proposals.append(rec)
             for p in e.get("parties") or []:
                 parties[p] += 1
         elif e["kind"] == "vote" and len(ballots) < limit:
             for b in ballots_of(e, store):
-                if _same_person(target, b["name"]):
+                if name_key(b["name"]) == key:
                     rec["vote"] = b["vote"]
                     rec["party"] = b["party"]
                     if b["party"]:
                         parties[b["party"]] += 1
                     break
             ballots.append(rec)
-    written = Counter(n for e in entries for n in e.get("names") or []
-                      if _same_person(target, n))
-    return {"name": written.most_common(1)[0][0] if written else name, "query": name,
-            "parties": dict(parties), "by_year": _by_year(entries),
+    return {"name": display, "query": query, "ambiguous": False, "candidates": [],
+            "parties": dict(parties), "by_year": _by_year(mine),
             "totals": {"statement": len(statements), "proposal": len(proposals),
-                       "vote": sum(1 for e in entries if e["kind"] == "vote")},
+                       "vote": sum(1 for e in mine if e["kind"] == "vote")},
             "statements": statements[:limit], "proposals": proposals[:limit],
             "ballots": ballots}
 

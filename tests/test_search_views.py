@@ -89,11 +89,80 @@ def test_person_view_is_diacritic_insensitive(ix: Index, store: DictStore, name:
     assert p["parties"] == {"V": 2}
 
 
-@pytest.mark.parametrize("surname", ["Ståhl", "stahl"])
-def test_person_by_surname_finds_the_ballot(ix: Index, store: DictStore, surname: str) -> None:
+@pytest.mark.parametrize("surname", ["Falk", "falk"])
+def test_person_by_a_surname_of_one_person(ix: Index, store: DictStore, surname: str) -> None:
     p = person(ix, surname, store)
-    assert p["name"] == "Jöran Ståhl"
+    assert p["name"] == "Maria Falk" and not p["ambiguous"]
+    assert p["ballots"][0]["vote"] == "ja"
+
+
+@pytest.mark.parametrize("surname", ["Ståhl", "stahl"])
+def test_a_name_of_several_persons_lists_them(ix: Index, store: DictStore,
+                                              surname: str) -> None:
+    """"Ståhl" is Jöran Ståhl's surname and Stahl Andersson's first name: two persons to
+    choose from, not one page of both."""
+    p = person(ix, surname, store)
+    assert p["ambiguous"]
+    assert [(c["name"], c["parties"]) for c in p["candidates"]] == [
+        ("Jöran Ståhl", {"V": 3}), ("Stahl Andersson", {"L": 1})]
+    assert p["statements"] == p["proposals"] == p["ballots"] == []
+
+
+@pytest.fixture(scope="module")
+def namesakes_ix(tmp_path_factory):
+    from tests.searcharchive import namesakes
+    docs = namesakes()
+    index = Index(tmp_path_factory.mktemp("namesakes") / "index")
+    index.add(e for d in docs for e in entries_for(d))
+    yield index, DictStore(docs)
+    index.close()
+
+
+def _who(p: dict) -> list[tuple[str, str, str | None]]:
+    return sorted([(r["kind"], r["date"], r.get("party")) for r in p["statements"]] +
+                  [(r["kind"], r["date"], r.get("party")) for r in p["proposals"]] +
+                  [(r["kind"], r["date"], r.get("party")) for r in p["ballots"]])
+
+
+@pytest.mark.parametrize("name", ["Anna Ståhl", "anna stahl", "ANNA  STÅHL"])
+def test_person_page_lists_only_that_person(namesakes_ix, name: str) -> None:
+    ix, store = namesakes_ix
+    p = person(ix, name, store)
+    assert p["name"] == "Anna Ståhl"
+    assert _who(p) == [("proposal", "2015-03-01", "S"),
+                       ("statement", "2015-02-01", "S"),
+                       ("statement", "2015-03-01", "S"),      # signed with Jöran
+                       ("statement", "2015-04-01", "S"),      # OCR'd "Anna Stahl"
+                       ("vote", "2015-03-01", "S")]
+    assert p["ballots"][0]["vote"] == "ja" and not p["ambiguous"]
+    assert p["parties"] == {"S": 2}
+    assert p["totals"] == {"statement": 3, "proposal": 1, "vote": 1}
+
+
+def test_the_namesake_has_his_own_page(namesakes_ix) -> None:
+    ix, store = namesakes_ix
+    p = person(ix, "Jöran Ståhl", store)
+    assert _who(p) == [("proposal", "2015-02-01", "V"), ("statement", "2015-03-01", "V"),
+                       ("vote", "2015-03-01", "V")]
     assert p["ballots"][0]["vote"] == "nej"
+
+
+def test_a_shared_surname_lists_the_persons(namesakes_ix) -> None:
+    ix, store = namesakes_ix
+    p = person(ix, "Ståhl", store)
+    assert p["ambiguous"]
+    assert p["candidates"] == [
+        {"name": "Anna Ståhl", "parties": {"S": 5}, "records": 5},
+        {"name": "Jöran Ståhl", "parties": {"V": 3}, "records": 3},
+        {"name": "Anna Ståhl Lind", "parties": {"MP": 1}, "records": 1},
+        {"name": "Ståhl Berg", "parties": {"C": 1}, "records": 1}]
+
+
+def test_a_longer_name_is_another_person(namesakes_ix) -> None:
+    ix, store = namesakes_ix
+    assert person(ix, "Anna Ståhl Lind", store)["totals"] == {"statement": 0, "proposal": 1,
+                                                               "vote": 0}
+    assert person(ix, "Lind", store)["name"] == "Anna Ståhl Lind"
 
 
 def test_person_ballot_without_store_reads_the_vote_text(ix: Index) -> None:
@@ -186,6 +255,19 @@ def test_cli_views_text_and_json(cli: click.Group, args, fragment) -> None:
     r = CliRunner().invoke(cli, args + ["--json"])
     assert r.exit_code == 0
     json.loads(r.stdout)
+
+
+def test_cli_person_of_a_shared_name_lists_whom_to_choose(cli: click.Group) -> None:
+    r = CliRunner().invoke(cli, ["person", "Ståhl"])
+    assert r.exit_code == 0, r.output
+    assert "2 personer passar ”Ståhl”" in r.stdout
+    assert 'Jöran Ståhl (V), 3 poster:  arkiv person "Jöran Ståhl"' in r.stdout
+    assert 'arkiv person "Stahl Andersson"' in r.stdout
+    data = json.loads(CliRunner().invoke(cli, ["person", "Ståhl", "--json"]).stdout)
+    assert data["ambiguous"] and len(data["candidates"]) == 2
+    r = CliRunner().invoke(cli, ["person", "Jöran Ståhl"])
+    assert r.stdout.startswith("Jöran Ståhl (V)") and "röst: nej  (V)" in r.stdout
+    assert "(L)" not in r.stdout
 
 
 @pytest.mark.parametrize("command", ["search", "case", "party", "person", "similar"])

@@ -99,6 +99,55 @@ def test_votes_counted_per_party(client, archive):
                     ("SD", "0", "0", "1")]
 
 
+@pytest.fixture(scope="module")
+def namesakes_client(tmp_path_factory):
+    """The web archive plus Anna Ståhl (S) and Jöran Ståhl (V) (tests/searcharchive.py)."""
+    from tests.searcharchive import namesakes
+    from tests.webfixtures import add_documents
+    home = tmp_path_factory.mktemp("namesakes")
+    build_archive(home)
+    add_documents(home, namesakes())
+    with TestClient(create_app(home)) as c:
+        yield c
+
+
+def section(page: str, heading_id: str) -> str:
+    m = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', page, re.S)
+    return m.group(1) if m else ""
+
+
+@pytest.mark.parametrize("name", ["Anna%20St%C3%A5hl", "anna%20stahl"])
+def test_person_page_lists_only_that_person(namesakes_client, name):
+    resp = namesakes_client.get(f"/persons/{name}")
+    assert resp.status_code == 200
+    page = resp.text
+    assert "<h1>Anna Ståhl</h1>" in page
+    assert "<title>Anna Ståhl – Protokollarkivet</title>" in page
+    statements, proposals, ballots = (section(page, h) for h in ("h-s", "h-p", "h-b"))
+    assert statements.count("<li>") == 3 and proposals.count("<li>") == 1
+    assert ballots.count("<li>") == 1 and "Röst: <strong>Ja" in ballots
+    # her party in each record, though the statement she signed with Jöran lists V too
+    party_s = '<a class="party" href="/parties/S">S</a>'
+    assert statements.count(f"<p>Parti: {party_s}</p>") == 3
+    assert proposals.count(f"<p>Parti: {party_s}</p>") == 1
+    assert f"Röst: <strong>Ja</strong> ({party_s})" in ballots
+    assert "<p>Parti: <a" not in page.replace(f"<p>Parti: {party_s}", "")
+    assert "Ärende 4" not in page and "Ärende 5" not in page     # Ståhl Berg, Anna Ståhl Lind
+    api = namesakes_client.get(f"/api/persons/{name}").json()
+    assert api["name"] == "Anna Ståhl" and {r["party"] for r in api["statements"]} == {"S"}
+
+
+def test_person_page_of_a_shared_surname_offers_the_persons(namesakes_client):
+    page = namesakes_client.get("/persons/St%C3%A5hl").text
+    assert "Flera personer heter ”Ståhl”" in page
+    links = re.findall(r'<li><a href="(/persons/[^"]+)">([^<]+)</a>', page)
+    assert [t for _, t in links] == ["Anna Ståhl", "Jöran Ståhl", "Anna Ståhl Lind",
+                                     "Ståhl Berg"]
+    jorans = namesakes_client.get(links[1][0]).text
+    assert "<h1>Jöran Ståhl</h1>" in jorans and "Röst: <strong>Nej" in jorans
+    assert section(jorans, "h-s").count("<li>") == 1
+
+
 def test_item_permalink_redirects_to_its_anchor(client, archive):
     hit_id = f"{archive.osteraker_sn[:12]}:0:3:11:vote:0"
     resp = client.get(f"/items/{hit_id}", follow_redirects=False)

@@ -186,3 +186,17 @@ def build_archive(home: Path) -> WebArchive:
     store.mark_indexed([d.doc_id for d in docs])
     store.close()
     return WebArchive(home, *(d.doc_id for d in docs), hostile_path=Path(docs[-1].source))
+
+
+def add_documents(home: Path, docs: list[Document]) -> None:
+    """Write more documents to an archive built by `build_archive` (store, then index)."""
+    from index import Index
+    store = Store(home / "arkiv.db")
+    with store.transaction():
+        for d in docs:
+            store.put(d)
+    index = Index(home / "index")
+    index.add(e for d in docs for e in entries_for(d))
+    index.close()
+    store.mark_indexed([d.doc_id for d in docs])
+    store.close()
