@@ -263,8 +263,10 @@ def classify(lines: list[Line]) -> str:
     """Tell a part's type from its content when no heading said it."""
     text = "\n".join(ln.folded for ln in lines)
     proto = sum(bool(re.search(p, text, re.M)) for p in (
-        r"^\s*(?:[a-z]{1,5}\s*)?[§$]\s*\d", r"vid protokoll", r"^justera", r"plats och tid",
-        r"beslutsg\w{1,2}ng", r"propositionsordning", r"^beslutande", r"justerandes"))
+        r"^\s*(?:[a-z]{1,5}\s*)?[§$]\s*\d", r"vid proto\w*", r"^justera", r"plats och tid",
+        r"beslutsg\w{1,2}ng", r"propositionsordning", r"^beslutande", r"justerandes",
+        # statements are made at a meeting: only a protocol records them
+        r"^\W*(?:sarskil\w* (?:uttalande|yttrande)|reservation|protokollsanteckning)\b"))
     proto += sum(1 for ln in lines if section_kind(ln.text) == "beslut")
     tj = sum(bool(re.search(p, text, re.M)) for p in (
         r"tjansteutlatande|tjansteskrivelse", r"f\w?rvaltningens f\w{1,3}slag till beslut",
