@@ -25,7 +25,7 @@ def _filter_options(f):
         click.option("--municipality", multiple=True, help="Municipality."),
         click.option("--year", default=None, help=YEAR_HELP),
         click.option("--doc-type", "doc_type", multiple=True,
-                     help="protokoll, protokollsutdrag, tjansteutlatande, rapport, okand."),
+                     help="protokoll, protokollsutdrag, tjansteutlatande, kallelse, rapport, okand."),
         click.option("--kind", multiple=True,
                      help="item, decision, proposal, vote, statement (or a statement kind, "
                           "e.g. reservation)."),

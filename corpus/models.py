@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DOC_TYPES = ("protokoll", "protokollsutdrag", "tjansteutlatande", "rapport", "okand")
+DOC_TYPES = ("protokoll", "protokollsutdrag", "tjansteutlatande", "kallelse", "rapport", "okand")
 STATEMENT_KINDS = ("sarskilt_uttalande", "sarskilt_yttrande", "reservation", "protokollsanteckning")
 BALLOT_VOTES = ("ja", "nej", "avstår")
 OUTCOMES = ("bifall", "avslag", "aterremiss", "bordlagd", "besvarad", "noterad", "annat")

@@ -25,6 +25,7 @@ VALUES: dict[str, dict[str, str]] = {
         "protokoll": "Protokoll",
         "protokollsutdrag": "Protokollsutdrag",
         "tjansteutlatande": "Tjänsteutlåtande",
+        "kallelse": "Kallelse/föredragningslista",
         "rapport": "Rapport",
         "okand": "Okänd typ",
     },
