@@ -86,8 +86,10 @@ ITEM_HEADINGS = frozenset({
 })
 
 # Real words that a lost diacritic would make into others, kept before these words:
-# "barn som far illa" (far, not får).
-KEEP_BEFORE = {"far": frozenset({"illa"}), "fara": frozenset({"illa"})}
+# "barn som far illa" (far, not får); "Val av justerare", "Val till styrelsen" (an election, in
+# every protocol, not väl).
+KEEP_BEFORE = {"far": frozenset({"illa"}), "fara": frozenset({"illa"}),
+               "val": frozenset({"av", "till"})}
 
 # Short, frequent words that OCR glues to a neighbour ("hurarbetet", "kommitin", "påden") or ties
 # to it with a speck read as a hyphen ("att-yttra", "trafiken-på"). A glued token is split only

@@ -293,3 +293,13 @@ def test_ar_is_ar_or_year(damaged: str, expected: str) -> None:
 def test_far_and_far(damaged: str, expected: str) -> None:
     out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
     assert out.endswith("\n" + expected + "\n")
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("§ 2 Val av justerare", "§ 2 Val av justerare"),
+    ("Val till styrelsen forrattas.", "Val till styrelsen förrättas."),
+    ("Det ar val kant att arendet ar val forankrat.", "Det är väl känt att ärendet är väl förankrat."),
+])
+def test_val_and_val(damaged: str, expected: str) -> None:
+    out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
+    assert out.endswith("\n" + expected + "\n")
