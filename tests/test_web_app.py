@@ -664,3 +664,99 @@ def test_app_from_environment(archive, monkeypatch):
     monkeypatch.setenv("ARKIV_HOME", str(archive.home))
     with TestClient(app_from_environment()) as c:
         assert c.get("/api/search?q=insatsgrupper").json()["total"] > 0
+
+
+# --- HEAD: link checkers and monitoring --------------------------------------------------
+
+def head_urls(app, archive) -> list[str]:
+    """A URL for every GET route of the app (a new route without a sample here fails)."""
+    from fastapi.routing import APIRoute
+    hit = f"{archive.stockholm[:12]}:0:13:item:0"
+    samples = {
+        "/": ["/"], "/search": ["/search?q=insatsgrupper&party=S", "/search",
+                                "/search?q=%22obalanserad", "/search?q=x&format=csv"],
+        "/search.csv": ["/search.csv?q=insatsgrupper"],
+        "/search.json": ["/search.json?q=insatsgrupper"],
+        "/feed": ["/feed?q=insatsgrupper"],
+        "/documents/{ident}": [f"/documents/{archive.stockholm}", "/documents/ffffffffffff"],
+        "/documents/{ident}/original": [f"/documents/{archive.stockholm}/original"],
+        "/items/{hit_id}": [f"/items/{hit}"],
+        "/cases/{dnr:path}": ["/cases/KS%202014/0159"],
+        "/parties/{name}": ["/parties/S"], "/persons/{name}": ["/persons/Bror%20Segerlund"],
+        "/similar/{hit_id}": [f"/similar/{hit}"], "/docs": ["/docs"],
+        "/api/search": ["/api/search?q=insatsgrupper"],
+        "/api/documents/{ident}": [f"/api/documents/{archive.stockholm}"],
+        "/api/items/{hit_id}": [f"/api/items/{hit}"],
+        "/api/cases/{dnr:path}": ["/api/cases/KS%202014/0159"],
+        "/api/parties/{name}": ["/api/parties/V"],
+        "/api/persons/{name}": ["/api/persons/J%C3%B6ran%20St%C3%A5hl"],
+        "/api/similar/{hit_id}": [f"/api/similar/{hit}"],
+        "/openapi.json": ["/openapi.json"],
+    }
+    routes = {r.path for r in app.routes if "GET" in getattr(r, "methods", ())}
+    missing = routes - set(samples)
+    assert not missing, f"GET routes without a HEAD check: {missing}"
+    return [u for path in sorted(routes) for u in samples[path]] + [
+        "/static/style.css", "/no-such-page"]
+
+
+def test_head_answers_like_get_without_a_body(client, archive):
+    for url in head_urls(client.app, archive):
+        get = client.get(url, follow_redirects=False)
+        head = client.head(url, follow_redirects=False)
+        assert head.status_code == get.status_code, url
+        assert dict(head.headers) == dict(get.headers), url
+        assert head.content == b"", url
+
+
+def asgi_call(app, method: str, url: str) -> list[dict]:
+    """The messages the app sends for one request (what a server would get)."""
+    import asyncio
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": method, "scheme": "http", "path": parts.path,
+             "raw_path": parts.path.encode(), "query_string": parts.query.encode(),
+             "root_path": "", "headers": [(b"host", b"testserver")],
+             "client": ("127.0.0.1", 50000), "server": ("testserver", 80)}
+    sent: list[dict] = []
+
+    async def main():
+        requested, finished = False, asyncio.Event()
+
+        async def receive():
+            nonlocal requested
+            if not requested:
+                requested = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await finished.wait()          # a streamed response listens for a disconnect
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            sent.append(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                finished.set()
+        await asyncio.wait_for(app(scope, receive, send), timeout=30)
+    asyncio.run(main())
+    return sent
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=insatsgrupper", "/api/search?q=x",
+                                 "/search.csv?q=insatsgrupper", "/static/style.css",
+                                 "/documents/{stockholm}/original", "/no-such-page"])
+def test_head_sends_no_body_bytes(client, archive, url):
+    url = url.format(**vars(archive))
+    get, head = (asgi_call(client.app, m, url) for m in ("GET", "HEAD"))
+    assert head[0]["type"] == "http.response.start"
+    assert head[0]["status"] == get[0]["status"]
+    assert sorted(head[0]["headers"]) == sorted(get[0]["headers"])
+    assert sum(len(m.get("body", b"")) for m in get[1:]) > 0
+    assert b"".join(m.get("body", b"") for m in head[1:]) == b""
+    assert not head[-1].get("more_body", False)
+
+
+def test_other_methods_are_still_refused(client):
+    resp = client.post("/search?q=x")
+    assert resp.status_code == 405
+    assert resp.headers["allow"] == "GET, HEAD"
+

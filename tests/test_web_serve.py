@@ -79,3 +79,33 @@ def test_serve_answers_while_import_runs(served, tmp_path):
         assert after["total"] > before
         doc = c.get(after["hits"][0]["href"].split("#")[0])
         assert doc.status_code == 200 and "Westerlund" in doc.text
+
+
+def test_serve_answers_head_like_get(served):
+    """A link checker's HEAD through the real server: same status and headers, no body
+    (read from the raw socket, so nothing in between hides a body)."""
+    base, _, _ = served
+    host, port = base.removeprefix("http://").split(":")
+
+    def raw(method: str, path: str) -> tuple[bytes, bytes]:
+        with socket.create_connection((host, int(port)), timeout=10) as conn:
+            conn.sendall(f"{method} {path} HTTP/1.1\r\nHost: {host}\r\n"
+                         "Connection: close\r\n\r\n".encode())
+            data = b""
+            while chunk := conn.recv(65536):
+                data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        return head, body
+
+    for path in ("/", "/search?q=insatsgrupper", "/api/search?q=insatsgrupper",
+                 "/persons/Bror%20Segerlund", "/no-such-page"):
+        get_head, get_body = raw("GET", path)
+        head_head, head_body = raw("HEAD", path)
+        status = head_head.split(b"\r\n")[0]
+        assert status == get_head.split(b"\r\n")[0] and b"405" not in status, path
+        drop = (b"date:",)
+        lines = lambda h: sorted(ln for ln in h.split(b"\r\n")[1:]     # noqa: E731
+                                 if not ln.lower().startswith(drop))
+        assert lines(head_head) == lines(get_head), path
+        assert get_body and head_body == b"", path
+

@@ -3,6 +3,7 @@
 Server-rendered HTML in Swedish that works without JavaScript; the JSON API speaks the search
 contract's shapes. Every error of the API has one JSON shape,
 `{"error": {"status", "code", "message"}}`; HTML pages show the same message in a page.
+Every GET route answers HEAD with the same status and headers and no body (search.web.head).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from corpus.errors import ArkivError, NotFoundError, UsageError
 from corpus.jsonshape import extract_json
 from search.web import exports, pages
 from search.web.data import WebData, original_available, original_file
+from search.web.head import HeadAsGet
 from search.web.labels import FACETS, FILTERS, SORTS, label
 from search.web.markup import (KIND_SERIES, VOTE_SERIES, hit_href, snippet_html,
                                tagged_to_markers, year_chart_svg)
@@ -79,6 +81,7 @@ def create_app(home: Path) -> FastAPI:
     env.filters["party_tally"] = pages.party_tally
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)          # outermost: HEAD sees the headers GET gets
 
     def page(request: Request, name: str, context: dict[str, Any], status: int = 200):
         context.setdefault("request_q", "")
@@ -148,6 +151,9 @@ def create_app(home: Path) -> FastAPI:
         resp = error_response(request, WebError(exc.status_code, code, message))
         if exc.headers:
             resp.headers.update(exc.headers)
+        allow = resp.headers.get("allow")
+        if allow and "GET" in allow and "HEAD" not in allow:
+            resp.headers["allow"] = f"{allow}, HEAD"           # search.web.head
         return resp
 
     def checked(value: str, what: str) -> str:
