@@ -42,8 +42,8 @@ def read_unit(unit: Unit, ocr_timeout: float = 180.0, langs: str = "swe+eng") ->
     data = unit.data if unit.data is not None else _read_verified(unit)
     pages = ingest.read_pages(data, unit.name, unit.first, unit.last,
                               ocr_timeout=ocr_timeout, langs=langs)
-    if "swe" in langs.split("+") and ingest.sniff(data, unit.name) == "pdf" \
-            and _poor_text_layer(pages):
+    if "swe" in langs.split("+") and _poor_text_layer(pages) \
+            and ingest.has_scans(data, unit.name, unit.first, unit.last):
         again = ingest.read_pages(data, unit.name, unit.first, unit.last,
                                   ocr_timeout=ocr_timeout, langs=langs, reocr=True)
         if any(p.source == "ocr" and old.source == "text" for p, old in zip(again, pages)) \

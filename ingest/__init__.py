@@ -23,7 +23,7 @@ from ingest.sniff import sniff
 from ingest.tesseract import DEFAULT_LANGS, TesseractError, ocr_bytes, ocr_image
 from ingest.textfile import read_text_pages, text_page_count
 
-__all__ = ["sniff", "page_count", "read_pages", "check_size", "MAX_FILE_BYTES",
+__all__ = ["sniff", "page_count", "read_pages", "has_scans", "check_size", "MAX_FILE_BYTES",
            "MAX_IMAGE_PIXELS", "DEFAULT_LANGS", "TesseractError"]
 
 # A clerk's export is never this big; bigger is a mistake or an attack. Refused before reading.
@@ -85,6 +85,15 @@ def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, 
         return [_ocr_page(number, image, dpi, name, ocr_timeout, langs)
                 for number, image, dpi in page_images(data, name, first, last)]
     return read_text_pages(data, name, first, last)
+
+
+def has_scans(data: bytes, name: str, first: int = 1, last: int | None = None) -> bool:
+    """Whether a PDF has a page (in first..last) covered by one image: only then can
+    `read_pages(..., reocr=True)` read anything again. False for other kinds of file."""
+    if sniff(data, name) != "pdf":
+        return False
+    from ingest.pdf import has_scans as pdf_has_scans
+    return pdf_has_scans(data, name, first, last if last is not None else 1 << 30)
 
 
 def _check_bytes(data: bytes, name: str) -> None:

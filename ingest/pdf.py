@@ -235,16 +235,39 @@ def _page_image(page: pdfium.PdfPage, name: str, number: int, quality: str
     return _render(page, name, number, width, height)
 
 
-def _full_page_scan(page: pdfium.PdfPage, name: str, number: int
-                    ) -> tuple[Image.Image | bytes, int | None] | None:
-    """The scan under a page's text layer, at native resolution, when one image covers the
-    page (a scanner's searchable PDF); None for a page of real text."""
+def has_scans(data: bytes, name: str, first: int, last: int) -> bool:
+    """Whether any of the pages first..last is covered by one image (a scan, perhaps under a
+    text layer): PDFium only, a few milliseconds a page."""
+    document = open_pdf(data, name)
+    try:
+        for number in range(first, min(last, len(document)) + 1):
+            page = document[number - 1]
+            try:
+                if _scan_image(page) is not None:
+                    return True
+            finally:
+                page.close()
+        return False
+    finally:
+        document.close()
+
+
+def _scan_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
+    """The page's largest image when it covers the page (SCAN_COVERAGE), else None."""
     width, height = page.get_size()
     images = [o for o in page.get_objects(max_depth=3) if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
     largest = max(images, key=lambda o: _area(o.get_bounds()), default=None)
     if largest is None or _area(largest.get_bounds()) < SCAN_COVERAGE * width * height:
         return None
-    return _native_image(largest, page, name, number)
+    return largest
+
+
+def _full_page_scan(page: pdfium.PdfPage, name: str, number: int
+                    ) -> tuple[Image.Image | bytes, int | None] | None:
+    """The scan under a page's text layer, at native resolution, when one image covers the
+    page (a scanner's searchable PDF); None for a page of real text."""
+    scan = _scan_image(page)
+    return None if scan is None else _native_image(scan, page, name, number)
 
 
 def _area(bounds: tuple[float, float, float, float]) -> float:

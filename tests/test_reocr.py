@@ -70,6 +70,14 @@ def test_a_good_swedish_layer_is_read_as_it_is(searchable):
     assert "godkänner" in page.text
 
 
+def test_has_scans_tells_a_searchable_pdf_from_a_text_pdf(searchable, tmp_path):
+    # read_unit asks this before reading a poor layer again: a text PDF is read once
+    assert ingest.has_scans(searchable["eng"], "searchable.pdf")
+    pdf = write_text_pdf(TEXT, tmp_path / "text.pdf").read_bytes()
+    assert not ingest.has_scans(pdf, "text.pdf")
+    assert not ingest.has_scans(TEXT.encode(), "text.txt")
+
+
 def test_a_text_pdf_without_a_scan_keeps_its_layer(tmp_path):
     # the same lost diacritics, but no scan to read again: repair's work, not OCR's
     eng_like = ("Socialnamnden godkanner forvaltningens forslag till yttrande over remissen.\n"
