@@ -21,7 +21,7 @@ class LocalExecutor:
         self.jobs = jobs
         self.workers = jobs          # parallel slots: the pipeline sizes its window by them
         from arkiv.work import warm_up
-        warm_up()    # before the fork: workers inherit the loaded models
+        warm_up(vote_counter=False)    # before the fork: workers inherit the lexicon
         self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                         mp_context=multiprocessing.get_context("fork"))
 

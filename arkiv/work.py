@@ -81,15 +81,20 @@ def process_document(pages: list[Page], doc_id: str, source: str, size: int,
                     extraction=extraction, pipeline_version=PIPELINE_VERSION, size=size)
 
 
-def warm_up() -> None:
+def warm_up(vote_counter: bool = True) -> None:
     """Run the per-document work once on a tiny document, so that what the stages load lazily
-    (spaCy takes ~3 s to import, the repair lexicon ~0.3 s) is in memory before a process pool
-    forks: every worker then starts warm instead of paying it again."""
+    (the repair lexicon, the PDF libraries, and with `vote_counter` spaCy, ~0.6 s) is in memory
+    before the work starts: a Dask worker does this once when it starts.
+
+    A local pool forks after this; its workers inherit what was loaded. There spaCy is better
+    left to the first vote a worker meets: loading it here would keep both cores idle for its
+    import at the start of every `arkiv import`, where a worker loads it beside the other's OCR.
+    """
     import ingest.pdf  # noqa: F401  (imported by the first PDF otherwise: once per worker)
-    # a vote, so that the vote counter loads spaCy here, not in the first real vote
-    process_document([Page(1, "text", "§ 1 Beslut\nOmröstning sker. 5 ja-röster och 3 nej-röster."
-                                      "\nNämnden godkänner förslaget.")],
-                     "0" * 64, "warm-up", 0)
+    text = "§ 1 Beslut\nNämnden godkänner förslaget."
+    if vote_counter:       # a vote, so that the vote counter loads spaCy now
+        text += "\nOmröstning sker. 5 ja-röster och 3 nej-röster."
+    process_document([Page(1, "text", text)], "0" * 64, "warm-up", 0)
 
 
 def clean_vocabulary(doc: Document) -> set[str]:

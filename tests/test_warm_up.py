@@ -1,6 +1,6 @@
-"""warm_up loads what the per-document work loads lazily, so that forked pool workers and Dask
-workers never pay it inside their first document (a 0.6 s spaCy import in the first vote was
-the serial tail of a cluster import)."""
+"""warm_up loads what the per-document work loads lazily, so that Dask workers never pay it
+inside their first document (a 0.6 s spaCy import in the first vote was the serial tail of a
+cluster import). The local pool leaves spaCy to its workers (see `warm_up`)."""
 import subprocess
 import sys
 
@@ -28,3 +28,10 @@ def test_warm_up_loads_the_vote_counter():
             "print(nlp.pipeline.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1"
+
+
+def test_the_local_pool_leaves_spacy_to_its_workers():
+    code = ("from arkiv.work import warm_up\nfrom extract import nlp\nwarm_up(vote_counter=False)\n"
+            "print(nlp.pipeline.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
