@@ -152,7 +152,10 @@ class Bench:
         if importlib.util.find_spec("benchmarks.bench_cluster") is None:
             raise _Skip("benchmarks/bench_cluster.py is not there yet")
         from benchmarks import bench_cluster
-        found = bench_cluster.measure(self.inputs.scans, self.work / "cluster")
+        from benchmarks.bench_inputs import SCAN_SAMPLES, more_scans
+        scans = sorted(self.inputs.scans.glob("*.pdf")) + more_scans(
+            self.inputs, self.plan.scan_samples or SCAN_SAMPLES)
+        found = bench_cluster.measure(scans, self.work / "cluster")
         out = []
         for name, unit, target, op in OWED["cluster"]:
             value = found.get(name)
