@@ -19,6 +19,8 @@ PIPELINE_VERSION = f"n{getattr(normalize, 'VERSION', 1)}-e{getattr(extract, 'VER
 # Share of words with misread letters (not only lost diacritics) from which a PDF's text layer
 # is OCR'd again from its scan: a Swedish OCR of a fair scan stays well below it.
 REOCR_LETTER_DAMAGE = 0.15
+# A page's second reading must have at least this share of the first's words to replace it.
+REOCR_MIN_WORDS = 0.7
 
 
 @dataclass(frozen=True)
@@ -37,19 +39,30 @@ def read_unit(unit: Unit, ocr_timeout: float = 180.0, langs: str = "swe+eng") ->
     """Ingest (text layer or OCR) of one page range.
 
     A PDF's text layer that another program's OCR made badly (å/ä/ö lost nearly everywhere,
-    or many letters misread: `normalize.diagnose`) is OCR'd again from the scan under it, with
-    Swedish data, and the reading with fewer unknown words is kept."""
+    or many letters misread: `normalize.diagnose`) is OCR'd again, page by page, from the scan
+    under it, with Swedish data. A page's new reading is kept when it has fewer unknown words
+    and about as many words (an image under real text, a letterhead, OCRs to little or
+    nothing)."""
     data = unit.data if unit.data is not None else _read_verified(unit)
     pages = ingest.read_pages(data, unit.name, unit.first, unit.last,
                               ocr_timeout=ocr_timeout, langs=langs)
-    if "swe" in langs.split("+") and _poor_text_layer(pages) \
-            and ingest.has_scans(data, unit.name, unit.first, unit.last):
-        again = ingest.read_pages(data, unit.name, unit.first, unit.last,
-                                  ocr_timeout=ocr_timeout, langs=langs, reocr=True)
-        if any(p.source == "ocr" and old.source == "text" for p, old in zip(again, pages)) \
-                and normalize.diagnose(again).damage < normalize.diagnose(pages).damage:
-            return again
+    if "swe" not in langs.split("+") or not _poor_text_layer(pages):
+        return pages
+    layered = [p.number for p in pages if p.source == "text"]
+    for number in ingest.scanned_pages(data, unit.name, layered):
+        [again] = ingest.read_pages(data, unit.name, number, number, ocr_timeout=ocr_timeout,
+                                    langs=langs, reocr=True)
+        i = next(k for k, p in enumerate(pages) if p.number == number)
+        if again.source == "ocr" and _better_reading(again, pages[i]):
+            pages[i] = again
     return pages
+
+
+def _better_reading(new: Page, old: Page) -> bool:
+    new_words, old_words = len(new.text.split()), len(old.text.split())
+    if new_words < REOCR_MIN_WORDS * old_words:
+        return False
+    return normalize.diagnose([new]).damage < normalize.diagnose([old]).damage
 
 
 def _poor_text_layer(pages: list[Page]) -> bool:

@@ -23,7 +23,7 @@ from ingest.sniff import sniff
 from ingest.tesseract import DEFAULT_LANGS, TesseractError, ocr_bytes, ocr_image
 from ingest.textfile import read_text_pages, text_page_count
 
-__all__ = ["sniff", "page_count", "read_pages", "has_scans", "check_size", "MAX_FILE_BYTES",
+__all__ = ["sniff", "page_count", "read_pages", "scanned_pages", "check_size", "MAX_FILE_BYTES",
            "MAX_IMAGE_PIXELS", "DEFAULT_LANGS", "TesseractError"]
 
 # A clerk's export is never this big; bigger is a mistake or an attack. Refused before reading.
@@ -87,13 +87,13 @@ def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, 
     return read_text_pages(data, name, first, last)
 
 
-def has_scans(data: bytes, name: str, first: int = 1, last: int | None = None) -> bool:
-    """Whether a PDF has a page (in first..last) covered by one image: only then can
-    `read_pages(..., reocr=True)` read anything again. False for other kinds of file."""
-    if sniff(data, name) != "pdf":
-        return False
-    from ingest.pdf import has_scans as pdf_has_scans
-    return pdf_has_scans(data, name, first, last if last is not None else 1 << 30)
+def scanned_pages(data: bytes, name: str, numbers: list[int]) -> list[int]:
+    """Which of these pages of a PDF are covered by one image (a scan, perhaps under a text
+    layer): only those can `read_pages(..., reocr=True)` read again. [] for other files."""
+    if not numbers or sniff(data, name) != "pdf":
+        return []
+    from ingest.pdf import scanned_pages as pdf_scanned_pages
+    return pdf_scanned_pages(data, name, numbers)
 
 
 def _check_bytes(data: bytes, name: str) -> None:

@@ -235,19 +235,22 @@ def _page_image(page: pdfium.PdfPage, name: str, number: int, quality: str
     return _render(page, name, number, width, height)
 
 
-def has_scans(data: bytes, name: str, first: int, last: int) -> bool:
-    """Whether any of the pages first..last is covered by one image (a scan, perhaps under a
-    text layer): PDFium only, a few milliseconds a page."""
+def scanned_pages(data: bytes, name: str, numbers: list[int]) -> list[int]:
+    """The pages among `numbers` that one image covers (a scan, perhaps under a text layer):
+    PDFium only, a few milliseconds a page."""
     document = open_pdf(data, name)
     try:
-        for number in range(first, min(last, len(document)) + 1):
+        out = []
+        for number in numbers:
+            if not 1 <= number <= len(document):
+                continue
             page = document[number - 1]
             try:
                 if _scan_image(page) is not None:
-                    return True
+                    out.append(number)
             finally:
                 page.close()
-        return False
+        return out
     finally:
         document.close()
 

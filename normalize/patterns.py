@@ -125,3 +125,18 @@ VERB_BEFORE = frozenset({"att", "ska", "skall", "kan", "bör", "vill", "måste",
 DETERMINERS = frozenset({"det", "den", "de", "ett", "en", "sitt", "sin", "sina", "vårt", "våra",
                          "vår", "deras", "hans", "hennes", "dess", "detta", "denna", "dessa",
                          "mitt", "min", "mina", "ert", "er", "era", "i", "för", "under", "inför"})
+
+
+# The words a rare real word is taken for in a letter-damaged document (`alt` → att, `hut` → hur,
+# `ted` → med, `com` → som): only the commonest function words. A content word one letter from
+# another ("kaj", "bom", "tall", "bark", "akt") is as likely what the page said.
+REAL_WORD_TARGETS = frozenset({"att", "som", "med", "och", "till", "det", "den", "för", "har",
+                               "hade", "hur", "är", "men", "när", "om", "av", "på", "de", "vi",
+                               "ett", "kan", "ska", "man", "vid"})
+
+# Words after which a noun comes: the word there is not a misread function word ("en bom").
+# (not den/det/de: as pronouns they come before verbs, "det kan vara")
+NOUN_BEFORE = frozenset({"en", "ett", "denna", "detta", "dessa", "min", "din", "sin", "vår", "er", "hans", "hennes", "deras", "varje", "någon",
+                         "något", "några", "ingen", "inget", "inga", "samma", "nästa", "egen",
+                         "eget", "egna"} | {"två", "tre", "fyra", "fem", "sex", "sju", "åtta",
+                                              "nio", "tio"})

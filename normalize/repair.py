@@ -78,7 +78,9 @@ class _PageState:
             i = bisect.bisect_right(ends, c.start)
             if i:
                 c.start += shifts[i - 1]
-        self.changes = sorted(kept + new, key=lambda c: c.start)
+        # by start, then end: a deletion (empty replacement) at the start of another change
+        # comes first, so that the ends are sorted too (`_original` bisects them)
+        self.changes = sorted(kept + new, key=lambda c: (c.start, c.start + len(c.replacement)))
         self.text = "".join(out)
 
     def changed_since(self, before: set[int]) -> list[tuple[int, int]]:
@@ -222,7 +224,7 @@ class DocumentRepairer:
                 if not self.lex.known(low):
                     self.unresolved.add(low)
                 elif self.stats.letters_damaged and len(low) in REAL_WORD_LENGTHS:
-                    e = self._real_word(text, m, tok, low)
+                    e = self._real_word(text, tokens, idx, tok, low)
                     if e is not None:
                         edits.append(e)
                 continue
@@ -255,18 +257,28 @@ class DocumentRepairer:
                               _confidence(choice.score)))
         return edits
 
-    def _real_word(self, text: str, m: re.Match[str], tok: str, low: str) -> Edit | None:
-        """A rare word that a misread letter made of a common one (`alt` for att), in a
-        letter-damaged document (see `WordRepairer.real_word`). Lower-case words only (a capital
-        may be a name), or a Swedish word opening a sentence; never an abbreviation (`alt.`)."""
+    def _real_word(self, text: str, tokens: list[re.Match[str]], idx: int, tok: str,
+                   low: str) -> Edit | None:
+        """A rare word that a misread letter made of a common function word (`alt` for att), in
+        a letter-damaged document (see `WordRepairer.real_word`). Lower-case words only (a
+        capital may be a name), or a Swedish word opening a sentence; never an abbreviation
+        (`alt.`), a noun after an article or a number ("en bom", "ett tall"), or a word before
+        a number ("vid kaj 5", "akt 12")."""
+        m = tokens[idx]
         if not (tok.islower() or (tok[1:].islower() and _sentence_start(text, m.start())
                                   and not self.lex.is_foreign(low) and not self.lex.is_proper(low))):
             return None                     # "Jay", "Don": a name as likely as a misreading
         if text[m.end():m.end() + 1] == ".":
             return None
+        prev, nxt, after = self._neighbours(tokens, idx)
+        if prev in patterns.NOUN_BEFORE or any(c.isdigit() for c in nxt):
+            return None                     # "en bom", "kaj 5": a noun, or a label
         choice = self.words.real_word(low)
-        if choice is None:
+        if choice is None or choice.word not in patterns.REAL_WORD_TARGETS:
             return None
+        if (prev in _LIST_WORDS or nxt in _LIST_WORDS) and not (
+                choice.word == "till" and nxt == "och" and after == "med"):
+            return None                     # "tall och bark": a word in a list is a content word
         return Edit(m.start(), m.end(), case_like(tok, choice.word), "real-word",
                     _confidence(choice.score))
 
@@ -300,6 +312,8 @@ class DocumentRepairer:
             if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper()
                     or low in patterns.PROTECTED or self.lex.known(low) or _skip(text, m, masked)):
                 continue
+            if text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2] in ("", " ", "\n"):
+                continue            # "samarbets- och utvecklingsavtal": a part of a compound
             share = VOCAB_MAX_SHARE
             if tok[:1].isupper() and not _sentence_start(text, m.start()):
                 share = VOCAB_NAME_SHARE
@@ -523,6 +537,7 @@ class DocumentRepairer:
 
 
 NEIGHBOURHOOD = 3      # a word's repair looks at most this many words to each side
+_LIST_WORDS = frozenset({"och", "eller", "samt"})
 VOCAB_MIN_LEN = 6      # words read as one of the document's own words: at least this long
 VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (edits / length)
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name

@@ -127,6 +127,12 @@ def test_real_words_decided_by_neighbours(damaged: str, expected: str) -> None:
     ("Nämnden vill uppdra åt förvaltningen att utreda frågan.",
      "Nämnden vill uppdra åt förvaltningen att utreda frågan."),
     ("Enligt kap 3 och dnr KS 2019/233.", "Enligt kap 3 och dnr KS 2019/233."),
+    # must not change: content words one letter from a function word (a noun after an article,
+    # next to a number, in a list)
+    ("Vid stranden sattes en bom upp.", "Vid stranden sattes en bom upp."),
+    ("Båten ligger vid kaj 5 i hamnen.", "Båten ligger vid kaj 5 i hamnen."),
+    ("Förvaltningen föreslår att tall och bark tas om hand.",
+     "Förvaltningen föreslår att tall och bark tas om hand."),
 ])
 def test_real_word_misread_from_a_common_word(damaged: str, expected: str) -> None:
     assert _last_line(SCAN, damaged) == expected
@@ -150,6 +156,12 @@ def test_real_word_misread_from_a_common_word(damaged: str, expected: str) -> No
 def test_long_word_read_as_the_documents_own_word(damaged: str, expected: str) -> None:
     assert _last_line(SCAN, damaged) == expected
     assert _last_line(CLEAN, damaged) == damaged       # a clean document: as written
+
+
+def test_a_suspended_compound_is_not_a_misread_word() -> None:
+    # "samarbets-" is the first part of "samarbetsavtal", not a misreading of "samarbete"
+    line = "Nämnden godkänner samarbets- och utvecklingsavtalet."
+    assert _last_line(SCAN + "\nSamarbete pågår med samarbete i regionen.", line) == line
 
 
 def test_document_word_repairs_are_logged_and_idempotent() -> None:

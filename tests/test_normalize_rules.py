@@ -303,3 +303,23 @@ def test_far_and_far(damaged: str, expected: str) -> None:
 def test_val_and_val(damaged: str, expected: str) -> None:
     out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
     assert out.endswith("\n" + expected + "\n")
+
+
+def test_a_change_inside_a_line_that_furniture_removed_before_it_keeps_its_raw_text() -> None:
+    # a repeated running head is dropped at the start of page 2, right before a ligature that was
+    # fixed: the word's change must still show the raw ligature as what the page said
+    from normalize import repair_pages
+    head = "Socialnamnden Sammantradesprotokoll\n"
+    body = ("Namnden beslutar att arendet om {w} ska utredas vidare av forvaltningen.\n"
+            "Beslutet skickas till kommunstyrelsen for kannedom.\n")
+    pages = [Page(i, "ocr", head + body.format(w="sjön")) for i in (1, 2, 3)]
+    pages[1] = Page(2, "ocr", head + "\ufb01skevardsomradet ska utredas av forvaltningen.\n"
+                    + body.format(w="sjön"))
+    page = repair_pages(pages)[1]
+    starts = [c.start for c in page.changes]
+    assert page.text.startswith("fiskevårdsområdet")
+    word = next(c for c in page.changes if c.replacement == "fiskevårdsområdet")
+    assert word.original == "\ufb01skevardsomradet"
+    for c in page.changes:
+        assert page.text[c.start:c.start + len(c.replacement)] == c.replacement
+    assert starts == sorted(starts)

@@ -70,12 +70,34 @@ def test_a_good_swedish_layer_is_read_as_it_is(searchable):
     assert "godkänner" in page.text
 
 
-def test_has_scans_tells_a_searchable_pdf_from_a_text_pdf(searchable, tmp_path):
+def test_scanned_pages_tells_a_searchable_pdf_from_a_text_pdf(searchable, tmp_path):
     # read_unit asks this before reading a poor layer again: a text PDF is read once
-    assert ingest.has_scans(searchable["eng"], "searchable.pdf")
+    assert ingest.scanned_pages(searchable["eng"], "searchable.pdf", [1]) == [1]
     pdf = write_text_pdf(TEXT, tmp_path / "text.pdf").read_bytes()
-    assert not ingest.has_scans(pdf, "text.pdf")
-    assert not ingest.has_scans(TEXT.encode(), "text.txt")
+    assert ingest.scanned_pages(pdf, "text.pdf", [1]) == []
+    assert ingest.scanned_pages(TEXT.encode(), "text.txt", [1]) == []
+
+
+def test_real_text_over_a_full_page_background_image_keeps_its_layer(tmp_path):
+    # a letterhead or template image under drawn text is no scan of it: OCR of the image alone
+    # finds nothing, and the page keeps its text (which repair then works on)
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+    background = Image.new("RGB", (1240, 1754), (250, 250, 245))
+    ImageDraw.Draw(background).rectangle((0, 0, 1240, 60), fill=(30, 80, 160))
+    background.save(tmp_path / "bg.png")
+    pdf = tmp_path / "brevpapper.pdf"
+    canvas = Canvas(str(pdf), pagesize=A4)
+    canvas.drawImage(str(tmp_path / "bg.png"), 0, 0, width=A4[0], height=A4[1])
+    y = 700
+    for line in ("Socialnamnden godkanner forvaltningens forslag till yttrande over remissen.",
+                 "Namnden foreslar att kommunfullmaktige beslutar att arendet ar besvarat.") * 3:
+        canvas.drawString(72, y, line)
+        y -= 16
+    canvas.save()
+    [page] = read_unit(_unit(pdf.read_bytes()))
+    assert page.source == "text" and "godkanner" in page.text
 
 
 def test_a_text_pdf_without_a_scan_keeps_its_layer(tmp_path):
