@@ -37,5 +37,7 @@ def cpu_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
+        try:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        finally:     # the timer may fire just before it is stopped: restore the handler anyway
+            signal.signal(signal.SIGVTALRM, previous)
