@@ -215,7 +215,9 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
                 written[k][n] += 1
     if not written:
         raise NotFoundError(f"person {name!r}: no statement, proposal or vote in the archive")
-    if query_key in written or len(written) == 1:
+    # a full name written as asked is that person; a surname written alone ("Ståhl" in a
+    # ballot list) is one more candidate when others carry it too
+    if len(written) == 1 or (query_key in written and len(query_key.split()) > 1):
         key = query_key if query_key in written else next(iter(written))
         return _person_view(name, key, _display(written[key]), entries, store, limit)
     candidates = []

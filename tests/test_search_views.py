@@ -158,6 +158,29 @@ def test_a_shared_surname_lists_the_persons(namesakes_ix) -> None:
         {"name": "Ståhl Berg", "parties": {"C": 1}, "records": 1}]
 
 
+def test_a_surname_written_alone_does_not_hide_the_full_names(tmp_path) -> None:
+    # a ballot list that names members by surname only: "Ståhl" is one more candidate, not
+    # the only person called Ståhl
+    from corpus.models import Ballot, Extraction, Item, Vote
+    from tests.searcharchive import namesakes
+    item = Item(paragraph="9", title="Ärende 9", dnr=[], text="Kommunstyrelsen röstar.",
+                votes=[Vote(yes=1, no=1, abstain=0, ballots=[Ballot("Ståhl", "S", "ja"),
+                                                                Ballot("Ek", "M", "nej")])])
+    ex = Extraction(doc_type="protokoll", body="Kommunstyrelsen", municipality="Namnby",
+                    meeting_date="2015-07-01", items=[item])
+    docs = namesakes() + [Document(f"{9:064x}", "namesakes-9.txt", [], [], ex)]
+    index = Index(tmp_path / "index")
+    try:
+        index.add(e for d in docs for e in entries_for(d))
+        p = person(index, "Ståhl", DictStore(docs))
+        assert p["ambiguous"]
+        names = [c["name"] for c in p["candidates"]]
+        assert {"Anna Ståhl", "Jöran Ståhl", "Ståhl"} <= set(names)
+        assert not person(index, "Anna Ståhl", DictStore(docs))["ambiguous"]
+    finally:
+        index.close()
+
+
 def test_a_longer_name_is_another_person(namesakes_ix) -> None:
     ix, store = namesakes_ix
     assert person(ix, "Anna Ståhl Lind", store)["totals"] == {"statement": 0, "proposal": 1,
