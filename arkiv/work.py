@@ -46,8 +46,9 @@ def read_unit(unit: Unit, ocr_timeout: float = 180.0, langs: str = "swe+eng") ->
     data = unit.data if unit.data is not None else _read_verified(unit)
     pages = ingest.read_pages(data, unit.name, unit.first, unit.last,
                               ocr_timeout=ocr_timeout, langs=langs)
-    if "swe" not in langs.split("+") or not _poor_text_layer(pages):
-        return pages
+    if ("swe" not in langs.split("+") or ingest.sniff(data, unit.name) != "pdf"
+            or not _poor_text_layer(pages)):
+        return pages            # (a text file has no scan to read again)
     layered = [p.number for p in pages if p.source == "text"]
     for number in ingest.scanned_pages(data, unit.name, layered):
         [again] = ingest.read_pages(data, unit.name, number, number, ocr_timeout=ocr_timeout,

@@ -173,18 +173,39 @@ def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
         crop[max(0, y - y0 - half):y - y0 + half + 1, :] = 255
     for x in xs:
         crop[:, max(0, x - x0 - half):x - x0 + half + 1] = 255
-    return [_Piece(w.text, w.left + x0, w.top + y0, w.width, w.height, w.confidence)
+    return [Word(w.text, w.left + x0, w.top + y0, w.width, w.height, w.confidence)
             for w in reread(Image.fromarray(crop))]
 
 
 @dataclass
-class _Piece:
+class Word:
+    """A word's box as Tesseract's TSV gives it (confidence -1: not read as a word)."""
     text: str
     left: int
     top: int
     width: int
     height: int
-    confidence: float
+    confidence: float = -1.0
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+def split_word(word: Box, pattern: re.Pattern[str], confidence: float = -1.0) -> list[Word]:
+    """The pieces of `word` that `pattern` matches, each with its share of the box (Tesseract
+    gives one box per word; its letters are about equally wide)."""
+    step = word.width / len(word.text)
+    return [Word(m.group(0), word.left + round(m.start() * step), word.top,
+                 max(1, round(len(m.group(0)) * step)), word.height, confidence)
+            for m in pattern.finditer(word.text)]
+
+
+_NOT_BARS = re.compile(r"[^|¦]+")
 
 
 def _split_bars(word: Box) -> list[Box]:
@@ -192,10 +213,7 @@ def _split_bars(word: Box) -> list[Box]:
     the box: inside a ruled table "|" is always a rule."""
     if "|" not in word.text and "¦" not in word.text:
         return [word]
-    step = word.width / len(word.text)
-    return [_Piece(m.group(0), word.left + round(m.start() * step), word.top,
-                   max(1, round(len(m.group(0)) * step)), word.height, word.confidence)
-            for m in re.finditer(r"[^|¦]+", word.text)]
+    return split_word(word, _NOT_BARS, word.confidence)
 
 
 def _runs(mask) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from PIL import Image
 
 from corpus.errors import ArkivError, InputFileError, OcrTimeoutError
 from ingest import ocrtables
+from ingest.ocrtables import Word
 
 log = logging.getLogger(__name__)
 
@@ -214,30 +215,14 @@ PROSE_GAP_CHARS = 5.0
 SAME_ROW_OVERLAP = 0.5
 # What a ruling line (a table's vertical border) reads as when Tesseract takes it for a word.
 _RULING = re.compile(r"^[|¦]+$")
-
-
-@dataclass
-class _Word:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float = -1.0
-
-    @property
-    def right(self) -> int:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> int:
-        return self.top + self.height
+# A word read across a border: the border and the text on each side of it.
+_BAR_OR_TEXT = re.compile(r"\||[^|]+")
 
 
 @dataclass
 class _Line:
     block: tuple[str, str]
-    words: list[_Word]
+    words: list[Word]
 
     @property
     def left(self) -> int:
@@ -275,7 +260,7 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
     last_line: tuple[str, str, str, str] | None = None
     total = 0.0
     words = 0
-    rulings: list[_Word] = []
+    rulings: list[Word] = []
     for row in tsv.split("\n")[1:]:
         fields = row.split("\t", 11)
         if len(fields) < 12 or fields[0] != "5":
@@ -287,7 +272,7 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
         except ValueError:
             box, confidence = [0, 0, 0, 0], -1.0
         if not text:
-            rulings.append(_Word(text, *box, confidence))
+            rulings.append(Word(text, *box, confidence))
             continue
         page, block, par, line = fields[1], fields[2], fields[3], fields[4]
         if (page, block, par) != last_par:
@@ -297,7 +282,7 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
         if (page, block, par, line) != last_line:
             paragraphs[-1].append(_Line((page, block), []))
             last_line = (page, block, par, line)
-        paragraphs[-1][-1].words.append(_Word(text, *box, confidence))
+        paragraphs[-1][-1].words.append(Word(text, *box, confidence))
         if confidence >= 0:
             total += confidence
             words += 1
@@ -325,9 +310,9 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
                      words=words)
 
 
-def _ruled_tables(paragraphs: list[list[_Line]], rulings: list[_Word],
+def _ruled_tables(paragraphs: list[list[_Line]], rulings: list[Word],
                   page_image: Callable[[], Image.Image] | None,
-                  reread: Callable[[Image.Image], list[_Word]]) -> list[ocrtables.Table]:
+                  reread: Callable[[Image.Image], list[Word]]) -> list[ocrtables.Table]:
     if page_image is None or not ocrtables.has_rulings(rulings):
         return []
     words = [w for par in paragraphs for line in par for w in line.words]
@@ -338,7 +323,7 @@ def _ruled_tables(paragraphs: list[list[_Line]], rulings: list[_Word],
 
 
 def _table_words(image: Image.Image, name: str, dpi: int | None, langs: str,
-                 timeout: float) -> list[_Word]:
+                 timeout: float) -> list[Word]:
     """Words of a table image with its rules erased, read as one uniform block (psm 6: the
     rows of a grid, not a page layout). Nothing when that run fails: the page's words stay."""
     done = _run(bmp_bytes(image), name, dpi, ["-l", langs, "--psm", str(TABLE_SEG_MODE)],
@@ -350,7 +335,7 @@ def _table_words(image: Image.Image, name: str, dpi: int | None, langs: str,
         fields = row.split("\t", 11)
         if len(fields) == 12 and fields[0] == "5" and fields[11].strip():
             try:
-                out.append(_Word(fields[11].strip(), *(int(v) for v in fields[6:10]),
+                out.append(Word(fields[11].strip(), *(int(v) for v in fields[6:10]),
                                  float(fields[10])))
             except ValueError:
                 continue
@@ -448,7 +433,7 @@ def _line_text(line: _Line, unit: float, origin: int) -> str:
     if unit <= 0:
         return " ".join(w.text for w in line.words)
     words = _split_rulings(line.words, unit)
-    segments: list[list[_Word]] = []
+    segments: list[list[Word]] = []
     ruled = False
     for word in words:
         if _RULING.match(word.text):
@@ -472,10 +457,10 @@ def _line_text(line: _Line, unit: float, origin: int) -> str:
     return out
 
 
-def _join_prose(segments: list[list[_Word]], unit: float) -> list[list[_Word]]:
+def _join_prose(segments: list[list[Word]], unit: float) -> list[list[Word]]:
     """Two runs of three words or more are one run unless far apart (PROSE_GAP_CHARS): a wide
     space in scanned justified prose is not a column gap; a table's cells are short or far."""
-    out: list[list[_Word]] = []
+    out: list[list[Word]] = []
     for segment in segments:
         if out and len(out[-1]) >= 3 and len(segment) >= 3 and \
                 segment[0].left - out[-1][-1].right <= PROSE_GAP_CHARS * unit:
@@ -485,20 +470,17 @@ def _join_prose(segments: list[list[_Word]], unit: float) -> list[list[_Word]]:
     return out
 
 
-def _split_rulings(words: list[_Word], unit: float) -> list[_Word]:
+def _split_rulings(words: list[Word], unit: float) -> list[Word]:
     """"|avst|ja" (borders read into the words) → "|", "avst", "|", "ja", each with its share
     of the box. Only on lines that look like a table row (a column gap or a lone border),
     so an "l" read as "|" in prose is left alone."""
     has_gap = any(b.left - a.right > COLUMN_GAP_CHARS * unit for a, b in zip(words, words[1:]))
     if not has_gap and not any(_RULING.match(w.text) for w in words):
         return words
-    out: list[_Word] = []
+    out: list[Word] = []
     for w in words:
         if "|" not in w.text or _RULING.match(w.text):
             out.append(w)
             continue
-        step = w.width / len(w.text)
-        for m in re.finditer(r"\||[^|]+", w.text):
-            out.append(_Word(m.group(0), w.left + round(m.start() * step), w.top,
-                             max(1, round(len(m.group(0)) * step)), w.height))
+        out.extend(ocrtables.split_word(w, _BAR_OR_TEXT))
     return out

@@ -11,6 +11,15 @@ from corpus.models import Document
 ARCHIVE = Path(__file__).parent / "data" / "search" / "archive.json"
 
 
+def build_index(path: Path, documents: list[Document]):
+    """A whoosh index at `path` holding the documents' entries (close it when done)."""
+    from corpus.entries import entries_for
+    from index import Index
+    index = Index(path)
+    index.add(e for d in documents for e in entries_for(d))
+    return index
+
+
 def load_documents() -> list[Document]:
     return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
             for d in json.loads(ARCHIVE.read_text())]

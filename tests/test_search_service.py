@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus.entries import entries_for
 from corpus.errors import UsageError
 from corpus.models import Entry
 from index import Index
-from tests.searcharchive import load_documents
+from tests.searcharchive import build_index, load_documents
 from search import Filters, search
 
 SN_2012 = "4a56dfb8107f"
@@ -26,8 +25,7 @@ KFN_2010 = "e1e100000000"
 
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory) -> Index:
-    index = Index(tmp_path_factory.mktemp("search") / "index")
-    index.add(e for d in load_documents() for e in entries_for(d))
+    index = build_index(tmp_path_factory.mktemp("search") / "index", load_documents())
     yield index
     index.close()
 

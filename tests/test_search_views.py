@@ -9,11 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from arkiv import cli_search
-from corpus.entries import entries_for
 from corpus.errors import NotFoundError
 from corpus.models import Document
 from index import Index
-from tests.searcharchive import load_documents
+from tests.searcharchive import build_index, load_documents
 from search.views import ballots_of, case, party, person, similar
 
 
@@ -33,8 +32,7 @@ class DictStore:
 
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory) -> Index:
-    index = Index(tmp_path_factory.mktemp("views") / "index")
-    index.add(e for d in load_documents() for e in entries_for(d))
+    index = build_index(tmp_path_factory.mktemp("views") / "index", load_documents())
     yield index
     index.close()
 
@@ -112,8 +110,7 @@ def test_a_name_of_several_persons_lists_them(ix: Index, store: DictStore,
 def namesakes_ix(tmp_path_factory):
     from tests.searcharchive import namesakes
     docs = namesakes()
-    index = Index(tmp_path_factory.mktemp("namesakes") / "index")
-    index.add(e for d in docs for e in entries_for(d))
+    index = build_index(tmp_path_factory.mktemp("namesakes") / "index", docs)
     yield index, DictStore(docs)
     index.close()
 
@@ -169,9 +166,8 @@ def test_a_surname_written_alone_does_not_hide_the_full_names(tmp_path) -> None:
     ex = Extraction(doc_type="protokoll", body="Kommunstyrelsen", municipality="Namnby",
                     meeting_date="2015-07-01", items=[item])
     docs = namesakes() + [Document(f"{9:064x}", "namesakes-9.txt", [], [], ex)]
-    index = Index(tmp_path / "index")
+    index = build_index(tmp_path / "index", docs)
     try:
-        index.add(e for d in docs for e in entries_for(d))
         p = person(index, "Ståhl", DictStore(docs))
         assert p["ambiguous"]
         names = [c["name"] for c in p["candidates"]]

@@ -171,25 +171,16 @@ def hostile(folder: Path) -> Document:
 
 def build_archive(home: Path) -> WebArchive:
     """Write the documents to `home`'s store and index them (as `arkiv import` would)."""
-    from index import Index
     files = home / "files"
     files.mkdir(parents=True, exist_ok=True)
     docs = [stockholm(files), osteraker_sn(files), osteraker_ks(files),
             tjansteutlatande(files), hostile(files)]
-    store = Store(home / "arkiv.db")
-    with store.transaction():
-        for d in docs:
-            store.put(d)
-    index = Index(home / "index")
-    index.add(e for d in docs for e in entries_for(d))
-    index.close()
-    store.mark_indexed([d.doc_id for d in docs])
-    store.close()
+    add_documents(home, docs)
     return WebArchive(home, *(d.doc_id for d in docs), hostile_path=Path(docs[-1].source))
 
 
 def add_documents(home: Path, docs: list[Document]) -> None:
-    """Write more documents to an archive built by `build_archive` (store, then index)."""
+    """Write documents to an archive's store, then its index."""
     from index import Index
     store = Store(home / "arkiv.db")
     with store.transaction():
