@@ -38,13 +38,17 @@ def served(tmp_path):
     build_archive(home)
     port = free_port()
     env = {**os.environ, "ARKIV_HOME": str(home)}
+    # the server's output goes to a file, not a pipe nobody reads (a full pipe would stall it);
+    # pytest shows it with a failing test
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "arkiv.cli", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):                   # until it listens (not a timing assertion)
             if proc.poll() is not None:
-                pytest.fail(f"arkiv serve exited: {proc.stderr.read().decode()[-2000:]}")
+                pytest.fail(f"arkiv serve exited: {log_path.read_text()[-2000:]}")
             try:
                 httpx.get(base + "/", timeout=2)
                 break
@@ -58,6 +62,8 @@ def served(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()
+        print(f"arkiv serve's output:\n{log_path.read_text()[-4000:]}")   # shown on failure
 
 
 def test_serve_answers_while_import_runs(served, tmp_path):
