@@ -13,6 +13,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# Once the limit is spent the timer fires again at this CPU interval until the block has left:
+# a signal handler's exception that lands in a garbage-collector callback or a __del__ is
+# printed and dropped by Python, and a looping parser would otherwise go on for ever.
+REPEAT_SECONDS = 0.02
+
 
 class CpuLimitExceeded(BaseException):
     """Raised inside the guarded block when its CPU time runs out. A BaseException, like
@@ -33,11 +38,21 @@ def cpu_limit(seconds: float) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGVTALRM, _expired)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
+        _disarm(previous)
+
+
+def _disarm(previous) -> None:
+    # The timer may fire while it is being stopped (its handler then raises here): stop it and
+    # restore the handler again until both have been done. An exception already on its way out
+    # of the block goes on; a block that had finished keeps its result.
+    while True:
         try:
             signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        finally:     # the timer may fire just before it is stopped: restore the handler anyway
             signal.signal(signal.SIGVTALRM, previous)
+            return
+        except CpuLimitExceeded:
+            continue

@@ -4,6 +4,7 @@ only (not a wait for Tesseract), cannot be swallowed by library code, and does n
 the main thread."""
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
@@ -74,3 +75,25 @@ def test_same_pages_within_the_limit_are_read_by_pdfplumber(tmp_path, caplog):
     pages = read_pdf_pages(pdf, "lang.pdf", 1, 2, ocr_timeout=60, langs="swe+eng")
     assert all("förvaltningens" in p.text for p in pages)
     assert "CPU" not in caplog.text
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_limit_dropped_where_python_cannot_raise_fires_again():
+    """An exception from a signal handler that lands in a garbage-collector callback or a
+    __del__ is printed and dropped; the timer goes on firing, so the loop still stops."""
+    class Swallows:
+        def __del__(self):
+            _spin(0.2)           # the limit runs out in here, where Python drops the exception
+
+    with pytest.raises(CpuLimitExceeded):
+        with cpu_limit(0.05):
+            Swallows()           # dropped at once: __del__ runs, the first signal is lost
+            _spin(2.0)
+    assert signal.getitimer(signal.ITIMER_VIRTUAL)[0] == 0
+
+
+def test_timer_stopped_after_a_block_that_finishes():
+    with cpu_limit(0.5):
+        _spin(0.01)
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGVTALRM) in (signal.SIG_DFL, None)
