@@ -62,6 +62,13 @@ YEAR_BEFORE = frozenset({
 
 # The label Dnr as a poor scan prints it ("Dor", "Onr", "Dnt") before a diary number.
 DNR_MISREAD = __import__("re").compile(r"^(?:[DO0Q][nmorv][rtn]|Dn[rt]|D[nm]r)$")
+# ... and as words ("Dar" is där without its dots, "Dur", "Dan"): only before what can be nothing
+# but a diary number, an optional body code then digits with a separator inside ("Dar KS
+# 2014/0159", "Dur TN-2019-1137", "Dar 3.2-0100/2012"), never a date ("Där 2019-05-12 ...").
+DNR_MISREAD_WORD = __import__("re").compile(r"^[DO0Q][aun][rtn]$")
+DNR_AFTER = __import__("re").compile(
+    r"[ \t]+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}(?:[ \t]+|[-/]))?\d[\d.:]*[-/.:]\d")
+DATE_AFTER = __import__("re").compile(r"[ \t]+\d{4}-\d\d-\d\d\b")
 
 # Abbreviations and labels of minutes that a lexicon does not know and that must stay as written
 # (a repairer once turned "Dnr" into "Dur").

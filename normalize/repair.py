@@ -196,7 +196,8 @@ class DocumentRepairer:
             low = tok.lower()
             if low in patterns.PROTECTED:
                 continue
-            if patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx):
+            if ((patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx))
+                    or (patterns.DNR_MISREAD_WORD.match(tok) and _dnr_follows(text, m.end()))):
                 edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
                 continue
             year = self._year(text, tokens, idx, low) if low in patterns.YEAR_WORD else None
@@ -543,6 +544,12 @@ VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
 VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
+
+
+def _dnr_follows(text: str, end: int) -> bool:
+    """Whether a diary number (not a date) follows the word ending at `end`."""
+    return (patterns.DNR_AFTER.match(text, end) is not None
+            and patterns.DATE_AFTER.match(text, end) is None)
 
 
 def _bigrams(skel: str) -> set[str]:

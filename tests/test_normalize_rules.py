@@ -311,3 +311,22 @@ def test_a_change_inside_a_line_that_furniture_removed_before_it_keeps_its_raw_t
     for c in page.changes:
         assert page.text[c.start:c.start + len(c.replacement)] == c.replacement
     assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    # a poor scan's Dnr label read as a word, before what can only be a diary number
+    ("Dar KS 2014/0159", "Dnr KS 2014/0159"),
+    ("Dur SN 2024/0021-730", "Dnr SN 2024/0021-730"),
+    ("Dar TN-2019-1137", "Dnr TN-2019-1137"),
+    ("Dar 3.2-0100/2012", "Dnr 3.2-0100/2012"),
+    ("Dor KS 2022/0101", "Dnr KS 2022/0101"),
+    # där, a name, a date, a count: kept (or only its dots restored)
+    ("Dar 2019-05-12 beslutade nämnden", "Där 2019-05-12 beslutade nämnden"),
+    ("Dar 3 personer bor", "Där 3 personer bor"),
+    ("Dar bor 3 personer", "Där bor 3 personer"),
+    ("Dan Ek KS 2014/0159", "Dan Ek KS 2014/0159"),
+    ("Där KS 2014/0159 behandlades", "Där KS 2014/0159 behandlades"),
+])
+def test_dnr_label_misread_as_a_word(damaged: str, expected: str) -> None:
+    out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
+    assert out.endswith("\n" + expected + "\n")
