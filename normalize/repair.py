@@ -34,6 +34,7 @@ BASE_MARGIN = 0.2          # log10 odds a replacement must win by
 DAMAGED = 0.05             # share of unknown words above which a document counts as damaged
 COMMON_SHORT_WORD = 5.5    # på, är, så, då: short words common enough to need no extra margin
 GLUE_MIN_ZIPF = 3.5        # the word a glued short word is split from must be this common
+SHORT_WORD_MIN_ZIPF = 5.0  # a misread 2-3 letter word is read as a word at least this common
 SHORT_MARGIN = 0.7         # short words have many neighbours: one confusion away is weak evidence
 _YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
@@ -240,6 +241,11 @@ class DocumentRepairer:
                 if not (diacritic_only and self.stats.diacritic_loss >= 0.5):
                     margin += NAME_MARGIN
             if len(low) <= 4 and not diacritic_only:
+                if (len(low) <= 3 and (self.lex.zipf(choice.word) or 0.0) < SHORT_WORD_MIN_ZIPF
+                        and not any(ch in FORCED for ch in low)):
+                    # dozens of words lie a letter from "hil": not a rare one (hål); "6ka" is
+                    # no word as printed, its 6 an ö (öka)
+                    continue
                 margin += SHORT_MARGIN
             elif (len(low) <= 3 and self.stats.diacritic_loss < 0.5
                   and (self.lex.zipf(choice.word) or 0.0) < COMMON_SHORT_WORD):
