@@ -1,7 +1,7 @@
 """pdfplumber gets a CPU limit per page (a malformed PDF can make pdfminer loop for ever): past
 it, PDFium's text is used for the page and the rest of the file. The limit counts our own CPU
-only (not a wait for Tesseract), cannot be swallowed by library code, and does nothing outside
-the main thread."""
+only (not a wait for Tesseract), cannot be swallowed by library code, and holds in any thread
+(a Dask worker runs its tasks outside the main thread)."""
 from __future__ import annotations
 
 import signal
@@ -11,6 +11,7 @@ import time
 import pytest
 
 from benchmarks.render import write_text_pdf
+import ingest.cpulimit
 import ingest.pdf
 from ingest.cpulimit import CpuLimitExceeded, cpu_limit
 from ingest.pdf import read_pdf_pages
@@ -36,18 +37,51 @@ def test_waiting_does_not_count():
         time.sleep(0.2)          # a wait (as for Tesseract) uses no CPU of ours
 
 
-def test_no_limit_outside_the_main_thread():
-    done = []
+def _in_thread(fn):
+    """Run fn in a thread (as a Dask worker runs its tasks); what it raised, or None."""
+    raised = []
 
-    def work():
-        with cpu_limit(0.01):
-            _spin(0.1)
-        done.append(True)
+    def run():
+        try:
+            fn()
+        except BaseException as e:      # noqa: B036 - CpuLimitExceeded is a BaseException
+            raised.append(e)
 
-    t = threading.Thread(target=work)
+    t = threading.Thread(target=run)
     t.start()
-    t.join()
-    assert done == [True]
+    t.join(30)
+    assert not t.is_alive()
+    return raised[0] if raised else None
+
+
+def test_busy_block_is_stopped_outside_the_main_thread():
+    def work():
+        with cpu_limit(0.05):
+            while True:                # swallowing Exception does not help here either
+                try:
+                    _spin(0.01)
+                except Exception:
+                    pass
+    assert isinstance(_in_thread(work), CpuLimitExceeded)
+
+
+def test_outside_the_main_thread_waiting_and_other_threads_do_not_count():
+    def work():
+        busy = threading.Thread(target=_spin, args=(0.5,))   # another thread's CPU
+        busy.start()
+        with cpu_limit(0.1):
+            time.sleep(0.3)
+            busy.join()
+            _spin(0.02)
+    assert _in_thread(work) is None
+
+
+def test_nothing_raised_after_a_thread_block_that_finishes():
+    def work():
+        with cpu_limit(0.05):
+            _spin(0.01)
+        _spin(0.3)                     # past the limit, outside the block: nothing happens
+    assert _in_thread(work) is None
 
 
 def test_library_code_cannot_swallow_it():
@@ -97,3 +131,18 @@ def test_timer_stopped_after_a_block_that_finishes():
         _spin(0.01)
     assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGVTALRM) in (signal.SIG_DFL, None)
+
+
+def test_looping_pdfplumber_in_a_task_thread_falls_back_to_pdfium_text(tmp_path, monkeypatch,
+                                                                       caplog):
+    pdf = write_text_pdf(TEXT * 3, tmp_path / "lang.pdf").read_bytes()
+    monkeypatch.setattr(ingest.pdf, "PLUMBER_CPU_LIMIT", 1e-6)
+    monkeypatch.setattr(ingest.cpulimit, "WATCH_SECONDS", 0.002)   # long before a page is read
+    pages = []
+
+    def work():
+        pages.extend(read_pdf_pages(pdf, "lang.pdf", 1, 2, ocr_timeout=60, langs="swe+eng"))
+    assert _in_thread(work) is None
+    assert [p.source for p in pages] == ["text", "text"]
+    assert all("förvaltningens" in p.text for p in pages)
+    assert "CPU" in caplog.text and "lang.pdf" in caplog.text
