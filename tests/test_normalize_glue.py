@@ -48,7 +48,7 @@ def test_the_scan_is_letter_damaged_and_the_clean_text_is_not() -> None:
     ("Yrkandet från S-gruppen avslås.", "Yrkandet från S-gruppen avslås."),
     ("Den sociala nämnden vik tiga frågor.", "Den sociala nämnden vik tiga frågor."),
     ("Vi ivande för saken.", "Vi ivande för saken."),
-    ("Stödet ges i forin av samtal.", "Stödet ges i forin av samtal."),  # no "for in": too short
+    ("Stödet ges i forin av samtal.", "Stödet ges i form av samtal."),  # m read as "in", not "for in"
     ("Emma Segerlunds förslag bifalls.", "Emma Segerlunds förslag bifalls."),
     ("Karin Åkerlund, Ulf Heikkinen och Emre Öztürk anmäler jäv.",
      "Karin Åkerlund, Ulf Heikkinen och Emre Öztürk anmäler jäv."),

@@ -133,6 +133,8 @@ def test_eng_ocr_document_keeps(kept: str) -> None:
     ("Mélgruppen f5r social insatsgrupp #r ungdomar", "Målgruppen för social insatsgrupp är ungdomar"),
     ("ungdomar 1 riskzonen", "ungdomar i riskzonen"),
     ("| staden har", "I staden har"),
+    # strokes of a thin print split into i's: m read as "in", ä as "di"
+    ("ndimnden beslutar soin förvaltningen föreslår", "nämnden beslutar som förvaltningen föreslår"),
 ])
 def test_poor_scan_words(damaged: str, repaired: str) -> None:
     text = (f"{damaged}. Forvaltningen foreslar att socialnamnden godkanner forslaget. "
