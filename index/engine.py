@@ -10,7 +10,6 @@ import math
 from collections import OrderedDict
 
 import numpy as np
-from whoosh import query as wq
 
 from corpus.models import STATEMENT_KINDS
 from index import query as q
@@ -192,18 +191,34 @@ class Evaluator:
             return None
         score = np.zeros(self.n, np.float32)
         cand = np.ones(self.n, bool)
-        for t in names:
+        for t in dict.fromkeys(names):
             s = np.zeros(self.n, np.float32)
             self._add_term(s, "person", t, WEIGHTS["person"])
             cand &= s > 0
             score += s
-        if len(names) > 1 and cand.any():
-            docs = np.fromiter(self.searcher.docs_for_query(wq.Phrase("person", names)),
-                               dtype=np.int64)
+        if (len(set(names)) > 1 or node.exact) and cand.any():
+            # The terms may come from two names of one record ("Jöran Ståhl", "Anna Lund"
+            # for "Anna Ståhl") and a name's word order varies (ballot lists write "Ståhl
+            # Anna"): each candidate's stored names decide, one name at a time.
+            key = ("person-names", f"{int(node.exact)}:{' '.join(sorted(set(names)))}")
+            docs = self.terms.get(key, lambda: self._naming(np.flatnonzero(cand),
+                                                            frozenset(names), node.exact))
             mask = np.zeros(self.n, bool)
             mask[docs] = True
             cand &= mask
         return cand, score * cand
+
+    def _naming(self, docnums: np.ndarray, wanted: frozenset[str], exact: bool) -> np.ndarray:
+        """The docnums among `docnums` with one name holding the words `wanted` (exactly
+        these words with `exact`)."""
+        keep = []
+        for d in docnums:
+            for name in self.searcher.stored_fields(int(d))["entry"].get("names") or ():
+                have = {fold(m.group()) for m in WORD_RE.finditer(name)}
+                if have == wanted if exact else wanted <= have:
+                    keep.append(d)
+                    break
+        return np.array(keep, dtype=np.int64)
 
     # -- boolean nodes -----------------------------------------------------------------
     def _And(self, node: q.And) -> Result:

@@ -72,8 +72,13 @@ class Dnr(Node):
 
 @dataclass(frozen=True)
 class Person(Node):
-    """A name (all its words, in order, diacritic-insensitive)."""
+    """Records naming someone whose name has all these words, in any order, within one
+    name ("Ståhl Anna" finds "Anna Ståhl", not a record naming "Jöran Ståhl" and "Anna
+    Lund"); case- and diacritic-insensitive. With `exact`, the name has these words and no
+    others ("Anna Ståhl" is then not "Anna Ståhl Lind"): one person, as `search.persons`
+    resolves a name."""
     name: str
+    exact: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,26 @@ def _kind(h: dict[str, Any]) -> str:
     return f"[{k}{' ' + parties if parties and k != 'item' else ''}]{extra}"
 
 
+def _persons(named: list[dict[str, Any]]) -> list[str]:
+    """What each asked name meant: the person found, or the persons to choose from (a
+    name that fits several finds nothing: search.persons)."""
+    out = []
+    for p in named:
+        cands = p.get("candidates") or []
+        if p.get("ambiguous"):
+            out.append(f"{len(cands)} personer passar ”{p['query']}”; välj en:")
+            for c in cands:
+                parties = ", ".join(c.get("parties") or {})
+                ask = f'--person "{c["name"]}"' if p.get("in") == "filter" \
+                    else f'person:"{c["name"]}"'
+                out.append(f"  {c['name']}" + (f" ({parties})" if parties else "") +
+                           f", {c['records']} {'post' if c['records'] == 1 else 'poster'}:  "
+                           f"{ask}")
+        elif p.get("name") and " ".join(p["query"].split()) != p["name"]:
+            out.append(f"Person: {p['name']}")
+    return out
+
+
 def render_search(r: dict[str, Any], bold: bool = False) -> str:
     lines = []
     first = (r["page"] - 1) * r["limit"] + 1
@@ -41,6 +61,7 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
         lines.append("Inga träffar.")
         if r.get("did_you_mean"):
             lines.append(f"Menade du: {r['did_you_mean']}")
+    lines.extend(_persons(r.get("persons") or []))
     for h in r["hits"]:
         lines.append("")
         lines.append(f"{h.get('title') or '(utan rubrik)'}  {_kind(h)}")

@@ -3,8 +3,14 @@
 {"total", "hits": [{"id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
 "municipality", "doc_type", "parties", "names", "snippet", "statement_kind", "outcome",
 "score"}], "facets": {facet: {value: count}}, "filters": {filter: [value, …]} (the filters
-in use), "page", "limit", "sort", "query", "did_you_mean"}. `snippet` is HTML-escaped text
-with matches in <mark>…</mark>.
+in use), "page", "limit", "sort", "query", "did_you_mean", "persons"}. `snippet` is
+HTML-escaped text with matches in <mark>…</mark>.
+
+A name (`--person`, `person:"…"` in the query) means one person, as in the person view
+(search.persons): any word order, å/ä/ö optional, the records of exactly that person. A name
+that fits several persons (a shared surname, a first name) finds nothing and `persons` lists
+whom it fits: [{"query", "in": "filter"|"query", "name" (the person, or null), "ambiguous",
+"candidates": [{"name", "parties", "records"}]}].
 
 Facet counts are disjunctive: a facet is counted over the hits of the query and every
 filter (`Filters`) except the filter on that facet itself. After `--party S`, the party
@@ -20,6 +26,7 @@ from typing import Any
 from corpus.errors import UsageError
 from index import FACETS, Index, SearchResult, highlight
 from index import query as q
+from search import persons
 from search.parser import parse, parse_years
 
 SORTS = ("relevance", "date")
@@ -103,13 +110,17 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
     if page < 1:
         raise UsageError(f"--page must be 1 or more, not {page}")
     text_node = parse(query or "")
+    named: list[dict[str, Any]] = []
+    text_node = _resolve_persons(index, text_node, "query", named)
+    filter_nodes = [_resolve_persons(index, n, "filter", named)
+                    for n in (filters or Filters()).nodes()]
     effective_sort = "date" if isinstance(text_node, q.MatchAll) and sort == "relevance" \
         else sort
     # The filters go apart from the query: each facet is counted with every filter except
     # its own, so a chosen value's siblings keep their counts (index.Index.search).
     result = index.search(text_node, sort=effective_sort, offset=(page - 1) * limit,
                           limit=limit, facets=FACETS,
-                          filters=(filters or Filters()).nodes())
+                          filters=filter_nodes)
     out: dict[str, Any] = {
         "total": result.total,
         "hits": result_hits(result),
@@ -120,10 +131,32 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
         "limit": limit,
         "sort": effective_sort,
         "did_you_mean": None,
+        "persons": named,
     }
     if result.total == 0 and suggest and query.strip():
         out["did_you_mean"] = did_you_mean(index, query, filters)
     return out
+
+
+def _resolve_persons(index: Index, node: q.Node, where: str,
+                     out: list[dict[str, Any]]) -> q.Node:
+    """`node` with each name (q.Person) made the one person it means, or nothing when it
+    fits several; what each name meant is appended to `out`."""
+    if isinstance(node, (q.And, q.Or)):
+        return type(node)(tuple(_resolve_persons(index, c, where, out) for c in node.children))
+    if isinstance(node, q.Not):
+        return q.Not(_resolve_persons(index, node.child, where, out))
+    if not isinstance(node, q.Person) or node.exact:
+        return node
+    from search.views import party_in       # views build on this module
+    entries = persons.person_records(index, node.name)
+    res = persons.resolve(node.name, entries)
+    out.append({"query": node.name, "in": where, "name": res.name,
+                "ambiguous": res.ambiguous,
+                "candidates": persons.candidates(res, entries, party_in)
+                if res.ambiguous else []})
+    # an unknown name keeps its own node: it matches nothing either way
+    return res.node() if res.found else node
 
 
 def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:

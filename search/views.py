@@ -5,14 +5,15 @@ dict; `search.render` prints them for people.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any, Protocol
 
 from corpus.errors import NotFoundError
 from index import Index
 from index import query as q
-from index.analysis import WORD_RE, fold
+from index.analysis import fold
 from index.swedish import PARTY_ALIASES
+from search.persons import candidates, name_key, person_records, resolve
 from search.service import result_hits
 
 MAX_RECORDS = 5000
@@ -164,18 +165,6 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
             "statements": statements[:limit], "proposals": proposals[:limit], "votes": votes}
 
 
-def name_key(name: str) -> str:
-    """A name compared case- and diacritic-insensitively, word by word: "Jöran  Ståhl",
-    "joran stahl" and OCR'd "Joran Stahl" are one key."""
-    return " ".join(fold(m.group()) for m in WORD_RE.finditer(name or ""))
-
-
-def _names_person(query_key: str, key: str) -> bool:
-    """Whether a name (key) may be the one asked for: all the query's words are in it
-    ("Ståhl" and "Jöran Ståhl" may be Jöran Ståhl; "Anna Ståhl" may not)."""
-    return bool(query_key) and set(query_key.split()) <= set(key.split())
-
-
 def _party_in(e: dict, key: str, ballots: list[dict] | None) -> str | None:
     """The party the person (key) had in a record, where the record tells: a proposal's
     party, the party written beside the name in a statement, a ballot's party."""
@@ -194,53 +183,33 @@ def _party_in(e: dict, key: str, ballots: list[dict] | None) -> str | None:
     return None
 
 
+def party_in(e: dict, key: str, store: StoreLike | None = None) -> str | None:
+    """The party the person (name_key) had in a record, where the record tells (a vote's
+    ballots from the store when there is one, else from the vote's text)."""
+    return _party_in(e, key, ballots_of(e, store) if e["kind"] == "vote" else None)
+
+
 def person(index: Index, name: str, store: StoreLike | None = None, *,
            filters: list[q.Node] = (), limit: int = 50) -> dict[str, Any]:
     """One person's statements, proposals and ballots, with the party of each.
 
     The records are those naming exactly this person: the full name, case- and
-    diacritic-insensitive ("Joran Stahl" finds "Jöran Ståhl", not "Anna Ståhl"). A part of
-    a name (a surname alone) that fits one person shows that person; when it fits several,
-    the result lists them to choose from (`ambiguous`, `candidates`: name, parties,
-    records) and merges nothing."""
-    query_key = name_key(name)
-    node = q.and_(q.Person(name), q.FacetIs("kind", ("statement", "proposal", "vote")),
-                  *filters)
-    entries = _all(index, node, sort="date") if query_key else []
-    written: dict[str, Counter] = defaultdict(Counter)     # key → forms as written
-    for e in entries:
-        for n in e.get("names") or []:
-            k = name_key(n)
-            if _names_person(query_key, k):
-                written[k][n] += 1
-    if not written:
+    diacritic-insensitive, in any word order ("Joran Stahl" and "Ståhl Jöran" find "Jöran
+    Ståhl", not "Anna Ståhl"). A part of a name (a surname alone) that fits one person
+    shows that person; when it fits several, the result lists them to choose from
+    (`ambiguous`, `candidates`: name, parties, records) and merges nothing
+    (search.persons)."""
+    entries = person_records(index, name, filters)
+    res = resolve(name, entries)
+    if not res.found:
         raise NotFoundError(f"person {name!r}: no statement, proposal or vote in the archive")
-    # a full name written as asked is that person; a surname written alone ("Ståhl" in a
-    # ballot list) is one more candidate when others carry it too
-    if len(written) == 1 or (query_key in written and len(query_key.split()) > 1):
-        key = query_key if query_key in written else next(iter(written))
-        return _person_view(name, key, _display(written[key]), entries, store, limit)
-    candidates = []
-    for k, forms in written.items():
-        parties: Counter = Counter()
-        mine = [e for e in entries if any(name_key(n) == k for n in e.get("names") or [])]
-        for e in mine:
-            p = _party_in(e, k, ballots_of(e, store) if e["kind"] == "vote" else None)
-            if p:
-                parties[p] += 1
-        candidates.append({"name": _display(forms), "parties": dict(parties),
-                           "records": len(mine)})
-    candidates.sort(key=lambda c: (-c["records"], name_key(c["name"])))
-    return {"name": name, "query": name, "ambiguous": True, "candidates": candidates,
+    if res.key:
+        return _person_view(name, res.key, res.name, entries, store, limit)
+    return {"name": name, "query": name, "ambiguous": True,
+            "candidates": candidates(res, entries, lambda e, k: party_in(e, k, store)),
             "parties": {}, "by_year": {},
             "totals": {"statement": 0, "proposal": 0, "vote": 0},
             "statements": [], "proposals": [], "ballots": []}
-
-
-def _display(forms: Counter) -> str:
-    """The most common written form of a name; on a tie the one with å/ä/ö (OCR drops
-    them more often than a clerk adds them)."""
-    return max(forms, key=lambda n: (forms[n], not n.isascii()))
 
 
 def _person_view(query: str, key: str, display: str, entries: list[dict],

@@ -230,6 +230,7 @@ def create_app(home: Path) -> FastAPI:
             "facets": pages.facet_views(req, result["facets"]),
             "filter_chips": pages.filter_chips(req), "year_span": pages.year_span(req),
             "suggestion": result.get("did_you_mean"),
+            "person_notices": pages.person_notices(req, result.get("persons") or []),
             "pages": pages.pager(result["total"], req.page, req.limit, MAX_PAGE),
         })
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -164,6 +165,40 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
             values.append(FacetValue(value, label(name, value), count, selected,
                                      target.query_string(), "" if selected else action))
         out.append(Facet(name, title, values))
+    return out
+
+
+@dataclass
+class PersonChoice:
+    name: str
+    parties: list[str]
+    records: int
+    href: str
+
+
+@dataclass
+class PersonNotice:
+    query: str
+    choices: list[PersonChoice]
+
+
+def person_notices(req: SearchRequest, persons: list[dict]) -> list[PersonNotice]:
+    """A name that fits several persons finds nothing (search.persons): the persons it fits,
+    each a link. For the person filter the link searches again with the full name; for
+    person:… written in the query it opens the person's page (the query is the user's)."""
+    out = []
+    for p in persons:
+        if not p.get("ambiguous"):
+            continue
+        choices = []
+        for c in p.get("candidates") or []:
+            if p.get("in") == "filter":
+                href = "/search?" + req.with_filter("person", c["name"]).query_string()
+            else:
+                href = "/persons/" + quote(c["name"], safe="")
+            choices.append(PersonChoice(c["name"], list(c.get("parties") or {}),
+                                        c["records"], href))
+        out.append(PersonNotice(p["query"], choices))
     return out
 
 
