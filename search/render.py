@@ -5,6 +5,9 @@ import re
 import textwrap
 from typing import Any
 
+from corpus.models import STATEMENT_KINDS
+from index.analysis import fold
+
 _MARK_RE = re.compile(r"</?mark>")
 
 
@@ -71,13 +74,20 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
         lines.extend(textwrap.wrap(snip, 96, initial_indent="  ", subsequent_indent="  "))
         lines.append(f"  id {h['id']}")
     facets = r.get("facets") or {}
-    chosen = r.get("filters") or {}
+    chosen = dict(r.get("filters") or {})
+    # `--kind reservation` is the shorthand of `--statement-kind reservation`: the statement
+    # kind facet is the one it chose from
+    shorthand = [v for v in chosen.get("kind", []) if fold(v) in STATEMENT_KINDS]
+    if shorthand:
+        chosen["statement_kind"] = chosen.get("statement_kind", []) + shorthand
     summary = []
     for name, counts in facets.items():
         if counts:
             # A facet with a filter lists its siblings too (disjunctive counts): the
-            # chosen values are named, and shown even beyond the first six.
-            picked = [v for v in chosen.get(name, []) if v in counts]
+            # chosen values are named, and shown even beyond the first six (matched as
+            # the search matches them: case and å/ä/ö aside).
+            wanted = {fold(v) for v in chosen.get(name, [])}
+            picked = [k for k in counts if fold(k) in wanted]
             shown = list(counts)[:6]
             shown += [v for v in picked if v not in shown]
             top = ", ".join(f"{k} {counts[k]}" for k in shown)

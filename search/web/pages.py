@@ -9,7 +9,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from corpus.models import Change, Document, Item
+from corpus.models import STATEMENT_KINDS, Change, Document, Item
+from index.analysis import fold
+from index.swedish import PARTY_ALIASES
 from search.web.labels import FACETS, FILTERS, label
 from search.web.markup import anchor, record_anchor, repaired_html
 from search.web.params import (OPEN_END, OPEN_START, SINGLE_VALUED, SearchRequest,
@@ -145,26 +147,52 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
     out = []
     for name, title in FACETS.items():
         counts = dict(facets.get(name) or {})
-        chosen = bool(req.filters.get(name))
+        chosen = _chosen_values(name, req.filters.get(name, ()), counts,
+                                facets.get("statement_kind") or {})
         action = ("" if not chosen else "Byt till " if name in SINGLE_VALUED
                   else "Lägg till ")
-        for v in req.filters.get(name, ()):
-            counts.setdefault(v, 0)
         if not counts:
             continue
-        ordered = sorted(counts.items(), key=lambda kv: (not req.selected(name, kv[0]),
+        ordered = sorted(counts.items(), key=lambda kv: (str(kv[0]) not in chosen,
                                                          -kv[1], str(kv[0])))
         if name == "year":
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]), reverse=True)
         values = []
         for value, count in ordered[:FACET_VALUES_SHOWN] + [
-                kv for kv in ordered[FACET_VALUES_SHOWN:] if req.selected(name, kv[0])]:
+                kv for kv in ordered[FACET_VALUES_SHOWN:] if str(kv[0]) in chosen]:
             value = str(value)
-            selected = req.selected(name, value)
-            target = req.without_filter(name, value) if selected else req.with_filter(name, value)
-            values.append(FacetValue(value, label(name, value), count, selected,
+            selected = value in chosen
+            target = req.without_filter(name, chosen[value]) if selected \
+                else req.with_filter(name, value)
+            shown = label("statement_kind", value) if name == "kind" and \
+                value in STATEMENT_KINDS else label(name, value)
+            values.append(FacetValue(value, shown, count, selected,
                                      target.query_string(), "" if selected else action))
         out.append(Facet(name, title, values))
+    return out
+
+
+def _chosen_values(name: str, chosen: tuple[str, ...], counts: dict[str, int],
+                   statement_kinds: dict[str, int]) -> dict[str, str]:
+    """Facet value → the chosen value it is, as written in the URL. The search matches a
+    value whatever its case and å/ä/ö (statement_kind=Reservation, party=fp) and takes FP
+    and L as one party, so the sidebar marks the facet's own value rather than listing
+    the typed one beside it with 0 hits. A statement kind chosen as a kind (the shorthand
+    kind=reservation) is listed with the count of that statement kind; `counts` gets the
+    chosen values without a facet value of their own (0 hits)."""
+    out: dict[str, str] = {}
+    for v in chosen:
+        wanted = {fold(a) for a in PARTY_ALIASES.get(v.upper(), (v,))} if name == "party" \
+            else {fold(v)}
+        keys = [str(k) for k in counts if fold(str(k)) in wanted]
+        if not keys and name == "kind" and fold(v) in STATEMENT_KINDS:
+            keys = [fold(v)]
+            counts[fold(v)] = statement_kinds.get(fold(v), 0)
+        if not keys:
+            keys = [v]
+            counts.setdefault(v, 0)
+        for k in keys:
+            out.setdefault(k, v)
     return out
 
 
