@@ -24,6 +24,11 @@ OTHER_FIELDS = ("dnr", "person", "name", "namn", "year", "ar", "date", "datum", 
 KNOWN_FIELDS = sorted(set(FACET_FIELDS) | set(TEXT_FIELDS) | set(OTHER_FIELDS))
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_DATE_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# Words that label a diary number in a protocol ("Dnr KS 2014/0159").
+DNR_LABELS = ("dnr", "diarienr", "diarienummer")
+# "2014 / 0159": a diary number typed with spaces around its slash.
+_SPACED_SLASH_RE = re.compile(r"(?<=\d)(?: +/ *| */ +)(?=\d)")
 _TOKEN_RE = re.compile(r'''
     (?P<ws>\s+)
   | (?P<lparen>\()
@@ -152,16 +157,31 @@ class _Parser:
             raise _bad(self.text, f"unbalanced ')' at character {t.pos + 1}")
         if t.kind == "phrase":
             words = tuple(t.text[1:-1].split())
-            return q.Phrase(words) if words else q.MatchAll()
+            if not words:
+                return q.MatchAll()
+            # "KS 2014/0159" in quotes is still a diary number (its words alone are rare)
+            if looks_like_dnr(words[-1]) and (len(words) == 1 or (
+                    len(words) == 2 and DNR_PREFIX_RE.match(words[0]) and
+                    not any(c.isalpha() for c in words[1]))):
+                return q.Or((q.Dnr(" ".join(words)), q.Phrase(words)))
+            return q.Phrase(words)
         if t.kind == "field":
             return self.field(t)
         return self.word(t)
 
     def word(self, t: _Tok) -> q.Node:
         text = t.text
-        if text.endswith(":") and text[:-1].lower() in KNOWN_FIELDS:
-            raise _bad(self.text, f"field {text} has no value")
         nxt = self.peek()
+        if text.endswith(":") and text[:-1].lower() in KNOWN_FIELDS:
+            # "Dnr: KS 2014/0159" as copied from a protocol: the value after a space
+            if nxt is None or nxt.kind not in ("word", "phrase", "range") or \
+                    nxt.text in ("AND", "OR", "NOT"):
+                raise _bad(self.text, f"field {text} has no value")
+            return self.field(_Tok("field", text, t.pos))
+        if text.lower().rstrip(".:") in DNR_LABELS and nxt is not None and \
+                nxt.kind == "word" and self._dnr_ahead():
+            # the label of a diary number ("Dnr KS 2014/0159") is not a word to find
+            return self.word(self.take())
         # "KS 2014/0159" typed without quotes is one diary number.
         if DNR_PREFIX_RE.match(text) and nxt is not None and nxt.kind == "word" and \
                 looks_like_dnr(nxt.text) and not any(c.isalpha() for c in nxt.text):
@@ -170,7 +190,22 @@ class _Parser:
             return q.Or((q.Dnr(full), q.And((q.Word(text), q.Word(nxt.text)))))
         if looks_like_dnr(text):
             return q.Or((q.Dnr(text), q.Word(text)))
+        if _ISO_DATE_RE.match(text):
+            # a date typed in the box: the records of that day, and the date in the text
+            return q.Or((q.DateRange(text, text), q.Word(text)))
         return q.Word(text)
+
+    def _dnr_ahead(self) -> bool:
+        """Whether the next words are a diary number: "2014/0159" or "KS 2014/0159"."""
+        nxt = self.peek()
+        if nxt is None or nxt.kind != "word":
+            return False
+        if looks_like_dnr(nxt.text):
+            return True
+        after = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        return bool(DNR_PREFIX_RE.match(nxt.text)) and after is not None and \
+            after.kind == "word" and looks_like_dnr(after.text) and \
+            not any(c.isalpha() for c in after.text)
 
     def field(self, t: _Tok) -> q.Node:
         name = t.text[:-1].lower()
@@ -195,6 +230,12 @@ class _Parser:
             return q.And(tuple(q.Word(w, TEXT_FIELDS[name]) for w in words)) \
                 if len(words) > 1 else q.Word(words[0], TEXT_FIELDS[name])
         if name == "dnr":
+            nxt = self.peek()
+            # dnr:KS 2014/0159 without quotes: the prefix and the number are one dnr
+            if v.kind == "word" and DNR_PREFIX_RE.match(value) and nxt is not None and \
+                    nxt.kind == "word" and looks_like_dnr(nxt.text) and \
+                    not any(c.isalpha() for c in nxt.text):
+                value = f"{value} {self.take().text}"
             return q.Dnr(value)
         if name in ("person", "name", "namn"):
             return q.Person(value)
@@ -263,4 +304,5 @@ def _range_bounds(v: str, query: str) -> tuple[str, str]:
 def parse(text: str) -> q.Node:
     """Parse a query string (see the module docstring). Decomposed letters (o + ¨ from some
     keyboards and web forms) are composed first, as the archive's texts are."""
-    return _Parser(unicodedata.normalize("NFC", text).strip()).parse()
+    text = _SPACED_SLASH_RE.sub("/", unicodedata.normalize("NFC", text).strip())
+    return _Parser(text).parse()

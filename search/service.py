@@ -20,6 +20,7 @@ text (`party:S`) are part of the query, not filters, and narrow every facet.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,7 @@ from corpus.errors import UsageError
 from index import FACETS, Index, SearchResult, highlight
 from index import query as q
 from search import persons
-from search.parser import parse, parse_years
+from search.parser import _lex, parse, parse_years
 
 SORTS = ("relevance", "date")
 MAX_LIMIT = 1000
@@ -134,7 +135,7 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
         "persons": named,
     }
     if result.total == 0 and suggest and query.strip():
-        out["did_you_mean"] = did_you_mean(index, query, filters)
+        out["did_you_mean"] = did_you_mean(index, query, filters, filter_nodes)
     return out
 
 
@@ -163,22 +164,37 @@ def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def did_you_mean(index: Index, query: str, filters: Filters | None = None) -> str | None:
+def did_you_mean(index: Index, query: str, filters: Filters | None = None,
+                 filter_nodes: list[q.Node] | None = None) -> str | None:
     """The query with its unknown words replaced by the closest words of the index, when
-    that query finds something."""
+    that query finds something. Only free words are replaced: a field's value (`date:[… TO
+    …]`, `party:V`), an operator or a phrase is the user's own and stays as written."""
+    try:
+        toks = _lex(unicodedata.normalize("NFC", query))
+    except UsageError:
+        return None
     changed = False
-    out = []
-    for tok in query.split():
-        core = tok.strip('"()')
-        if core and core.isalpha() and core not in ("AND", "OR", "NOT") and \
-                not index.vocabulary_has(core):
+    pieces: list[tuple[int, int, str]] = []
+    after_field = False
+    for t in toks:
+        core = t.text.lstrip("-+")
+        if t.kind == "word" and not after_field and core.isalpha() and \
+                core not in ("AND", "OR", "NOT") and not index.vocabulary_has(core):
             sugg = index.suggest(core, limit=1)
             if sugg:
-                tok = tok.replace(core, sugg[0])
+                pieces.append((t.pos + len(t.text) - len(core), t.pos + len(t.text), sugg[0]))
                 changed = True
-        out.append(tok)
+        after_field = t.kind == "field"
     if not changed:
         return None
-    candidate = " ".join(out)
-    node = q.and_(parse(candidate), *(filters or Filters()).nodes())
+    candidate = unicodedata.normalize("NFC", query)
+    for start, end, word in reversed(pieces):
+        candidate = candidate[:start] + word + candidate[end:]
+    candidate = candidate.strip()
+    if filter_nodes is None:
+        filter_nodes = (filters or Filters()).nodes()
+    try:
+        node = q.and_(parse(candidate), *filter_nodes)
+    except UsageError:
+        return None
     return candidate if index.search(node, limit=1, facets=()).total else None
