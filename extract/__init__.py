@@ -31,7 +31,8 @@ from extract.votes import agree, votes_of
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 2            # 2: agendas (kallelse, föredragningslista, dagordning) typed `kallelse`
+VERSION = 3            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+                       # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:
@@ -65,7 +66,8 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
     text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
     body_text = "\n".join(sec.text for sec in sections if sec.kind != "slut")
     decisions = decisions_of(sections, protocol)
-    item = Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr, text=text, decisions=decisions,
+    item = Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr or _underlag_dnr(s, sections),
+                text=text, decisions=decisions,
                 part=part, outcome=outcome_of(decisions))
     if protocol:
         item.proposals = proposals_of(sections, known, protocol)
@@ -75,6 +77,16 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
         _attach_lists([item], ballot_lists.find_all([ln.text for ln in lines[s.body_start:s.end]],
                                                     s.body_start, known))
     return item
+
+
+def _underlag_dnr(s: ItemSpan, sections) -> list[str]:
+    """An item whose heading has no diary number often carries it in its Beslutsunderlag
+    ("Tjänsteskrivelse 2024-09-02, dnr MBN 2024-000512"): the papers are filed in the item's
+    own case. Running text elsewhere refers to other cases and is not read here."""
+    if not s.paragraph:
+        return []
+    underlag = next((sec for sec in sections if sec.kind == "underlag"), None)
+    return dnrs.unique([n for _, n in dnrs.find(underlag.text)]) if underlag else []
 
 
 def _agenda_item(lines: list[Line], s: ItemSpan, part: int) -> Item:

@@ -204,6 +204,74 @@ def _spaced_ballot(row: str, group: list[tuple[int, int, str]], known: dict[str,
             return
 
 
+# --- a list of names under each vote --------------------------------------------------------
+# "JA (11)<tab>NEJ (8)<tab>AVSTÅR (2)" and under each heading the names of those who voted so,
+# one a row: the column says the ballot, not a mark.
+_COUNT_TAIL = re.compile(r"\s*(?:\(\s*\d{1,3}\s*\)|:\s*\d{1,3}|\d{1,3})?\s*:?\s*$")
+
+
+def _vote_heading(cell: str) -> str | None:
+    """A column heading that names a ballot, with or without its count ("Nej (8)", "Ja-röster:")."""
+    return _vote_word(_COUNT_TAIL.sub("", cell)) if cell.strip() else None
+
+
+def name_columns(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    out: list[BallotList] = []
+    for h, ln in enumerate(lines):
+        if "\t" in ln:
+            heads = [(k, _vote_heading(c)) for k, c in enumerate(ln.split("\t")) if c.strip()]
+            cell_of = None
+        else:
+            heads = [(m.start(), _vote_heading(m.group(0))) for m in re.finditer(r"\S+(?: \S+)*", ln)]
+            cell_of = [k for k, _ in heads]
+        words = [w for _, w in heads]
+        if len(heads) < 2 or None in words or {"ja", "nej"} - set(words) or len(set(words)) < len(words):
+            continue                     # each ballot heads one column, once
+        bl = BallotList(offset + h)
+        for row in lines[h + 1:]:
+            if not row.strip():
+                if bl.ballots:
+                    break
+                continue
+            cells = _row_cells(row, cell_of)
+            got = [(k, _column_name(c, known)) for k, c in cells]
+            if not any(n for _, n in got):
+                break
+            for k, who in got:
+                vote = _column_vote(k, heads, tabbed=cell_of is None)
+                if who and vote:
+                    bl.ballots.append(Ballot(who[0], who[1], vote))
+        if len(bl.ballots) >= 2:
+            out.append(bl)
+    return out
+
+
+def _row_cells(row: str, starts: list[int] | None) -> list[tuple[int, str]]:
+    if starts is None:
+        return list(enumerate(row.split("\t")))
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", row)]
+
+
+def _column_vote(k: int, heads: list[tuple[int, str | None]], tabbed: bool) -> str | None:
+    if tabbed:
+        return next((w for i, w in heads if i == k), None)
+    at, w = min(heads, key=lambda x: abs(x[0] - k))     # the heading nearest the cell's start
+    return w if abs(at - k) <= 6 else None
+
+
+def _column_name(cell: str, known: dict[str, str]) -> tuple[str, str | None] | None:
+    cell = cell.strip()
+    if not cell or _MARK.match(cell):
+        return None
+    ms = persons.mentions(cell)
+    if ms:
+        return ms[-1].name, ms[-1].party
+    if _PLAIN_NAME.match(cell):
+        name = cell.split(",")[0].strip()
+        return name, known.get(name)
+    return None
+
+
 # --- one member a line, and prose lists -----------------------------------------------------
 _LINE_VOTE = re.compile(r"^\s*(?P<who>.+?)\s*(?:[-–:]\s*|\t+|\s{2,}|\s)(?P<vote>ja|nej|avstår|avstod|avst\.?)\s*$",
                         re.IGNORECASE)
@@ -229,7 +297,10 @@ _PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"
                     r"|(?P<v3>avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)"
                     r"\s*(?:\(\d+\))?\s*:"
                     r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:"
-                    r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v5>ja|nej|avstår|avstod)\s*(?:\(\d+\))?\s*:",
+                    r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v5>ja|nej|avstår|avstod)\s*(?:\(\d+\))?\s*:"
+                    # a heading alone on its line, the names on the lines under it ("Ja-röster (6)")
+                    r"|^[ \t]*(?:(?:följande\s+\w+\s+)?röst(?:ar|ade)\s+)?(?P<v6>ja|nej|avstår|avstod|avstående)"
+                    r"(?:-?röst(?:er|erna)?)?[ \t]*(?:\(\d+\))?[ \t]*$",
                     re.IGNORECASE | re.MULTILINE)
 
 
@@ -240,7 +311,7 @@ def prose_ballots(text: str, known: dict[str, str]) -> list[BallotList]:
     found = list(_PROSE.finditer(text))        # before joining lines: "Ja:" opens a line
     text = text.replace("\n", " ")          # a list wraps over lines (offsets kept)
     for m in found:
-        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4", "v5") if g))
+        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4", "v5", "v6") if g))
         if not vote:
             continue
         if not out or vote in seen:
@@ -276,7 +347,8 @@ def _chain(text: str, known: dict[str, str]) -> list[tuple[str, str | None]]:
 def find_all(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
     """Every ballot list in these lines, in order of appearance."""
     text = "\n".join(lines)
-    found = tab_tables(lines, offset, known) + spaced_tables(lines, offset, known)
+    found = tab_tables(lines, offset, known) + spaced_tables(lines, offset, known) + \
+        name_columns(lines, offset, known)
     if not found:
         found = line_ballots(lines, offset, known)
     if not found:

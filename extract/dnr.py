@@ -17,11 +17,14 @@ _SERIAL_YEAR = rf"\d{{1,5}}\s?/\s?{_Y}"
 _PREFIX = r"(?:[A-ZÅÄÖ]{1,5}|BoM|KSau|KSAU)"
 _PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.)(?P<body>{_Y}\s?[/:.\-]\s?\d{{1,6}}(?:\s?-\s?\d{{1,6}})?)"
 _BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
+# Year first, then the body and the serial, often a three-digit classification after it
+# (`2014/KS 0112 002`, an older Formpipe shape): the prefix is part of the number.
+_YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?:\s\d{{3}}(?!\d))?"
 
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL
-_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_BARE}|{_SERIAL_YEAR})")
-_UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED})(?![\w/]|-\d)")
+_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR})")
+_UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX})(?![\w/]|-\d)")
 
 # O/0, l/1 and | /1 inside numbers: same length, so offsets keep pointing into the text.
 _OCR_DIGIT = re.compile(r"(?<=[\d/.\-:])[OoIl|](?=[\dOoIl|/\-])|(?<=[\dOoIl|])[OoIl|](?=[\d/\-])")
@@ -45,6 +48,13 @@ def normalize(raw: str) -> str | None:
         body = re.sub(r"\s", "", m.group("body"))
         sep = "/" if "/" in m.group("sep") else " "
         return f"{prefix}{sep}{body}" if _year_ok(body) else None
+    m = re.fullmatch(_YEAR_PREFIX, s)
+    if m:
+        if m.group("yprefix").upper() in vocab.DNR_NOT_PREFIXES:
+            return None
+        year, rest = re.split(r"\s?/\s?", s, maxsplit=1)
+        out = re.sub(r"\s", "", year) + "/" + re.sub(r"^([A-ZÅÄÖ]+)\s?", r"\1 ", rest)
+        return out if _year_ok(out) else None
     s = re.sub(r"\s", "", s)
     if re.fullmatch(rf"{_CLASS}|{_BARE}|{_SERIAL_YEAR}".replace(r"\s?", ""), s):
         return s if _year_ok(s) else None

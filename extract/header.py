@@ -268,7 +268,20 @@ def meeting_date(lines: list[Line]) -> str | None:
             got = first_date(" ".join(x.text for x in lines[k:k + 2]))
             if got:
                 return got
+    for k, ln in enumerate(lines[:40]):
+        # A header in running text: "Gymnasienämnden sammanträdde onsdagen den 8 februari 2023
+        # kl. 13.15 i …". The verb says it is the meeting; the date follows it closely.
+        m = _MET.search(ln.folded)
+        if m:
+            text = " ".join([ln.text.strip()] + [x.text.strip() for x in lines[k + 1:k + 2]])
+            got = first_date(text[m.start():m.start() + 120])
+            if got:
+                return got
     return None
+
+
+_MET = re.compile(r"\b(?:sammantradde|sammantrader|(?:holl|haller|hade|har) sammantrade|"
+                  r"sammantradet holls|(?:samlades|samlas) till sammantrade)\b")
 
 
 _SUMMONS = re.compile(r"\bkallas\b.{0,40}?\b(?:sammantrade|mote)|\bkallelse till\b|\bsammantrade\b")

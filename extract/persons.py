@@ -23,6 +23,13 @@ MENTION = re.compile(rf"(?P<name>{_NAME})(?P<mfl>[ \t]*{_MFL})?[ \t]*,?[ \t]*{_P
 GROUP = re.compile(rf"(?:\(\s*(?P<p1>{vocab.PARTY_RE})\s*\)|\b(?P<p2>{vocab.PARTY_RE}))-?gruppen"
                    rf"|(?<![\w)])\(\s*(?P<p3>{vocab.PARTY_RE})\s*\)(?=\s*(?:,|och|samt|reserver|"
                    rf"lämna|lamna|yrka|instämm|anmäl|anteckn|-|$))")
+# "Maria Falk, S" (a party after a comma, no brackets): only a known party's abbreviation, and
+# only where the party ends the phrase, so that a comma in running text is not read as one.
+_KNOWN_PARTY = "|".join(sorted((p for p in vocab.PARTIES if p.isupper()), key=len, reverse=True))
+COMMA_MENTION = re.compile(rf"(?P<name>{_NAME}),[ \t]*(?P<party>{_KNOWN_PARTY})"
+                           rf"(?=[ \t]*(?:[,.;:)\t]|$|\s(?:och|samt|lämna|yrka|reserver|instämm|"
+                           rf"anmäl|anteckn|ordförande|vice|ledamot|ersättare|tjänstgörande)))",
+                           re.MULTILINE)
 _PARTY_NAME = re.compile(r"\b(" + "|".join(vocab.PARTY_NAMES) + r")(?:s|ns)?\b")
 
 
@@ -66,7 +73,14 @@ def mentions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m.group("name").find(name.split()[0])
         out.append(Mention(name, party, start, m.end(), bool(m.group("mfl"))))
-    return out
+    for m in COMMA_MENTION.finditer(text):
+        name = clean_name(m.group("name"))
+        if len(name.split()) < 2 or not _looks_like_name(name) or \
+                any(o.start < m.end() and m.start() < o.end for o in out):
+            continue
+        start = m.start("name") + m.group("name").find(name.split()[0])
+        out.append(Mention(name, m.group("party"), start, m.end()))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _looks_like_name(name: str) -> bool:

@@ -85,7 +85,7 @@ def _type_and_support(sent: str, f: str, at: int, known: dict[str, str]) -> tupl
             break
     supports = None
     joined = [m for m in persons.mentions(sent) if m.start > at]
-    if joined and re.search(r"instamm|bifall till|stod for|ansluter", after):
+    if joined and re.search(r"instamm|bifall till|stod for|ansluter|anslot|bakom|bitrad", after):
         supports = persons.canonical(joined[0].name, known)
         if kind == "eget":
             kind = "bifall"

@@ -27,11 +27,13 @@ class Section:
 
 def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> list[Section]:
     out = [Section("preamble", "", first_line=start)]
+    prev = ""
     for ln in lines[start:end]:
         t = ln.text.strip()
         if _FURNITURE.match(ln.folded):
             continue
-        kind, inline = _heading(t)
+        wrapped, prev = _wraps(prev, t), t
+        kind, inline = (None, "") if wrapped else _heading(t)
         if kind == "slut":
             out.append(Section("slut", t, first_line=ln.n))
             continue
@@ -53,6 +55,12 @@ def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> l
             continue
         out[-1].lines.append(ln.text)
     return [s for s in out if s.kind != "preamble" or any(x.strip() for x in s.lines)]
+
+
+def _wraps(prev: str, t: str) -> bool:
+    """A line that goes on with the sentence above it ("… lämnar följande" / "särskilda
+    uttalande: …", a PDF's line break): lower case after a line with no end mark is no heading."""
+    return bool(prev) and t[:1].islower() and not prev.endswith((".", ":", "!", "?", ";"))
 
 
 def _heading(t: str) -> tuple[str | None, str]:

@@ -102,16 +102,41 @@ def _who(sentence: str, known: dict[str, str]) -> tuple[list[str], list[str]]:
     """Names and parties behind a statement; "m.fl." adds the party, not names. Only those
     before the verb: "… till förmån för Leif Anderssons (S) yrkande" names someone else."""
     verb = _OPENS.search(fold(sentence))
+    behalf: list[persons.Mention] = []
+    behalf_groups: list[tuple[int, str]] = []
     if verb and persons.mentions(sentence[:verb.start()]) + persons.groups(sentence[:verb.start()]):
+        behalf_text = _on_behalf_of(sentence, verb.end())
+        behalf, behalf_groups = persons.mentions(behalf_text), persons.groups(behalf_text)
         sentence = sentence[:verb.start()]
-    ms = persons.mentions(sentence)
+    ms = persons.mentions(sentence) + behalf
     names = [persons.canonical(m.name, known) for m in ms]
     parties = [m.party for m in ms]
     spans = [(m.start, m.end) for m in ms]
     for at, p in persons.groups(sentence):
         if not any(s <= at < e for s, e in spans):
             parties.append(p)
+    parties += [p for _, p in behalf_groups if p not in parties]
     return _dedupe(names), _dedupe(parties)
+
+
+# "… lämnar en skriftlig reservation för M-gruppen och Agneta Lund (KD)": those it is made for
+# join it; "till förmån för X:s yrkande" names whose proposal it supports, not its authors.
+_BEHALF = re.compile(r"(?<!forman )\bfor (?:sig (?:sjalv )?och )?(?:hela |ledamoterna i |ledamoterna for )?")
+_BEHALF_END = re.compile(r"[.;:]|\btill forman\b|,?\s+(?:bilaga|se|eftersom|da|som|mot|med)\b")
+
+
+def _on_behalf_of(sentence: str, at: int) -> str:
+    """The names and groups right after "för" following the verb, or "" when there are none."""
+    f = fold(sentence)
+    m = _BEHALF.search(f, at)
+    if not m:
+        return ""
+    tail = sentence[m.end():]
+    end = _BEHALF_END.search(fold(tail))
+    tail = tail[:end.start()] if end else tail
+    first = persons.mentions(tail) + persons.groups(tail)
+    starts = [x.start if isinstance(x, persons.Mention) else x[0] for x in first]
+    return tail if starts and min(starts) == 0 else ""
 
 
 def _dedupe(xs: list[str]) -> list[str]:

@@ -149,7 +149,12 @@ PROPOSITION_WORDS = ("staller proposition", "stallde proposition", "fann att", "
                      "beslutsordning")
 
 # --- Proposals --------------------------------------------------------------------------------
-PROPOSAL_VERBS = r"(?:yrkar|yrkade|foreslar|foreslog|tillstyrker|instammer|instamde)"
+# Besides the verbs, a yrkande can be "put forward" ("framför ett ändringsyrkande", "lägger ett
+# tilläggsyrkande") or joined ("ställer sig bakom X:s yrkande", "biträder", "ansluter sig till").
+PROPOSAL_VERBS = (r"(?:yrkar|yrkade|foreslar|foreslog|tillstyrker|instammer|instamde|"
+                  r"(?:framfor|framforde|lagger|lade|lamnar|lamnade|staller|stallde)"
+                  r"(?= (?:ett |en |sitt |foljande |fram ett |fram en )?\w*yrkande)|"
+                  r"(?:staller|stallde) sig bakom|(?:ansluter|anslot) sig till|bitrader|bitradde)")
 # Folded phrases → proposal type, first match wins (order matters: "bifall till X:s
 # tilläggsyrkande" is a tillägg only when the verb itself is a tillägg).
 PROPOSAL_TYPES: tuple[tuple[str, str], ...] = (
