@@ -1,0 +1,109 @@
+"""Ballot layouts beyond marks in a table: a list of names under each vote's column heading
+("JA (11) / NEJ (8) / AVSTÅR (2)"), and names one a line under a heading without a colon
+("Ja-röster (6)"). Both as clerks write them, and lines that must not be read as ballots."""
+from __future__ import annotations
+
+import pytest
+
+from extract.ballots import find_all, name_columns, prose_ballots
+
+KF_COLUMNS = ["JA (4)\tNEJ (2)\tAVSTÅR (1)",
+              "Anna Ek (M)\tLars Berglund (S)\tIngela Borg (L)",
+              "Sofia Holm (C)\tEva Nordin (S)\t",
+              "Jonas Lind (KD)\t\t",
+              "Kjell Ström (SD)\t\t",
+              "",
+              "Reservationer"]
+
+
+def _votes(lists):
+    return [[(b.name, b.party, b.vote) for b in bl.ballots] for bl in lists]
+
+
+def test_names_under_tabbed_vote_columns():
+    assert _votes(find_all(KF_COLUMNS, 0, {})) == [[
+        ("Anna Ek", "M", "ja"), ("Lars Berglund", "S", "nej"), ("Ingela Borg", "L", "avstår"),
+        ("Sofia Holm", "C", "ja"), ("Eva Nordin", "S", "nej"),
+        ("Jonas Lind", "KD", "ja"), ("Kjell Ström", "SD", "ja")]]
+
+
+def test_names_under_space_aligned_vote_columns():
+    """The same list as OCR or a text export leaves it: columns kept by spaces only."""
+    lines = ["Ja-röster (3)        Nej-röster (1)       Avstår (1)",
+             "Anna Ek (M)          Lars Berglund (S)    Ingela Borg (L)",
+             "Sofia Holm (C)",
+             "Jonas Lind (KD)",
+             ""]
+    assert _votes(name_columns(lines, 0, {})) == [[
+        ("Anna Ek", "M", "ja"), ("Lars Berglund", "S", "nej"), ("Ingela Borg", "L", "avstår"),
+        ("Sofia Holm", "C", "ja"), ("Jonas Lind", "KD", "ja")]]
+
+
+def test_names_without_party_take_it_from_the_file():
+    lines = ["Ja\tNej", "Anna Ek\tLars Berglund", "Sofia Holm\t"]
+    got = _votes(name_columns(lines, 0, {"Anna Ek": "M", "Lars Berglund": "S"}))
+    assert got == [[("Anna Ek", "M", "ja"), ("Lars Berglund", "S", "nej"), ("Sofia Holm", None, "ja")]]
+
+
+@pytest.mark.parametrize("lines", [
+    # votes side by side: ja/nej repeat, marks under them (tab_tables reads these)
+    ["Ordinarie\t\t\tVot § 3:11\t\t\tVot § 3:12\t\t",
+     "\t\t\tja\tnej\tavst\tja\tnej\tavst",
+     "Anna Al (M), ordf\t✓\t\t✓\t\t\t\t✓\t"],
+    # a marks table: the names stand in a column of their own, not under a vote
+    ["\tJa\tNej\tAvstår", "Per Ek (S)\tX\t\t", "Eva Al (M)\t\tX\t"],
+    ["                    Ja    Nej", "Per Ek (S)          X", "Eva Al (M)                X"],
+    # a heading row with something that is not a ballot
+    ["Ledamot\tJa\tNej", "Per Ek (S)\tX\t"],
+    # only one side named
+    ["Ja (2)", "Per Ek (S)", "Eva Al (M)"],
+])
+def test_no_name_columns_where_there_are_none(lines):
+    assert name_columns(lines, 0, {}) == []
+
+
+def test_marks_table_is_still_read_by_marks():
+    lines = ["Ledamöter\tJa\tNej\tAvstår", "Per Ek (S)\tX\t\t", "Eva Al (M)\t\tX\t"]
+    assert _votes(find_all(lines, 0, {})) == [[("Per Ek", "S", "ja"), ("Eva Al", "M", "nej")]]
+
+
+GN_HEADED = """Omröstning begärs. Den som bifaller Mats Eks (S) yrkande röstar ja, den som bifaller Karin Dahls (M) yrkande röstar nej.
+
+Ja-röster (3)
+Mats Ek (S)
+Fatima Said (S)
+Elin Sjö (MP)
+
+Nej-röster (2)
+Karin Dahl (M)
+Sven Kallio (SD)
+
+Avstår (1)
+Tove Lager (L)
+
+Med tre ja-röster mot två nej-röster beslutar nämnden enligt Mats Eks (S) yrkande."""
+
+
+def test_names_one_a_line_under_headings_without_colon():
+    got = _votes(prose_ballots(GN_HEADED, {}))
+    assert got == [[("Mats Ek", "S", "ja"), ("Fatima Said", "S", "ja"), ("Elin Sjö", "MP", "ja"),
+                    ("Karin Dahl", "M", "nej"), ("Sven Kallio", "SD", "nej"),
+                    ("Tove Lager", "L", "avstår")]]
+
+
+@pytest.mark.parametrize("heading,vote", [
+    ("Ja", "ja"), ("NEJ", "nej"), ("Avstår (2)", "avstår"), ("Röstade ja", "ja"), ("Nej-röster", "nej"),
+])
+def test_heading_shapes(heading, vote):
+    got = _votes(prose_ballots(f"{heading}\nPer Ek (S)\nEva Al (M)\n", {}))
+    assert got == [[("Per Ek", "S", vote), ("Eva Al", "M", vote)]]
+
+
+@pytest.mark.parametrize("text", [
+    # a heading must stand alone on its line: the vote's question and a count are not lists
+    "Ja-röst för arbetsutskottets förslag och nej-röst för Jonas Ekströms (M) förslag.\nPer Ek (S)\n",
+    "Omröstningen utfaller med 6 ja-röster.\nPer Ek (S) yrkar bifall.\n",
+    "Ja, nämnden bifaller.\nPer Ek (S)\n",
+])
+def test_no_headed_list_in_running_text(text):
+    assert _votes(prose_ballots(text, {})) == []

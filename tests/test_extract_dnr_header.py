@@ -1,0 +1,96 @@
+"""Diary numbers written year first (`2014/KS 0112 002`), an item's diary number carried only by
+its Beslutsunderlag, and a meeting date given in the running text of the header."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.models import RepairedPage
+from extract import dnr, extract
+
+
+def _extract(text: str):
+    return extract([RepairedPage(number=i + 1, text=t) for i, t in enumerate(text.split("\f"))])
+
+
+@pytest.mark.parametrize("text,want", [
+    ("§ 7        Skolskjuts för gymnasieelever                    2023/GN 0014 612", ["2023/GN 0014 612"]),
+    ("Ärendet hänger samman med busskortsärendet, 2022/GN 0230 612.", ["2022/GN 0230 612"]),
+    ("Dnr 2014/KS 0112 002 (2)", ["2014/KS 0112 002"]),
+    ("Dnr 2014/KS 0112", ["2014/KS 0112"]),
+    ("Ärendenr 2020/BUN0045", ["2020/BUN 0045"]),
+    # the shapes that were already read stay as they were
+    ("Dnr KS 2014/0159", ["KS 2014/0159"]),
+    ("KS/2019:123", ["KS/2019:123"]),
+    ("Dnr BoM 2026-000508", ["BoM 2026-000508"]),
+    # not diary numbers
+    ("under läsåret 2023/24 och 2024/25", []),
+    ("enligt prop. 2017/18:150", []),
+    ("direktivet 2019/EU 1234 om arbetsvillkor", []),
+    ("budgetåret 2023/KR 500", []),
+])
+def test_year_first_diary_numbers(text, want):
+    assert [n for _, n in dnr.find(text)] == want
+
+
+def test_year_first_number_leaves_the_title():
+    ex = _extract("Gymnasienämnden\nProtokoll\n\n§ 7        Skolskjuts för gymnasieelever         2023/GN 0014 612\n\n"
+                  "Beslut\nNämnden antar reglerna.\n")
+    assert [(i.title, i.dnr) for i in ex.items] == [("Skolskjuts för gymnasieelever", ["2023/GN 0014 612"])]
+
+
+MBN = """Miljö- och byggnämnden
+PROTOKOLL
+2024-09-18
+
+§ 87
+Anmälan av delegationsbeslut
+
+Beslutsunderlag
+Förteckning över delegationsbeslut 2024-08-01–2024-08-31, ärendenr MBN 2024-000017
+
+Beslut
+Miljö- och byggnämnden lägger redovisningen till handlingarna.
+
+§ 88
+Bygglov för enbostadshus, Tallbacken 4:12
+Dnr MBN 2024-000512
+
+Beslutsunderlag
+Kommunstyrelsens beslut 2024-05-02, dnr KS 2024/0099
+
+Beslut
+Nämnden beviljar bygglov.
+
+§ 89
+Föreläggande om enskilt avlopp, Lönnen 2:4
+
+Beslut
+Nämnden förelägger fastighetsägaren att åtgärda avloppet.
+
+Ärendebeskrivning
+Ärendet har tidigare behandlats, se MBN 2023-000123.
+"""
+
+
+def test_diary_number_from_beslutsunderlag_only_without_one_in_the_heading():
+    items = {i.paragraph: i.dnr for i in _extract(MBN).items}
+    assert items == {
+        "87": ["MBN 2024-000017"],       # the heading has none: the underlag's is the item's
+        "88": ["MBN 2024-000512"],       # the heading's wins; the underlag cites another case
+        "89": [],                        # running text refers to other cases: never the item's
+    }
+
+
+@pytest.mark.parametrize("header,want", [
+    ("GYMNASIENÄMNDEN\nPROTOKOLL\n\nGymnasienämnden sammanträdde onsdagen den 8 februari 2023 kl. 13.15–15.30 "
+     "i Sessionssalen, Stadshuset.\n", "2023-02-08"),
+    ("KULTURNÄMNDEN\n\nKulturnämnden höll sammanträde den 14 mars 2022 i Biblioteket.\n", "2022-03-14"),
+    ("Tekniska nämnden\n\nNämnden har sammanträde 2021-10-05 kl. 9.00 i Stadshuset.\n", "2021-10-05"),
+    # a justering date is never the meeting date
+    ("GYMNASIENÄMNDEN\nPROTOKOLL\n\nProtokollet justeras fredagen den 10 februari 2023.\n", None),
+    # a meeting mentioned later in the text is not this one's
+    ("KULTURNÄMNDEN\n\nNästa sammanträde hålls 2022-04-11.\n", None),
+])
+def test_meeting_date_in_running_text(header, want):
+    body = "\n§ 1 Val av justerare\n\nBeslut\nNämnden utser Per Ek (S) att justera.\n"
+    assert _extract(header + body).meeting_date == want
