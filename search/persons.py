@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from index import Index
@@ -23,6 +24,7 @@ PERSON_KINDS = ("statement", "proposal", "vote")
 MAX_RECORDS = 5000
 
 
+@lru_cache(maxsize=100_000)      # ballot lists repeat the same names in every vote
 def name_key(name: str) -> str:
     """A name compared case- and diacritic-insensitively, word by word, in any order:
     "Jöran  Ståhl", "joran stahl" and "Ståhl Jöran" are one key."""
@@ -107,10 +109,15 @@ def candidates(res: Resolution, entries: list[dict],
                party_in: Callable[[dict, str], str | None]) -> list[dict[str, Any]]:
     """The persons an ambiguous name fits: name, parties (with how many records each) and
     records, most records first."""
+    mine_of: dict[str, list[dict]] = defaultdict(list)
+    for e in entries:
+        for k in {name_key(n) for n in e.get("names") or []}:
+            if k in res.written:
+                mine_of[k].append(e)
     out = []
     for k, forms in res.written.items():
         parties: Counter = Counter()
-        mine = [e for e in entries if any(name_key(n) == k for n in e.get("names") or [])]
+        mine = mine_of[k]
         for e in mine:
             p = party_in(e, k)
             if p:

@@ -77,7 +77,7 @@ class Filters:
                                  "(YYYY or YYYY-YYYY)") from None
         if self.dnr:
             out.append(q.Dnr(self.dnr))
-        if self.person:
+        if self.person and self.person.strip():
             out.append(q.Person(self.person))
         return out
 
@@ -142,12 +142,11 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
 def _resolve_persons(index: Index, node: q.Node, where: str,
                      out: list[dict[str, Any]]) -> q.Node:
     """`node` with each name (q.Person) made the one person it means, or nothing when it
-    fits several; what each name meant is appended to `out`."""
+    fits several; what each name meant is appended to `out`. A name under NOT is left as
+    it is: `NOT person:Ståhl` leaves out everyone the name fits."""
     if isinstance(node, (q.And, q.Or)):
         return type(node)(tuple(_resolve_persons(index, c, where, out) for c in node.children))
-    if isinstance(node, q.Not):
-        return q.Not(_resolve_persons(index, node.child, where, out))
-    if not isinstance(node, q.Person) or node.exact:
+    if not isinstance(node, q.Person) or node.exact or not persons.name_key(node.name):
         return node
     from search.views import party_in       # views build on this module
     entries = persons.person_records(index, node.name)

@@ -173,3 +173,17 @@ def test_cli_search_shared_name_lists_whom_to_choose(cli: click.Group) -> None:
     assert "personer passar ”Ståhl”; välj en:" in r.stdout
     assert 'Anna Ståhl (S), 6 poster:  --person "Anna Ståhl"' in r.stdout
     assert 'Jöran Ståhl (V), 4 poster:  --person "Jöran Ståhl"' in r.stdout
+
+
+def test_not_a_name_leaves_out_everyone_it_fits(ix) -> None:
+    index, _ = ix
+    r = search(index, "NOT person:Anna", limit=1000)       # Anna fits two persons
+    assert r["persons"] == []
+    assert not any("anna" in n.lower() for h in r["hits"] for n in h["names"])
+    assert {"Jöran Ståhl", "Ståhl Berg"} <= {n for h in r["hits"] for n in h["names"]}
+
+
+def test_a_blank_name_is_no_filter(ix) -> None:
+    index, _ = ix
+    r = search(index, "", Filters(person="  "))
+    assert r["total"] == search(index, "")["total"] and r["persons"] == []
