@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpus.errors import UsageError
 from index import query as q
+from index.analysis import phrase_terms
 from index.dnr import DNR_PREFIX_RE, looks_like_dnr
 
 FACET_FIELDS = {"party": "party", "parti": "party", "body": "body", "organ": "body",
@@ -164,7 +165,11 @@ class _Parser:
                     len(words) == 2 and DNR_PREFIX_RE.match(words[0]) and
                     not any(c.isalpha() for c in words[1]))):
                 return q.Or((q.Dnr(" ".join(words)), q.Phrase(words)))
-            return q.Phrase(words)
+            if not phrase_terms(list(words)):
+                return q.Phrase(words)      # stop words only: no constraint, as before
+            # a quoted name also finds the records naming that person, as the same words
+            # unquoted do (a vote's item names its voters only in its names)
+            return q.Or((q.Phrase(words), q.Phrase(words, "person")))
         if t.kind == "field":
             return self.field(t)
         return self.word(t)

@@ -81,3 +81,14 @@ def test_did_you_mean_keeps_fields_and_operators(ix: Index) -> None:
     r = search(ix, "insatsgrupepr AND body:Kommunstyrelsen")
     assert r["did_you_mean"] == "insatsgrupper AND body:Kommunstyrelsen"
     assert search(ix, r["did_you_mean"])["total"] > 0
+
+
+def test_a_quoted_name_finds_what_the_name_unquoted_finds(ix: Index) -> None:
+    """The item of a vote names its voters only among its names, not in its text: the
+    quoted name missed it."""
+    loose = {h["id"] for h in search(ix, "Maria Falk", limit=100)["hits"]}
+    quoted = search(ix, '"Maria Falk"', limit=100)
+    assert {h["id"] for h in quoted["hits"]} == loose
+    assert any(h["kind"] == "item" for h in quoted["hits"])
+    assert quoted["persons"] == []          # a phrase is not a person filter
+    assert search(ix, '"och"')["total"] == search(ix, "")["total"]    # stop words only
