@@ -31,8 +31,9 @@ from extract.votes import agree, votes_of
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 3            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
-                       # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date
+VERSION = 4            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+                       # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
+                       # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -228,35 +228,55 @@ def name_columns(lines: list[str], offset: int, known: dict[str, str]) -> list[B
         if len(heads) < 2 or None in words or {"ja", "nej"} - set(words) or len(set(words)) < len(words):
             continue                     # each ballot heads one column, once
         bl = BallotList(offset + h)
-        for row in lines[h + 1:]:
+        tabbed = cell_of is None
+        rows = lines[h + 1:]
+        for r, row in enumerate(rows):
             if not row.strip():
-                if bl.ballots:
+                # OCR sets a blank line inside a list; a paragraph after it ends the list
+                nxt = next((x for x in rows[r + 1:r + 3] if x.strip()), "")
+                if bl.ballots and not _names_row(nxt, tabbed, known):
                     break
                 continue
-            cells = _row_cells(row, cell_of)
-            got = [(k, _column_name(c, known)) for k, c in cells]
-            if not any(n for _, n in got):
+            got = _names_row(row, tabbed, known)
+            if not got:
                 break
             for k, who in got:
-                vote = _column_vote(k, heads, tabbed=cell_of is None)
-                if who and vote:
+                vote = _column_vote(k, heads, tabbed)
+                if vote:
                     bl.ballots.append(Ballot(who[0], who[1], vote))
         if len(bl.ballots) >= 2:
             out.append(bl)
     return out
 
 
-def _row_cells(row: str, starts: list[int] | None) -> list[tuple[int, str]]:
-    if starts is None:
-        return list(enumerate(row.split("\t")))
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", row)]
+def _names_row(row: str, tabbed: bool, known: dict[str, str]) -> list[tuple[int, tuple[str, str | None]]]:
+    """The names on a row of a name-column list, each with its cell (tabbed) or its offset
+    (aligned with spaces); [] when the row is not one (a sentence, a heading)."""
+    if tabbed:
+        got = [(k, _column_name(c, known)) for k, c in enumerate(row.split("\t"))]
+        return [(k, n) for k, n in got if n]
+    ms = persons.mentions(row)
+    if ms:
+        # OCR leaves stray marks of the ruling ("|", "—_", "be a"); words of a sentence mean prose
+        rest = row
+        for m in reversed(ms):
+            rest = rest[:m.start] + rest[m.end:]
+        if len([w for w in re.findall(r"[^\W\d_]{2,}", rest) if len(w) > 2]) > 1:
+            return []
+        return [(m.start, (m.name, m.party)) for m in ms]
+    cells = [(m.start(), _column_name(m.group(0), known)) for m in re.finditer(r"\S+(?: \S+)*", row)]
+    return [(k, n) for k, n in cells if n] if cells and all(n for _, n in cells) else []
 
 
 def _column_vote(k: int, heads: list[tuple[int, str | None]], tabbed: bool) -> str | None:
     if tabbed:
         return next((w for i, w in heads if i == k), None)
-    at, w = min(heads, key=lambda x: abs(x[0] - k))     # the heading nearest the cell's start
-    return w if abs(at - k) <= 6 else None
+    # the heading nearest the name's start, if the name stands under it: closer than half the
+    # narrowest gap between headings (a name in a column of its own belongs to no heading)
+    at, w = min(heads, key=lambda x: abs(x[0] - k))
+    starts = sorted(x[0] for x in heads)
+    gap = min(b - a for a, b in zip(starts, starts[1:]))
+    return w if abs(at - k) <= max(4, gap / 2) else None
 
 
 def _column_name(cell: str, known: dict[str, str]) -> tuple[str, str | None] | None:
@@ -273,22 +293,48 @@ def _column_name(cell: str, known: dict[str, str]) -> tuple[str, str | None] | N
 
 
 # --- one member a line, and prose lists -----------------------------------------------------
-_LINE_VOTE = re.compile(r"^\s*(?P<who>.+?)\s*(?:[-–:]\s*|\t+|\s{2,}|\s)(?P<vote>ja|nej|avstår|avstod|avst\.?)\s*$",
+_LINE_VOTE = re.compile(r"^\s*(?P<who>.+?)(?P<sep>\s*(?:[-–:]\s*|\t+|\s{2,}|\s))"
+                        r"(?P<verb>(?:röstar|röstade|rostar|rostade)\s+)?(?P<vote>ja|nej|avstår|avstod|avst\.?)\s*\.?\s*$",
                         re.IGNORECASE)
 
 
 def line_ballots(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
+    """"Sara Lund (C) - JA", "Sara Lund (C) röstar ja.", and in a column layout without brackets
+    "Sara Lund<tab>C<tab>Ja" or "Sara Lund      Ja" (a list of two or more such lines)."""
     out: list[BallotList] = []
     cur: BallotList | None = None
+    plain: set[int] = set()                  # lists holding a name read without a bracketed party
     for i, ln in enumerate(lines):
         m = _LINE_VOTE.match(ln)
-        who = persons.mentions(m.group("who")) if m else []
-        if m and who and len(m.group("who")) < 80:
-            if cur is None or i - cur.line + offset > 3 + len(cur.ballots):
-                cur = BallotList(offset + i)
-                out.append(cur)
-            cur.ballots.append(Ballot(who[-1].name, who[-1].party, _vote_word(m.group("vote")) or "avstår"))
-    return out
+        if not m or len(m.group("who")) >= 80:
+            continue
+        who = persons.mentions(m.group("who"))
+        if who and not _whole_voter(m.group("who"), who[-1], bool(m.group("verb"))):
+            continue
+        voter = (who[-1].name, who[-1].party) if who else None
+        columns = "\t" in m.group("sep") or len(m.group("sep")) >= 2
+        if voter is None and columns:
+            voter = _voter(re.split(r"\t|\s{2,}", m.group("who").strip()), known)
+        if voter is None:
+            continue
+        if cur is None or i - cur.line + offset > 3 + len(cur.ballots):
+            cur = BallotList(offset + i)
+            out.append(cur)
+        if not who:
+            plain.add(len(out) - 1)
+        cur.ballots.append(Ballot(voter[0], voter[1], _vote_word(m.group("vote")) or "avstår"))
+    # a lone "Name  Ja" line is more likely a stray cell than a ballot list
+    return [bl for k, bl in enumerate(out) if k not in plain or len(bl.ballots) >= 2]
+
+
+def _whole_voter(who: str, m: persons.Mention, sentence: bool) -> bool:
+    """The member is the line's subject: only role words before the name ("Ordföranden"), not
+    a sentence wrapped onto the line ("bifaller Karin Dahls (M) yrkande röstar nej."); in the
+    sentence form ("Sara Lund (C) röstar ja.") nothing but the name."""
+    before = who[:m.start].split()
+    if any(w[:1].islower() and fold(w).strip(",.") not in persons.ROLE_HEADS for w in before):
+        return False
+    return not sentence or not who[m.end:].strip(" ,")
 
 
 _PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"

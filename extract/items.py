@@ -78,6 +78,8 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, st
         found = _numbered_lines(lines, part)
     elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):
         found = [(i, m) for i, m in found if not _TOC_LINE.search(lines[i].text)]
+    if part.kind != "agenda" and found:
+        found = sorted(found + _fused_sign_headings(lines, part, found), key=lambda x: x[0])
     nums = _mend_sequence([_num(m) for _, m in found])
     out: list[tuple[int, re.Match, str]] = []
     for k, (i, m) in enumerate(found):
@@ -87,6 +89,38 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, st
         if num in nums[k + 1:] and _bodyless(lines, i, found[k + 1][0] if k + 1 < len(found) else part.end):
             continue                     # listed in a table of contents, defined later
         out.append((i, m, num))
+    return out
+
+
+# OCR reads "§113" as "8113" or "S113" when the sign touches the number: the first character
+# is the sign, the rest the number. Taken only where that number is the one the paragraphs
+# around it call for, on a line of its own that opens with a capitalised title.
+_FUSED_SIGN = re.compile(r"^\s*[8S]\s?(?P<num>\d{1,3})\s+(?P<rest>[A-ZÅÄÖ][a-zåäöé].*)$")
+
+
+class _SeqMatch:
+    """A § heading whose sign OCR fused into the number, dressed as an item heading match."""
+
+    def __init__(self, num: str, rest: str):
+        self._g = {"prefix": None, "num": num, "rest": rest}
+
+    def group(self, name: str) -> str | None:
+        return self._g[name]
+
+
+def _fused_sign_headings(lines: list[Line], part: PartSpan, found: list) -> list[tuple[int, _SeqMatch]]:
+    heads = [(i, _num(m)) for i, m in found if _num(m).isdigit()]
+    out = []
+    for i in range(part.start, part.end):
+        m = _FUSED_SIGN.match(lines[i].text)
+        if not m or any(i == j for j, _ in found) or (i > part.start and not lines[i - 1].blank
+                                                        and not _FURNITURE.match(lines[i - 1].folded)):
+            continue
+        num = int(m.group("num"))
+        before = [n for j, n in heads if j < i]
+        after = [n for j, n in heads if j > i]
+        if (before and int(before[-1]) + 1 == num) or (after and int(after[0]) - 1 == num):
+            out.append((i, _SeqMatch(str(num), m.group("rest"))))
     return out
 
 

@@ -46,14 +46,14 @@ def clean_name(raw: str) -> str:
     """Drop role words and sentence openers in front of a name."""
     words = raw.split()
     while words and (words[0].lower().strip(",.") in vocab.NAME_STOPWORDS
-                     or fold(words[0]).rstrip(".,") in _ROLE_HEADS):
+                     or fold(words[0]).rstrip(".,") in ROLE_HEADS):
         words = words[1:]
     while words and words[-1].lower().strip(",.") in vocab.NAME_STOPWORDS:
         words = words[:-1]
     return " ".join(words).strip(" ,.")
 
 
-_ROLE_HEADS = {"ordforanden", "ordforande", "vice", "ledamoten", "tjanstgorande", "ersattaren",
+ROLE_HEADS = {"ordforanden", "ordforande", "vice", "ledamoten", "tjanstgorande", "ersattaren",
                "ledamoterna", "kommunalradet", "oppositionsradet", "gruppledaren", "ordf",
                "forste", "andre", "1:e", "2:e", "3:e", "motionaren", "ersattare", "ledamot",
                "vice", "skolradet", "raadet"}
