@@ -107,3 +107,53 @@ def test_heading_shapes(heading, vote):
 ])
 def test_no_headed_list_in_running_text(text):
     assert _votes(prose_ballots(text, {})) == []
+
+
+@pytest.mark.parametrize("lines,known,want", [
+    (["Sara Lund (C) röstar ja.", "Omar Haddad (S) röstar nej.", "Pia Ek (M) avstår."], {},
+     [("Sara Lund", "C", "ja"), ("Omar Haddad", "S", "nej"), ("Pia Ek", "M", "avstår")]),
+    (["Sara Lund, C        Ja", "Omar Haddad, S      Nej"], {},
+     [("Sara Lund", "C", "ja"), ("Omar Haddad", "S", "nej")]),
+    # a vote column with words, the party in a column of its own
+    (["Namn\tParti\tRöst", "Sara Lund\tC\tJa", "Omar Haddad\tS\tNej", "Pia Ek\tM\tAvstår"], {},
+     [("Sara Lund", "C", "ja"), ("Omar Haddad", "S", "nej"), ("Pia Ek", "M", "avstår")]),
+    # names alone in a column layout: the party, if any, from elsewhere in the file
+    (["Sara Lund          Ja", "Omar Haddad        Nej"], {"Sara Lund": "C"},
+     [("Sara Lund", "C", "ja"), ("Omar Haddad", None, "nej")]),
+])
+def test_one_member_a_line(lines, known, want):
+    assert _votes(find_all(lines, 0, known)) == [want]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Sara Lund          Ja"],                               # one line is no list
+    ["Omröstning begärs          Ja", "Beslutet gäller          Nej"],
+    ["Frågan är om nämnden säger ja", "Nämnden svarar nej"],   # sentences, not a layout
+])
+def test_no_line_ballots_without_a_list_of_names(lines):
+    assert find_all(lines, 0, {}) == []
+
+
+def test_name_columns_as_ocr_leaves_them():
+    """Tesseract on the same list: columns drift, ruling becomes "|" or "—_", a blank line falls
+    inside the list; the paragraph after it is not part of the list."""
+    lines = [" JA (5)              NEJ (3)            AVSTÅR (1)",
+             " Anna Ek (M)         Lars Berglund (S) Ingela Borg (L)",
+             " Jonas Lind (KD)     —_  Per Sundberg (S)",
+             "Gustav Åhman (M) |Leila Hassan (S)",
+             "",
+             "Ulf Dahl (M) be a",
+             "Kjell Ström (SD)",
+             "",
+             "Mot beslutet reserverar sig Lars Berglund (S) och Eva Nordin (S).",
+             "Maja Rask (SD)"]
+    got = {b[0]: b[2] for b in _votes(name_columns(lines, 0, {}))[0]}
+    assert got == {"Anna Ek": "ja", "Lars Berglund": "nej", "Ingela Borg": "avstår", "Jonas Lind": "ja",
+                   "Per Sundberg": "nej", "Gustav Åhman": "ja", "Leila Hassan": "nej", "Ulf Dahl": "ja",
+                   "Kjell Ström": "ja"}
+
+
+def test_wrapped_vote_question_is_no_ballot():
+    lines = ["Omröstning begärs. Den som bifaller Mats Eks (S) yrkande röstar ja, den som",
+             "bifaller Karin Dahls (M) yrkande röstar nej."]
+    assert find_all(lines, 0, {}) == []

@@ -94,3 +94,40 @@ def test_diary_number_from_beslutsunderlag_only_without_one_in_the_heading():
 def test_meeting_date_in_running_text(header, want):
     body = "\n§ 1 Val av justerare\n\nBeslut\nNämnden utser Per Ek (S) att justera.\n"
     assert _extract(header + body).meeting_date == want
+
+
+FUSED = """Kommunfullmäktige
+Sammanträdesprotokoll 2021-06-14
+
+§112   Val av justerare
+
+Kommunfullmäktiges beslut
+Fullmäktige utser Lars Berglund (S) att justera.
+
+8113 Årsredovisning 2020 för Älvsbacka kommun KS/2021:87
+
+Kommunfullmäktiges beslut
+Kommunfullmäktige godkänner årsredovisningen.
+
+Ärendet
+Årets resultat blev 14,2 miljoner kronor.
+
+87 procent av nämnderna höll sin budget.
+
+8115 Nämnderna redovisar sina underskott i juni.
+S 3 Kommunstyrelsen svarar senast i augusti.
+
+§114   Svar på motion om fria resor                KS/2020:233
+
+Kommunfullmäktiges beslut
+Motionen anses besvarad.
+"""
+
+
+def test_section_sign_fused_into_the_number_by_ocr():
+    """"§113" read as "8113": an item where the paragraphs around it call for § 113; a figure
+    ("87 procent"), a number that breaks the sequence or a line inside a paragraph is not."""
+    items = [(i.paragraph, i.title, i.dnr) for i in _extract(FUSED).items]
+    assert items == [("112", "Val av justerare", []),
+                     ("113", "Årsredovisning 2020 för Älvsbacka kommun", ["KS/2021:87"]),
+                     ("114", "Svar på motion om fria resor", ["KS/2020:233"])]
