@@ -179,7 +179,10 @@ def create_app(home: Path) -> FastAPI:
                                                          "sarskilt_uttalande, …"),
                        outcome: list[str] = Query([], description="bifall, avslag, …"),
                        dnr: str | None = Query(None, description="Diarienummer."),
-                       person: str | None = Query(None, description="Namn på en person."),
+                       person: str | None = Query(None, description="Namn på en person, i "
+                                                  "valfri ordning, å/ä/ö valfria. Ett namn "
+                                                  "som passar flera personer ger inga "
+                                                  "träffar; svarets persons listar dem."),
                        sort: str = Query("relevance", description="relevance eller date."),
                        page: str = Query("1", description="Sida, från 1."),
                        limit: str | None = Query(None, description="Träffar per sida (högst "
