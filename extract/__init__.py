@@ -31,9 +31,10 @@ from extract.votes import agree, votes_of
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 4            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 5            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
+                       # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:
@@ -121,7 +122,8 @@ def _part_date(span: PartSpan, part_lines: list[Line]) -> str | None:
     if span.kind == "agenda":
         return header.announced_date(part_lines)
     if span.kind == "proto":
-        return header.meeting_date(part_lines) or header.labelled_date(part_lines, "justering")
+        return (header.meeting_date(part_lines) or header.datum_label(part_lines)
+                or header.labelled_date(part_lines, "justering"))
     got = header.labelled_date(part_lines[:40], "meeting_date")
     for ln in part_lines[:40]:
         if ln.folded.startswith("datum") and (d := first_date(ln.text)):
@@ -151,7 +153,7 @@ def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: st
         ex.author = header.author_of(lines0)
     proto_lines = [ln for s in spans if s.kind == "proto" for ln in lines[s.start:s.end]]
     if span0.kind == "proto":
-        ex.meeting_date = header.meeting_date(lines0)
+        ex.meeting_date = header.meeting_date(lines0) or header.datum_label(lines0)
         ex.place = header.place_of(lines0)
         ex.attendance = header.attendance_of(lines0)
     elif span0.kind == "agenda":

@@ -115,7 +115,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     (r"till handlingarna|lagger informationen|noterar|tar del av|tagit del av|informationen noteras|"
      r"notera", "noterad"),
     (r"godk\w{1,2}nn|anta|antar|bifall|bifalla|uppdra|faststall|bevilja|ge .{0,40}i uppdrag|inratta|"
-     r"overlamna|utse|utser|valja|valjer|tillstyrk|avsatta|ge\b", "bifall"),
+     r"overlamna|utse|utser|valja|valjer|tillstyrk|avsatta|ge\b|i enlighet med|beslutar enligt", "bifall"),
 )
 
 

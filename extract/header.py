@@ -280,6 +280,20 @@ def meeting_date(lines: list[Line]) -> str | None:
     return None
 
 
+def datum_label(lines: list[Line]) -> str | None:
+    """A protocol header's bare "Datum 2022-08-30" (before the first §): the meeting's date when
+    nothing more specific says it. Not for agendas, whose "Datum" is often the day they were sent."""
+    for k, ln in enumerate(lines[:30]):
+        if re.match(r"^\s*[§$]\s*\d", ln.text):
+            break
+        m = re.match(r"^datum\s*:?\s*(?=\d|$)", ln.folded)
+        if m:
+            got = first_date(ln.text) or next((first_date(x.text) for x in lines[k + 1:k + 2]), None)
+            if got:
+                return got
+    return None
+
+
 _MET = re.compile(r"\b(?:sammantradde|sammantrader|(?:holl|haller|hade|har) sammantrade|"
                   r"sammantradet holls|(?:samlades|samlas) till sammantrade)\b")
 

@@ -264,6 +264,7 @@ def classify(lines: list[Line]) -> str:
     text = "\n".join(ln.folded for ln in lines)
     proto = sum(bool(re.search(p, text, re.M)) for p in (
         r"^\s*(?:[a-z]{1,5}\s*)?[§$]\s*\d", r"vid proto\w*", r"^justera", r"plats och tid",
+        r"^sammantradesda(?:g|tum)\b",
         r"beslutsg\w{1,2}ng", r"propositionsordning", r"^beslutande", r"justerandes",
         # statements are made at a meeting: only a protocol records them
         r"^\W*(?:sarskil\w* (?:uttalande|yttrande)|reservation|protokollsanteckning)\b"))
@@ -276,7 +277,9 @@ def classify(lines: list[Line]) -> str:
         return "report"
     if proto == 0 and tj == 0:
         return "report" if len(lines) > 40 else "unknown"
-    return "proto" if proto > tj else "tj"
+    # a tie with § headings is a protocol: a tjänsteutlåtande has no paragraphs of its own
+    paragraphs = re.search(r"^\s*(?:[a-z]{1,5}\s*)?[§$]\s*\d", text, re.M)
+    return "proto" if proto > tj or (proto == tj and paragraphs) else "tj"
 
 
 def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:

@@ -11,6 +11,9 @@ _FURNITURE = re.compile(r"^(?:forts\.?\b|fortsattning\b|sida\s*\d+|\d+\s*\(\d+\)
                         r"justerandes\s*sign|utdragsbestyrkande|-$|signatur)")
 _DECISION_LEAD = re.compile(vocab.DECISION_LEAD_RE)
 _DECISION_SENTENCE = re.compile(vocab.DECISION_SENTENCE_RE)
+# Under a "Beslutsförslag", "Nämnden beslutar i enlighet med förvaltningens förslag" is the body
+# deciding on it; a proposal's own text never refers to a proposal that way.
+_BY_REFERENCE = re.compile(r"\bbeslutar (?:i enlighet med|enligt) ")
 
 
 @dataclass
@@ -41,8 +44,9 @@ def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> l
             out.append(Section(kind, t, [inline] if inline else [], first_line=ln.n))
             continue
         lead = _DECISION_LEAD.match(fold(t))
-        if protocol and not lead and out[-1].kind not in ("beslut", "forslag", "beslutsgang",
-                                                          "yrkanden", "votering") and \
+        after_proposal = out[-1].kind == "forslag" and out[-1].lines and _BY_REFERENCE.search(fold(t))
+        if protocol and not lead and (out[-1].kind not in ("beslut", "forslag", "beslutsgang",
+                                                           "yrkanden", "votering") or after_proposal) and \
                 _DECISION_SENTENCE.match(fold(t)):
             out.append(Section("beslut", "", [ln.text], first_line=ln.n))
             continue

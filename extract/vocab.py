@@ -132,15 +132,19 @@ STATEMENT_SECTIONS = ("reservation", "sarskilt_yttrande", "sarskilt_uttalande", 
 
 # Running-text openings that start a decision section in a protocol ("Kommunstyrelsen beslutar",
 # "Socialnämnden föreslår kommunfullmäktige besluta", "… beslutar för egen del").
-DECISION_LEAD_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|namndens|styrelsen|styrelsens|fullmaktige|"
+DECISION_LEAD_RE = (r"^(?:(?:\w[\w\- ]{0,40}?)?(?:namnden|namndens|styrelsen|styrelsens|fullmaktige|"
                     r"utskottet|namnd|nämnd)\s+)"
                     r"(?:beslutar(?: for egen del)?|foreslar .{0,80}?besluta|"
                     r"beslutar .{0,40}?for egen del|foreslar .{0,60}? att besluta)"
                     r"(?:\s+(?:att|enligt foljande|foljande))?\s*[:.]?\s*$")
 # The same opening with the decision in the same sentence ("Kommunstyrelsen föreslår
 # kommunfullmäktige besluta att godkänna årsredovisningen.").
-DECISION_SENTENCE_RE = (r"^(?:\w[\w\- ]{0,40}?(?:namnden|styrelsen|fullmaktige|utskottet)\s+)"
-                        r"(?:beslutar|foreslar .{0,80}?besluta)\s+att\s+\S.{3,}$")
+# "Nämnden beslutar i enlighet med förvaltningens förslag" is a decision too; a chair who "finner
+# att nämnden beslutar enligt …" reports the outcome of a proposition, not the decision's text.
+DECISION_SENTENCE_RE = (r"^(?!.*\b(?:finner|fann|proposition|yrkar|yrkade)\b)"
+                        r"(?:(?:\w[\w\- ]{0,40}?)?(?:namnden|styrelsen|fullmaktige|utskottet)\s+)"
+                        r"(?:beslutar|foreslar .{0,80}?besluta)\s+"
+                        r"(?:att\s+\S.{3,}|(?:i enlighet med|enligt) (?:\w+ ){0,3}?\w*(?:forslag|yrkande)\w*\.?)$")
 
 # Sentences that put a question and find an outcome: not a proposal of their own.
 PROPOSITION_WORDS = ("staller proposition", "stallde proposition", "fann att", "stallde forslagen",
