@@ -20,7 +20,8 @@ _MFL = r"(?:m\s?[.,]?\s?[a-z]?\s?fl\.?|mfl\.?)"
 _PARTY = rf"\(\s*(?P<party>{vocab.PARTY_RE})\s*\)"
 MENTION = re.compile(rf"(?P<name>{_NAME})(?P<mfl>[ \t]*{_MFL})?[ \t]*,?[ \t]*{_PARTY}")
 # "(S)-gruppen", "S-gruppen", "ledamöterna i (S)-gruppen", "(S), (V) och (MP) reserverar sig".
-GROUP = re.compile(rf"(?:\(\s*(?P<p1>{vocab.PARTY_RE})\s*\)|\b(?P<p2>{vocab.PARTY_RE}))-?gruppen"
+_MEMBERS = r"(?:gruppen|grupperna|ledamöterna|ledamoterna|ledamoten|företrädarna|foretradarna|representanterna)"
+GROUP = re.compile(rf"(?:\(\s*(?P<p1>{vocab.PARTY_RE})\s*\)|\b(?P<p2>{vocab.PARTY_RE}))-?{_MEMBERS}\b"
                    rf"|(?<![\w)])\(\s*(?P<p3>{vocab.PARTY_RE})\s*\)(?=\s*(?:,|och|samt|reserver|"
                    rf"lämna|lamna|yrka|instämm|anmäl|anteckn|-|$))")
 # "Maria Falk, S" (a party after a comma, no brackets): only a known party's abbreviation, and
@@ -101,7 +102,21 @@ def groups(text: str) -> list[tuple[int, str]]:
             out.append((m.start(), p))
     for m in _PARTY_NAME.finditer(fold(text)):
         out.append((m.start(), vocab.PARTY_NAMES[m.group(1)]))
-    return sorted(out)
+    for m in _SHARED_SUFFIX.finditer(text):          # "S- och V-gruppen", "M-, C- och KD-ledamöterna"
+        out.extend((m.start() + p.start(), p.group(1)) for p in re.finditer(rf"({_KNOWN_PARTY})-", m.group(1))
+                   if is_party(p.group(1)))
+    for m in _MEMBERS_FROM.finditer(text):          # "ledamöterna från S, V och MP"
+        out.extend((m.start("list") + p.start(), p.group(0))
+                   for p in re.finditer(rf"\b(?:{_KNOWN_PARTY})\b", m.group("list")))
+    for m in _ALLIANCE.finditer(fold(text)):       # Alliansen: M, C, L (FP before 2015) and KD
+        out.extend((m.start(), p) for p in ("M", "C", "L", "KD"))
+    return sorted(set(out))
+
+
+_SHARED_SUFFIX = re.compile(rf"((?:\b(?:{_KNOWN_PARTY})-,?\s+(?:(?:och|samt)\s+)?)+)(?:{_KNOWN_PARTY})-?{_MEMBERS}\b")
+_MEMBERS_FROM = re.compile(rf"\b(?:[Ll]edamöterna|[Ll]edamöter|[Ff]öreträdarna) (?:från|för|i) "
+                           rf"(?P<list>(?:{_KNOWN_PARTY})(?:,\s*(?:{_KNOWN_PARTY}))*(?:\s+(?:och|samt)\s+(?:{_KNOWN_PARTY}))?)\b")
+_ALLIANCE = re.compile(r"\balliansen(?:s)?\b")
 
 
 def same_party(a: str | None, b: str | None) -> bool:

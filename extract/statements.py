@@ -13,7 +13,8 @@ _PHRASES = [(re.compile(p), k) for p, k in vocab.STATEMENT_PHRASES]
 _OPENS = re.compile(r"reserver|lamna|avger|avgav|antecknar|anmal|far foljande|instammer|"
                     r"foljande (?:sarskil|protokoll|reservation)|till forman for")
 _RUNNING = re.compile(r"reserverar sig|reserverade sig|reserverar oss|(?:lamnar|lamnade|avger|avgav|anmaler|anmalde)"
-                      r" (?:ett |en |foljande |gemensamt |gemensam )*(?:sarskil|protokollsanteckning)|"
+                      r" (?:ett |en |sin |foljande |gemensamt |gemensam |skriftlig |muntlig )*"
+                      r"(?:sarskil|protokollsanteckning|reservation)|"
                       r"antecknar till protokollet|far antecknat till protokollet")
 
 

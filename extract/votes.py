@@ -54,7 +54,24 @@ def _counts(f: str) -> list[tuple[int, str, int]]:
             continue
         taken.update(range(s, e))
         out.append((doc[s].idx, label, value))
-    return _sides(_drop_ballot_words(out, spaced))
+    return _sides(_drop_ballot_words(out + _against(spaced, out), spaced))
+
+
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(list(vocab.NUMBER_WORDS) + list(vocab.TENS_WORDS), key=len, reverse=True)) + r")\w*"
+# "beslutar med 31 röster mot 18": the first side is the one that carried the vote (ja, as in
+# "N röster för A och M röster för B"), the second nej.
+_AGAINST = re.compile(rf"\b(?P<a>{_NUM})\s+roster\s+mot\s+(?P<b>{_NUM})\b(?!\s*(?:-|nej|ja))")
+
+
+def _against(f: str, found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    out = []
+    for m in _AGAINST.finditer(f):
+        a, b = nlp.number_value(m.group("a")), nlp.number_value(m.group("b"))
+        if a is None or b is None or any(lab != "ABSTAIN" and abs(at - m.start()) < 60
+                                                         for at, lab, _ in found):
+            continue                      # said with ja/nej already
+        out += [(m.start("a"), "YES", a), (m.start("b"), "NO", b)]
+    return out
 
 
 def _sides(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:

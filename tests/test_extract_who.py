@@ -94,3 +94,30 @@ def test_heading_after_a_finished_sentence_still_starts_a_section():
 def test_proposals_put_forward_or_joined(sentence, want):
     got = _from_sentence(sentence, {"Peter Sjöberg": "S", "Lena Ek": "C"}, strict=True)
     assert [(p.name, p.party, p.type, p.supports) for p in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("S-ledamöterna reserverar sig mot beslutet.", {"S"}),
+    ("S- och V-gruppen reserverar sig mot beslutet.", {"S", "V"}),
+    ("M-, C-, L- och KD-ledamöterna reserverar sig.", {"M", "C", "L", "KD"}),
+    ("Ledamöterna från S, V och MP reserverar sig mot beslutet.", {"S", "V", "MP"}),
+    ("Alliansen reserverar sig mot beslutet.", {"M", "C", "L", "KD"}),
+    ("Ledamöterna i (M)-gruppen reserverar sig.", {"M"}),
+    # not groups: a body's abbreviation, a word that only starts like one, a plain mention of a meeting
+    ("KS-ledamöterna fick informationen.", set()),
+    ("Ledamöterna fick information om Alliansfritt samarbete.", set()),
+    ("Ledamöterna från kommunstyrelsen deltog.", set()),
+])
+def test_party_groups_without_persons(text, want):
+    assert {p for _, p in persons.groups(text)} == want
+
+
+@pytest.mark.parametrize("line,want", [
+    ("Eva Ek (V) anmäler reservation mot beslutet.", [("reservation", ["Eva Ek"], {"V"})]),
+    ("Per Al (S) lämnar en skriftlig reservation, bilaga 4.", [("reservation", ["Per Al"], {"S"})]),
+    ("S-ledamöterna reserverar sig mot beslutet.", [("reservation", [], {"S"})]),
+    # history of the case, not a statement made here
+    ("Nämnden har tidigare behandlat en reservation från 2019.", []),
+])
+def test_statements_in_running_text(line, want):
+    assert _statements("preamble", [line]) == want
