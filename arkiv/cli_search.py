@@ -49,10 +49,33 @@ def _filters(party, body, municipality, year, doc_type, kind, statement_kind, ou
                    person=person)
 
 
+class _SearchCommand(click.Command):
+    """`arkiv search -socialnämnden`: a query that starts with NOT's minus is the query,
+    not an option. search has no one-dash options but -h, so a one-dash word of two or
+    more letters is handed on as the QUERY (after `--`); the value of an option is left
+    where it is."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" not in args:
+            takes_value = {o for p in self.params if isinstance(p, click.Option)
+                           and not p.is_flag for o in p.opts}
+            kept: list[str] = []
+            words: list[str] = []
+            for a in args:
+                if len(a) > 2 and a[0] == "-" and a[1] != "-" and not a[1].isdigit() and \
+                        not (kept and kept[-1] in takes_value):
+                    words.append(a)
+                else:
+                    kept.append(a)
+            if words:
+                args = kept + ["--", *words]
+        return super().parse_args(ctx, args)
+
+
 def register(group: click.Group, get_context: Callable[[], Any]) -> None:
     """Add the search commands to `group`."""
 
-    @group.command("search")
+    @group.command("search", cls=_SearchCommand)
     @click.argument("query", required=False, default="")
     @_filter_options
     @click.option("--dnr", default=None, help='Diary number, e.g. "KS 2014/0159".')

@@ -26,8 +26,15 @@ KNOWN_FIELDS = sorted(set(FACET_FIELDS) | set(TEXT_FIELDS) | set(OTHER_FIELDS))
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ISO_DATE_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# The operators, in English and in Swedish as the web UI's users write them. Upper case only:
+# "och"/"eller"/"inte" in lower case are words ("ej bifall", "inte" in a title), as "and"
+# and "or" are.
+OPERATORS = {"AND": ("AND", "OCH"), "OR": ("OR", "ELLER"), "NOT": ("NOT", "INTE")}
+OPERATOR_WORDS = frozenset(w for names in OPERATORS.values() for w in names)
 # Words that label a diary number in a protocol ("Dnr KS 2014/0159").
 DNR_LABELS = ("dnr", "diarienr", "diarienummer")
+# "KS-2014/0159", "KS2014/0159": a body code joined to its number by a hyphen or nothing.
+_JOINED_DNR_RE = re.compile(r"^([A-Za-zÅÄÖåäö]{1,5})-?(\d.*)$")
 # "2014 / 0159": a diary number typed with spaces around its slash.
 _SPACED_SLASH_RE = re.compile(r"(?<=\d)(?: +/ *| */ +)(?=\d)")
 _TOKEN_RE = re.compile(r'''
@@ -85,7 +92,7 @@ class _Parser:
         return t
 
     def is_op(self, t: _Tok | None, name: str) -> bool:
-        return t is not None and t.kind == "word" and t.text == name
+        return t is not None and t.kind == "word" and t.text in OPERATORS[name]
 
     def parse(self) -> q.Node:
         if not self.toks:
@@ -104,7 +111,7 @@ class _Parser:
             op = self.take()
             if self.peek() is None or self.peek().kind == "rparen" or \
                     self.is_op(self.peek(), "OR") or self.is_op(self.peek(), "AND"):
-                raise _bad(self.text, f"OR at character {op.pos + 1} needs a term after it")
+                raise self._misplaced(op, "after")
             children.append(self.and_expr())
         return children[0] if len(children) == 1 else q.Or(tuple(children))
 
@@ -119,7 +126,7 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR") or \
                         self.is_op(nxt, "AND"):
-                    raise _bad(self.text, f"AND at character {op.pos + 1} needs a term after it")
+                    raise self._misplaced(op, "after")
             children.append(self.unary())
         return children[0] if len(children) == 1 else q.And(tuple(children))
 
@@ -130,18 +137,38 @@ class _Parser:
         if self.is_op(t, "NOT"):
             self.take()
             if self.peek() is None or self.peek().kind == "rparen":
-                raise _bad(self.text, f"NOT at character {t.pos + 1} needs a term after it")
+                raise self._misplaced(t, "after")
             return q.Not(self.unary())
         if self.is_op(t, "AND") or self.is_op(t, "OR"):
-            raise _bad(self.text, f"{t.text} at character {t.pos + 1} needs a term before it")
-        if t.kind == "word" and t.text.startswith("-") and len(t.text) > 1:
+            raise self._misplaced(t, "before")
+        if t.kind == "word" and t.text.startswith("-") and self._negates(t):
             self.take()
-            self.toks.insert(self.i, _Tok("word", t.text[1:], t.pos + 1))
+            # what follows the minus is lexed again: "-party:V" is NOT party:V, not the
+            # word "party:V"
+            rest = t.text[1:]
+            self.toks[self.i:self.i] = [_Tok(x.kind, x.text, x.pos + t.pos + 1)
+                                        for x in _lex(rest)] if rest else []
             return q.Not(self.primary())
         if t.kind == "word" and t.text.startswith("+") and len(t.text) > 1:
             self.take()
             self.toks.insert(self.i, _Tok("word", t.text[1:], t.pos + 1))
         return self.primary()
+
+    def _misplaced(self, op: _Tok, where: str) -> UsageError:
+        msg = f"{op.text} at character {op.pos + 1} needs a term {where} it"
+        if op.text not in OPERATORS:
+            # a Swedish operator may have been meant as the word, typed in capitals
+            msg += (f"; to find the word, write it in lower case or in quotes "
+                    f"(\"{op.text.lower()}\")")
+        return _bad(self.text, msg)
+
+    def _negates(self, t: _Tok) -> bool:
+        """Whether a word starting with "-" is NOT what follows: "-word", "-party:V", and a
+        lone "-" written right before a "phrase" or a "(" ("-\"sociala insatser\"")."""
+        if len(t.text) > 1:
+            return t.text[1] not in "-*"
+        nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        return nxt is not None and nxt.pos == t.pos + 1 and nxt.kind in ("phrase", "lparen")
 
     def primary(self) -> q.Node:
         t = self.take()
@@ -161,10 +188,11 @@ class _Parser:
             if not words:
                 return q.MatchAll()
             # "KS 2014/0159" in quotes is still a diary number (its words alone are rare)
-            if looks_like_dnr(words[-1]) and (len(words) == 1 or (
-                    len(words) == 2 and DNR_PREFIX_RE.match(words[0]) and
-                    not any(c.isalpha() for c in words[1]))):
-                return q.Or((q.Dnr(" ".join(words)), q.Phrase(words)))
+            if (len(words) == 1 and _joined_dnr(words[0])) or (
+                    looks_like_dnr(words[-1]) and (len(words) == 1 or (
+                        len(words) == 2 and DNR_PREFIX_RE.match(words[0]) and
+                        not any(c.isalpha() for c in words[1])))):
+                return q.Or((dnr_node(" ".join(words)), q.Phrase(words)))
             if not phrase_terms(list(words)):
                 return q.Phrase(words)      # stop words only: no constraint, as before
             # a quoted name also finds the records naming that person, as the same words
@@ -180,21 +208,25 @@ class _Parser:
         if text.endswith(":") and text[:-1].lower() in KNOWN_FIELDS:
             # "Dnr: KS 2014/0159" as copied from a protocol: the value after a space
             if nxt is None or nxt.kind not in ("word", "phrase", "range") or \
-                    nxt.text in ("AND", "OR", "NOT"):
+                    nxt.text in OPERATOR_WORDS:
                 raise _bad(self.text, f"field {text} has no value")
             return self.field(_Tok("field", text, t.pos))
         if text.lower().rstrip(".:") in DNR_LABELS and nxt is not None and \
                 nxt.kind == "word" and self._dnr_ahead():
             # the label of a diary number ("Dnr KS 2014/0159") is not a word to find
             return self.word(self.take())
+        joined = _joined_dnr(text) if "-" in text else None
+        if joined:
+            # "KS-2014/0159" is the number "KS 2014/0159" (and its words, as that finds them)
+            return q.Or((dnr_node(text), q.And((q.Word(joined[0]), q.Word(joined[1])))))
         # "KS 2014/0159" typed without quotes is one diary number.
         if DNR_PREFIX_RE.match(text) and nxt is not None and nxt.kind == "word" and \
                 looks_like_dnr(nxt.text) and not any(c.isalpha() for c in nxt.text):
             self.take()
             full = f"{text} {nxt.text}"
-            return q.Or((q.Dnr(full), q.And((q.Word(text), q.Word(nxt.text)))))
+            return q.Or((dnr_node(full), q.And((q.Word(text), q.Word(nxt.text)))))
         if looks_like_dnr(text):
-            return q.Or((q.Dnr(text), q.Word(text)))
+            return q.Or((dnr_node(text), q.Word(text)))
         if _ISO_DATE_RE.match(text):
             # a date typed in the box: the records of that day, and the date in the text
             return q.Or((q.DateRange(text, text), q.Word(text)))
@@ -205,7 +237,7 @@ class _Parser:
         nxt = self.peek()
         if nxt is None or nxt.kind != "word":
             return False
-        if looks_like_dnr(nxt.text):
+        if looks_like_dnr(nxt.text) or _joined_dnr(nxt.text):
             return True
         after = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
         return bool(DNR_PREFIX_RE.match(nxt.text)) and after is not None and \
@@ -241,7 +273,7 @@ class _Parser:
                     nxt.kind == "word" and looks_like_dnr(nxt.text) and \
                     not any(c.isalpha() for c in nxt.text):
                 value = f"{value} {self.take().text}"
-            return q.Dnr(value)
+            return dnr_node(value)
         if name in ("person", "name", "namn"):
             return q.Person(value)
         if name in ("year", "ar"):
@@ -251,6 +283,27 @@ class _Parser:
         if name in ("doc", "id"):
             return q.DocIs((value.lower(),))
         raise _bad(self.text, f"unknown field {name!r}; known fields: {', '.join(KNOWN_FIELDS)}")
+
+
+def _joined_dnr(word: str) -> tuple[str, str] | None:
+    """(body code, number) of a diary number written as one word, "KS-2014/0159"."""
+    m = _JOINED_DNR_RE.match(word)
+    if m and looks_like_dnr(m.group(2)) and not any(c.isalpha() for c in m.group(2)):
+        return m.group(1), m.group(2)
+    return None
+
+
+def dnr_node(value: str) -> q.Node:
+    """A diary number however its body code is joined to the number: "KS 2014/0159",
+    "KS-2014/0159" and "KS2014/0159" are one number. The index keys a dnr without its
+    spaces but with a hyphen (index.dnr), so the hyphenated spelling is looked up too: it
+    finds a record whose protocol wrote the number that way."""
+    v = " ".join(value.split())
+    m = re.match(r"^([A-Za-zÅÄÖåäö]{1,5})[ -]?(\d\S*)$", v)
+    if m and looks_like_dnr(m.group(2)) and not any(c.isalpha() for c in m.group(2)):
+        code, number = m.groups()
+        return q.Or((q.Dnr(f"{code} {number}"), q.Dnr(f"{code}-{number}")))
+    return q.Dnr(v)
 
 
 def parse_years(value: str, query: str = "") -> q.YearRange:

@@ -28,7 +28,7 @@ from corpus.errors import UsageError
 from index import FACETS, Index, SearchResult, highlight
 from index import query as q
 from search import persons
-from search.parser import _lex, parse, parse_years
+from search.parser import OPERATOR_WORDS, _lex, dnr_node, parse, parse_years
 
 SORTS = ("relevance", "date")
 MAX_LIMIT = 1000
@@ -76,7 +76,7 @@ class Filters:
                 raise UsageError(f"--year {self.year!r} is not a year or a range of years "
                                  "(YYYY or YYYY-YYYY)") from None
         if self.dnr:
-            out.append(q.Dnr(self.dnr))
+            out.append(dnr_node(self.dnr))
         if self.person and self.person.strip():
             out.append(q.Person(self.person))
         return out
@@ -178,7 +178,7 @@ def did_you_mean(index: Index, query: str, filters: Filters | None = None,
     for t in toks:
         core = t.text.lstrip("-+")
         if t.kind == "word" and not after_field and core.isalpha() and \
-                core not in ("AND", "OR", "NOT") and not index.vocabulary_has(core):
+                core not in OPERATOR_WORDS and not index.vocabulary_has(core):
             sugg = index.suggest(core, limit=1)
             if sugg:
                 pieces.append((t.pos + len(t.text) - len(core), t.pos + len(t.text), sugg[0]))

@@ -14,6 +14,7 @@ from index import query as q
 from index.analysis import fold
 from index.swedish import PARTY_ALIASES
 from search.persons import candidates, name_key, person_records, resolve
+from search.parser import dnr_node
 from search.service import result_hits
 
 MAX_RECORDS = 5000
@@ -44,7 +45,7 @@ def _n_of(entry: dict) -> int:
 def case(index: Index, dnr: str, store: StoreLike | None = None) -> dict[str, Any]:
     """Every document and item carrying diary number `dnr`, across bodies, in date order,
     with each item's decisions, proposals, votes and statements."""
-    entries = _all(index, q.Dnr(dnr))
+    entries = _all(index, dnr_node(dnr))     # "KS-2014/0159" is "KS 2014/0159"
     if not entries:
         raise NotFoundError(f"diary number {dnr!r}: no document in the archive carries it")
     docs: dict[str, dict] = {}
