@@ -28,6 +28,11 @@ WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 
 MIN_PREFIX = 5           # a stem this long also matches compounds it begins
 MAX_PREFIX_TERMS = 12    # the most frequent expansions of one prefix
 MAX_PREFIX_SCAN = 2000   # lexicon entries read per segment for one prefix
+# A typed wildcard (`soc*`, q.Prefix): the most frequent words it begins, read from at most
+# so many lexicon entries per segment. Each expansion is one posting list, so the cap bounds
+# a query's cost however short its prefix.
+MAX_WILDCARD_TERMS = 48
+MAX_WILDCARD_SCAN = 5000
 
 Result = tuple[np.ndarray, np.ndarray] | None
 
@@ -106,21 +111,24 @@ class Evaluator:
         p = self.terms.get((fieldname, text), lambda: postings(self.leaves, fieldname, text))
         return None if p is None else p[0]
 
-    def prefix_terms(self, fieldname: str, prefix: str) -> list[str]:
-        """The most frequent index terms beginning with `prefix` (compounds), itself left
-        out. Document frequencies come from each segment's lexicon scan, not lookups."""
-        key = (fieldname, prefix)
+    def prefix_terms(self, fieldname: str, prefix: str, limit: int = MAX_PREFIX_TERMS,
+                     scan: int = MAX_PREFIX_SCAN) -> list[str]:
+        """The `limit` most frequent index terms beginning with `prefix` (compounds),
+        itself left out. Document frequencies come from each segment's lexicon scan (at
+        most `scan` entries), not lookups."""
+        key = (fieldname, prefix) if limit == MAX_PREFIX_TERMS else \
+            (fieldname, f"{prefix}\x00{limit}")
         cache = self.terms.prefixes
         if key not in cache:
             df: dict[str, int] = {}
             for reader, _ in self.leaves:
                 for i, (btext, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
-                    if i >= MAX_PREFIX_SCAN:
+                    if i >= scan:
                         break
                     t = btext.decode("utf-8") if isinstance(btext, bytes) else btext
                     if t != prefix:
                         df[t] = df.get(t, 0) + info.doc_frequency()
-            cache[key] = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
+            cache[key] = sorted(df, key=lambda t: (-df[t], t))[:limit]
         return cache[key]
 
     # -- text nodes --------------------------------------------------------------------
@@ -152,6 +160,40 @@ class Evaluator:
                     for t in self.prefix_terms(f, fs):
                         self._add_term(score, f, t, WEIGHTS["prefix"])
         return score > 0, score
+
+    def _Prefix(self, node: q.Prefix) -> Result:
+        toks = [m.group() for m in WORD_RE.finditer(node.text)]
+        if not toks:
+            return None
+        word = toks[-1].lower()
+        # cached whole (a wildcard's expansions would crowd single terms out of the LRU),
+        # sparse: the arrays are rebuilt per query, so no caller can change the cached ones
+        docs, s = self.terms.get(("wildcard", f"{node.field}:{word}"),
+                                 lambda: self._wildcard(word, node.field))
+        score = np.zeros(self.n, np.float32)
+        score[docs] = s
+        return score > 0, score
+
+    def _wildcard(self, word: str, field: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, scores) of the words beginning with `word` (folded, as the index's
+        terms are) and of `word` itself, stemmed: "kommune*" finds "kommunen", whose term
+        "kommun" does not begin with "kommune"."""
+        start = fold(word)
+        score = np.zeros(self.n, np.float32)
+        fields = {None: ("content", "title", "person"), "title": ("title",),
+                  "text": ("content",)}[field]
+        for f in fields:
+            own = start if f == "person" else fold_stem(word)
+            terms = [own] + [t for t in self.prefix_terms(f, start, MAX_WILDCARD_TERMS,
+                                                          MAX_WILDCARD_SCAN) if t != own]
+            if start != own:
+                terms.insert(1, start)
+            for t in terms:
+                p = self._scored(f, t)
+                if p is not None:
+                    score[p[0]] += WEIGHTS[f] * p[1]
+        docs = np.flatnonzero(score)
+        return docs, score[docs]
 
     def _Phrase(self, node: q.Phrase) -> Result:
         words = [w.lower() for t in node.words for w in [m.group() for m in WORD_RE.finditer(t)]]
@@ -257,6 +299,8 @@ class Evaluator:
     # -- filter nodes ------------------------------------------------------------------
     def _FacetIs(self, node: q.FacetIs) -> Result:
         name, values = node.name, list(node.values)
+        if any(v.endswith("*") for v in values):
+            values = self._facet_prefixes(name, values)
         if name == "kind":
             kinds = [v for v in values if fold(v) not in STATEMENT_KINDS]
             skinds = [v for v in values if fold(v) in STATEMENT_KINDS]
@@ -271,6 +315,20 @@ class Evaluator:
             values = [a for v in values for a in PARTY_ALIASES.get(v.upper(), (v,))]
         ids = self.g.value_ids(name, values, fold)
         return self._from_mask(self.g.mask_for(name, ids))
+
+    def _facet_prefixes(self, name: str, values: list[str]) -> list[str]:
+        """`body:Social*`: each value ending in * becomes the facet's values beginning so
+        (case and å/ä/ö aside). A facet has few values, so no cap is needed."""
+        names = (name, "statement_kind") if name == "kind" else (name,)
+        have = [v for n in names for v in self.g.facets[n].values]
+        out = []
+        for v in values:
+            if not v.endswith("*"):
+                out.append(v)
+                continue
+            start = fold(v.rstrip("*"))
+            out.extend(x for x in have if fold(x).startswith(start))
+        return out
 
     def _DocIs(self, node: q.DocIs) -> Result:
         col = self.g.facets["doc_id"]
@@ -315,6 +373,11 @@ def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
                     stems.add(fs)
                     if isinstance(n, q.Word) and len(fs) >= MIN_PREFIX and fs.isalpha():
                         prefixes.add(fs)
+        elif isinstance(n, q.Prefix):
+            toks = [m.group().lower() for m in WORD_RE.finditer(n.text)]
+            if toks:
+                stems.add(fold_stem(toks[-1]))
+                prefixes.add(fold(toks[-1]))
         elif isinstance(n, q.Person):
             stems.update(fold(m.group()) for m in WORD_RE.finditer(n.name))
         elif isinstance(n, (q.And, q.Or)):

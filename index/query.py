@@ -30,6 +30,15 @@ class Phrase(Node):
 
 
 @dataclass(frozen=True)
+class Prefix(Node):
+    """Words beginning with `text` (`soc*` in a query), case and å/ä/ö aside, and `text`
+    itself in any inflection; `field` as in Word. Only the most frequent words beginning
+    so are searched (index.engine.MAX_WILDCARD_TERMS), so a short prefix cannot blow up."""
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
 class And(Node):
     children: tuple[Node, ...]
 

@@ -1,6 +1,7 @@
-"""The query language: words, "phrases", AND/OR/NOT (and -word), parentheses, field queries
-(party:V, body:Socialnämnden, dnr:"KS 2023/0412", person:"Jöran Ståhl", kind:reservation,
-year:2012, year:2010-2014, date:[2012-01-01 TO 2012-12-31], title:…, text:…).
+"""The query language: words, "phrases", AND/OR/NOT (or OCH/ELLER/INTE, in capitals) and
+-word, parentheses, a trailing * (`socialn*`, `body:Social*`), field queries (party:V,
+body:Socialnämnden, dnr:"KS 2023/0412", person:"Jöran Ståhl", kind:reservation, year:2012,
+year:2010-2014, date:[2012-01-01 TO 2012-12-31], title:…, text:…).
 
 `parse(text)` returns an `index.query` tree; a malformed query raises
 `corpus.errors.UsageError` with one line that says what is wrong.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from corpus.errors import UsageError
 from index import query as q
-from index.analysis import phrase_terms
+from index.analysis import WORD_RE, phrase_terms
 from index.dnr import DNR_PREFIX_RE, looks_like_dnr
 
 FACET_FIELDS = {"party": "party", "parti": "party", "body": "body", "organ": "body",
@@ -31,6 +32,9 @@ _ISO_DATE_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 # and "or" are.
 OPERATORS = {"AND": ("AND", "OCH"), "OR": ("OR", "ELLER"), "NOT": ("NOT", "INTE")}
 OPERATOR_WORDS = frozenset(w for names in OPERATORS.values() for w in names)
+# `soc*`: a wildcard needs this many letters (or digits) before its *, so that it names a
+# word's beginning rather than most of the lexicon (the index caps the expansions anyway).
+MIN_WILDCARD_PREFIX = 3
 # Words that label a diary number in a protocol ("Dnr KS 2014/0159").
 DNR_LABELS = ("dnr", "diarienr", "diarienummer")
 # "KS-2014/0159", "KS2014/0159": a body code joined to its number by a hyphen or nothing.
@@ -230,7 +234,28 @@ class _Parser:
         if _ISO_DATE_RE.match(text):
             # a date typed in the box: the records of that day, and the date in the text
             return q.Or((q.DateRange(text, text), q.Word(text)))
-        return q.Word(text)
+        return self.text_word(text, None, t.pos)
+
+    def text_word(self, text: str, field: str | None, pos: int) -> q.Node:
+        """A free word, or a wildcard: `soc*` is the words beginning with "soc"."""
+        if "*" not in text or not text.strip("*"):
+            return q.Word(text, field)        # a lone * constrains nothing, as before
+        stem = text.rstrip("*")
+        if "*" in stem:
+            raise _bad(self.text, f"{text!r} at character {pos + 1}: * works only at the end "
+                                  "of a word, e.g. socialn*")
+        words = list(WORD_RE.finditer(stem))
+        last = words[-1] if words else None
+        if last is None or last.end() != len(stem):
+            return q.Word(text, field)        # "§*", "e-*": no word before the *
+        if len(last.group()) < MIN_WILDCARD_PREFIX:
+            raise _bad(self.text, f"{text!r} at character {pos + 1}: a word with * needs at "
+                                  f"least {MIN_WILDCARD_PREFIX} letters before the *")
+        prefix = q.Prefix(last.group(), field)
+        if last.start() == 0:
+            return prefix
+        # "e-tjänst*": the words before the last one are words as before
+        return q.And((q.Word(stem[:last.start()], field), prefix))
 
     def _dnr_ahead(self) -> bool:
         """Whether the next words are a diary number: "2014/0159" or "KS 2014/0159"."""
@@ -264,8 +289,10 @@ class _Parser:
             words = tuple(value.split())
             if v.kind == "phrase" and len(words) > 1:
                 return q.Phrase(words, TEXT_FIELDS[name])
-            return q.And(tuple(q.Word(w, TEXT_FIELDS[name]) for w in words)) \
-                if len(words) > 1 else q.Word(words[0], TEXT_FIELDS[name])
+            # a quoted word is the word: its * is no wildcard, as in "soc*" alone
+            nodes = tuple(q.Word(w, TEXT_FIELDS[name]) if v.kind == "phrase" else
+                          self.text_word(w, TEXT_FIELDS[name], v.pos) for w in words)
+            return q.And(nodes) if len(nodes) > 1 else nodes[0]
         if name == "dnr":
             nxt = self.peek()
             # dnr:KS 2014/0159 without quotes: the prefix and the number are one dnr
