@@ -31,11 +31,12 @@ from extract.votes import agree, votes_of
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 6            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 7            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
                        # 6: party groups ("S-ledamöterna", "S- och V-gruppen", Alliansen), "N röster mot M"
+                       # 7: "KS.2022.0031" keeps its dot; an "Ärendenummer:" line under the title
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -46,7 +46,10 @@ def normalize(raw: str) -> str | None:
         if prefix.upper() in vocab.DNR_NOT_PREFIXES:
             return None
         body = re.sub(r"\s", "", m.group("body"))
-        sep = "/" if "/" in m.group("sep") else " "
+        # as printed: "KS/2019:123", "KS 2014/0159", "KS.2022.0031" (a dot only when it alone joins
+        # the prefix to a dotted number; in "KS.2022/0031" the dot stands for a space)
+        sep = "/" if "/" in m.group("sep") else \
+            "." if m.group("sep") == "." and "/" not in body else " "
         return f"{prefix}{sep}{body}" if _year_ok(body) else None
     m = re.fullmatch(_YEAR_PREFIX, s)
     if m:

@@ -17,7 +17,7 @@ from extract.parts import PartSpan, item_heading
 from extract.text import Line, fold, heading_key, join_wrapped, section_kind
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$|\.{6,}|…{3,}")
-_LABEL_LINE = re.compile(r"^(?:dnr|diarienummer|diarienr|arendenr|var beteckning|beteckning|"
+_LABEL_LINE = re.compile(r"^(?:dnr|diarienummer|diarienr|diarie nr|arendenr|arendenummer|var beteckning|beteckning|"
                          r"utdrag|expedieras|justerandes|sida|datum|handlaggare|telefon|e-post|"
                          r"till|fran|referens|bilagor?|kopia|sign|ert datum|er beteckning)\b")
 _FURNITURE = re.compile(r"^(?:forts\.?|fortsattning|sida\s*\d|\d+\s*\(\d+\)$|sid\s*\d|"
@@ -215,8 +215,8 @@ def _strip_dnr(t: str) -> str:
 
 def _is_dnr_or_date(text: str) -> bool:
     rest = text
-    for _, n in dnrs.find(text):
-        rest = rest.replace(n, "")
+    for start, end, _ in reversed(dnrs.spans(text)):      # as printed, not as normalized
+        rest = rest[:start] + rest[end:]
     rest = re.sub(r"(?i)\b(?:dnr|diarienummer|datum)\b\.?:?", "", rest)
     for _ in find_dates(rest):
         rest = re.sub(r"\d{4}-\d\d-\d\d|\d{1,2} \w+ \d{4}", "", rest)

@@ -131,3 +131,18 @@ def test_section_sign_fused_into_the_number_by_ocr():
     assert items == [("112", "Val av justerare", []),
                      ("113", "Årsredovisning 2020 för Älvsbacka kommun", ["KS/2021:87"]),
                      ("114", "Svar på motion om fria resor", ["KS/2020:233"])]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ärendenummer: KS.2022.0031", ["KS.2022.0031"]),     # the dot as printed
+    ("Dnr KS.2022/0031", ["KS 2022/0031"]),               # a dot before a slashed number: a space misread
+])
+def test_prefix_separator_as_printed(text, want):
+    assert [n for _, n in dnr.find(text)] == want
+
+
+def test_arendenummer_line_under_the_title_is_the_items():
+    text = ("Kommunstyrelsen\nSammanträdesprotokoll 2022-05-10\n\n§ 9 Redovisning av delegationsbeslut\n"
+            "Ärendenummer: KS.2022.0031\n\nBeslut\nRedovisningen läggs till handlingarna.\n")
+    assert [(i.title, i.dnr) for i in _extract(text).items] == [
+        ("Redovisning av delegationsbeslut", ["KS.2022.0031"])]
