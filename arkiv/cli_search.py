@@ -84,15 +84,20 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
                   show_default=True, help="Order of the hits.")
     @click.option("--limit", type=int, default=10, show_default=True, help="Hits per page.")
     @click.option("--page", type=int, default=1, show_default=True, help="Page number.")
+    @click.option("--verbatim", is_flag=True,
+                  help="The query as typed: when it finds nothing, do not search the "
+                       "did-you-mean suggestion in its place.")
     @click.option("--json", "as_json", is_flag=True, help="Print the contract's JSON.")
     @errors_to_exit
     def search_cmd(query, party, body, municipality, year, doc_type, kind, statement_kind,
-                   outcome, dnr, person, sort, limit, page, as_json):
+                   outcome, dnr, person, sort, limit, page, verbatim, as_json):
         """Search the archive, with facet counts.
 
-        QUERY has words, "phrases", AND/OR/NOT, and fields: party:V body:Socialnämnden
-        dnr:"KS 2023/0412" person:"Jöran Ståhl" kind:reservation year:2012
-        date:[2012-01-01 TO 2012-12-31]. Without å/ä/ö it still finds them.
+        QUERY has words, "phrases", AND/OR/NOT (OCH/ELLER/INTE), -word, word* and fields:
+        party:V body:Socialnämnden dnr:"KS 2023/0412" person:"Jöran Ståhl"
+        kind:reservation year:2012 date:[2012-01-01 TO 2012-12-31]. Without å/ä/ö it still
+        finds them. A query that finds nothing is corrected when a spelling finds
+        something (--verbatim: not).
 
         \b
         Example:
@@ -105,7 +110,7 @@ def register(group: click.Group, get_context: Callable[[], Any]) -> None:
         result = search(ctx.index, query,
                         _filters(party, body, municipality, year, doc_type, kind,
                                  statement_kind, outcome, dnr, person),
-                        sort=sort, limit=limit, page=page)
+                        sort=sort, limit=limit, page=page, correct=not verbatim)
         emit(result, as_json, lambda: render_search(result, bold=sys.stdout.isatty()))
 
     @group.command("case")

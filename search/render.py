@@ -58,6 +58,10 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
     lines = []
     first = (r["page"] - 1) * r["limit"] + 1
     last = first + len(r["hits"]) - 1
+    if r.get("corrected_query"):
+        # the query as typed found nothing; say what was searched and how to get the other
+        lines.append(f"Visar träffar för: {r['corrected_query']}")
+        lines.append(f"Sök i stället efter: {r['query']}  (med --verbatim)")
     if r["total"]:
         lines.append(f"{r['total']} träffar (visar {first}–{last}, sortering: {r['sort']})")
     else:

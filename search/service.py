@@ -3,8 +3,14 @@
 {"total", "hits": [{"id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
 "municipality", "doc_type", "parties", "names", "snippet", "statement_kind", "outcome",
 "score"}], "facets": {facet: {value: count}}, "filters": {filter: [value, …]} (the filters
-in use), "page", "limit", "sort", "query", "did_you_mean", "persons"}. `snippet` is
-HTML-escaped text with matches in <mark>…</mark>.
+in use), "page", "limit", "sort", "query", "did_you_mean", "corrected_query", "persons"}.
+`snippet` is HTML-escaped text with matches in <mark>…</mark>.
+
+A query that finds nothing gets `did_you_mean`, its unknown words replaced by the closest
+words of the archive, when that finds something. With `correct` (the CLI and the web UI,
+unless asked for the query verbatim), the suggestion is run at once, as search engines do:
+`corrected_query` is then the query whose hits, facets and total these are, and `query`
+stays the query as typed (it found nothing). Otherwise `corrected_query` is null.
 
 A name (`--person`, `person:"…"` in the query) means one person, as in the person view
 (search.persons): any word order, å/ä/ö optional, the records of exactly that person. A name
@@ -101,9 +107,10 @@ def result_hits(result: SearchResult) -> list[dict[str, Any]]:
 
 def search(index: Index, query: str = "", filters: Filters | None = None, *,
            sort: str = "relevance", limit: int = 10, page: int = 1,
-           suggest: bool = True) -> dict[str, Any]:
+           suggest: bool = True, correct: bool = False) -> dict[str, Any]:
     """Run a query; see the module docstring for the shape. Raises UsageError for a
-    malformed query or bad paging/sort."""
+    malformed query or bad paging/sort. `correct` runs a zero-hit query's did-you-mean
+    suggestion in its place (only then: a query that finds something costs nothing more)."""
     if sort not in SORTS:
         raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     if not 1 <= limit <= MAX_LIMIT:
@@ -132,10 +139,17 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
         "limit": limit,
         "sort": effective_sort,
         "did_you_mean": None,
+        "corrected_query": None,
         "persons": named,
     }
     if result.total == 0 and suggest and query.strip():
         out["did_you_mean"] = did_you_mean(index, query, filters, filter_nodes)
+        if correct and out["did_you_mean"]:
+            fixed = search(index, out["did_you_mean"], filters, sort=sort, limit=limit,
+                           page=page, suggest=False)
+            fixed.update(query=query, did_you_mean=out["did_you_mean"],
+                         corrected_query=out["did_you_mean"])
+            return fixed
     return out
 
 

@@ -115,8 +115,8 @@ def create_app(home: Path) -> FastAPI:
         # The search layer's one-line message says what is wrong and where; our sentence
         # before it says it in Swedish.
         return error_response(request, WebError(
-            400, "bad_query", "Sökfrågan kunde inte tolkas. Kontrollera citattecken, parenteser "
-            "och AND/OR/NOT.", detail=str(exc)))
+            400, "bad_query", "Sökfrågan kunde inte tolkas. Kontrollera citattecken, parenteser, "
+            "AND/OR/NOT (OCH/ELLER/INTE) och *.", detail=str(exc)))
 
     @app.exception_handler(NotFoundError)
     async def _not_found(request: Request, exc: NotFoundError):
@@ -185,6 +185,11 @@ def create_app(home: Path) -> FastAPI:
                                                   "träffar; svarets persons listar dem."),
                        sort: str = Query("relevance", description="relevance eller date."),
                        page: str = Query("1", description="Sida, från 1."),
+                       verbatim: str | None = Query(None, description="1: sök frågan som "
+                                                    "den skrevs. Annars söks förslaget "
+                                                    "(did_you_mean) när frågan inte ger "
+                                                    "några träffar, och corrected_query "
+                                                    "säger det."),
                        limit: str | None = Query(None, description="Träffar per sida (högst "
                                                  "100).")) -> list[tuple[str, str]]:
         """Declares the parameters for OpenAPI; each route parses them with its own limits
@@ -228,11 +233,19 @@ def create_app(home: Path) -> FastAPI:
         if req.is_empty:
             return RedirectResponse("/", status_code=303)
         result = run_search(req)
+        corrected = result.get("corrected_query")
+        typed = req
+        if corrected:
+            # The hits are the corrected query's: the box, the heading and every link
+            # (facets, pages, exports) go on with it; the query as typed is one link away.
+            req = dataclasses.replace(req, q=corrected)
         return page(request, "search.html", {
             "req": req, "result": result, "hits": hits_for_html(result),
             "facets": pages.facet_views(req, result["facets"]),
             "filter_chips": pages.filter_chips(req), "year_span": pages.year_span(req),
             "suggestion": result.get("did_you_mean"),
+            "corrected": corrected, "typed_q": typed.q,
+            "verbatim_href": typed.query_string(verbatim=True),
             "person_notices": pages.person_notices(req, result.get("persons") or []),
             "pages": pages.pager(result["total"], req.page, req.limit, MAX_PAGE),
         })

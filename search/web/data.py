@@ -69,7 +69,8 @@ class WebData:
             name: (values[-1] if name in SINGLE_VALUED else list(values))
             for name, values in req.filters.items()})
         return self.with_index(lambda ix: engine.search(
-            ix, req.q, filters, sort=req.sort, limit=req.limit, page=req.page, suggest=suggest))
+            ix, req.q, filters, sort=req.sort, limit=req.limit, page=req.page, suggest=suggest,
+            correct=suggest and not req.verbatim))
 
     def case(self, dnr: str) -> dict[str, Any]:
         from search import views

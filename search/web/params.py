@@ -37,6 +37,8 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     limit: int = PAGE_SIZE
+    # the query as typed, not corrected when it finds nothing ("Sök i stället efter …")
+    verbatim: bool = False
 
     def query_string(self, **changes) -> str:
         """This request as URL parameters, with `changes` applied (page resets unless given)."""
@@ -52,6 +54,8 @@ class SearchRequest:
             pairs.append(("page", str(req.page)))
         if req.limit != PAGE_SIZE:
             pairs.append(("limit", str(req.limit)))
+        if req.verbatim:
+            pairs.append(("verbatim", "1"))
         return urlencode(pairs)
 
     def with_filter(self, name: str, value: str) -> "SearchRequest":
@@ -83,6 +87,7 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
     q = ""
     filters: dict[str, list[str]] = {}
     sort, page, limit = "relevance", 1, default_limit
+    verbatim = False
     span: dict[str, str] = {}
     for name, value in params:
         if name == "q":
@@ -116,6 +121,8 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
             page = _int(value, "Sidnumret", 1, MAX_PAGE)
         elif name == "limit":
             limit = _int(value, "Antalet träffar per sida", 1, max_limit)
+        elif name == "verbatim":
+            verbatim = value.strip().lower() in ("1", "true", "ja", "yes", "on")
     if span:
         filters["year"] = [_year_range(span.get("year_from"), span.get("year_to"))]
     if len(q) > MAX_QUERY_CHARS:
@@ -123,7 +130,7 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
     if "\x00" in q:
         raise BadRequest("Sökfrågan innehåller ett otillåtet tecken.")
     return SearchRequest(q=q.strip(), filters={k: tuple(v) for k, v in filters.items()},
-                         sort=sort, page=page, limit=limit)
+                         sort=sort, page=page, limit=limit, verbatim=verbatim)
 
 
 OPEN_START, OPEN_END = "0000", "9999"
