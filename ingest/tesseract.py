@@ -28,7 +28,7 @@ from typing import Callable
 from PIL import Image
 
 from corpus.errors import ArkivError, InputFileError, OcrTimeoutError
-from ingest import ocrtables
+from ingest import columns, ocrtables
 from ingest.ocrtables import Word
 
 log = logging.getLogger(__name__)
@@ -203,20 +203,9 @@ def _last_line(message: str) -> str:
     return lines[-1][:160] if lines else "no message"
 
 
-# Layout kept from the word boxes (why: a voting list's marks mean ja, nej or avstår only by
-# their column). A gap wider than this many average character widths is a column gap, not a
-# space: justified prose stretches spaces to about one character width, table columns are far
-# wider apart.
-COLUMN_GAP_CHARS = 2.5
-# Between two runs of several words (both could be prose) a column gap must be this wide.
-PROSE_GAP_CHARS = 5.0
 # Lines of different blocks are one table row when their heights overlap this much (Tesseract
 # may read the cells of a ruled row as separate blocks).
 SAME_ROW_OVERLAP = 0.5
-# What a ruling line (a table's vertical border) reads as when Tesseract takes it for a word.
-_RULING = re.compile(r"^[|¦]+$")
-# A word read across a border: the border and the text on each side of it.
-_BAR_OR_TEXT = re.compile(r"\||[^|]+")
 
 
 @dataclass
@@ -299,7 +288,7 @@ def parse_tsv(tsv: str, page_image: Callable[[], Image.Image] | None = None, *,
             was_row = False
             continue
         lines = par
-        is_row = [_is_row(t) for t in lines]
+        is_row = [columns.is_row(t) for t in lines]
         if text:
             # Rows of a ruled table come as one block each: no blank line between them, so
             # the table stays one table.
@@ -369,20 +358,12 @@ def _with_tables(paragraphs: list[list[_Line]], tables: list[ocrtables.Table]
     return out
 
 
-def _is_row(text: str) -> bool:
-    """A line laid out in columns by `_line_text` (prose never holds two spaces)."""
-    return "  " in text.strip()
-
-
 def _char_width(paragraphs: list[list[_Line]]) -> tuple[float, int]:
     """The page's median character width in pixels (its unit of indentation) and left edge."""
-    widths = sorted(w.width / len(w.text) for par in paragraphs for line in par
-                    for w in line.words if len(w.text) >= 2 and w.width > 0
-                    and any(c.isalpha() for c in w.text))
-    if not widths:
+    unit = columns.char_width([w for par in paragraphs for line in par for w in line.words])
+    if not unit:
         return 0.0, 0
-    origin = min(line.left for par in paragraphs for line in par)
-    return widths[len(widths) // 2], origin
+    return unit, min(line.left for par in paragraphs for line in par)
 
 
 def _same_row(a: _Line, b: _Line) -> bool:
@@ -413,74 +394,15 @@ def _merge_rows(paragraphs: list[list[_Line]]) -> None:
 
 def _laid_out(paragraphs: list[list[_Line] | ocrtables.Table], unit: float, origin: int
               ) -> list[list[str] | ocrtables.Table]:
-    """Each line as text: in columns where it has column gaps and so has the line before or
-    after it (a table is rows; one prose line with a stray mark far to its right, or a wide
-    gap in a badly scanned justified line, stays single-spaced)."""
+    """Each line as text, in columns where it is a table row (`columns.keep_rows`)."""
     flat = [(k, line) for k, par in enumerate(paragraphs) if not isinstance(par, ocrtables.Table)
             for line in par]
-    laid = [_line_text(line, unit, origin) for _, line in flat]
-    plain = [" ".join(w.text for w in line.words) for _, line in flat]
-    columnar = [_is_row(t) for t in laid]
+    texts = columns.keep_rows([columns.line_text(line.words, unit, origin) for _, line in flat],
+                              [" ".join(w.text for w in line.words) for _, line in flat])
     out: list[list[str] | ocrtables.Table] = [
         par if isinstance(par, ocrtables.Table) else [] for par in paragraphs]
-    for i, (k, _) in enumerate(flat):
-        near = (i > 0 and columnar[i - 1]) or (i + 1 < len(flat) and columnar[i + 1])
-        out[k].append(laid[i] if columnar[i] and near else plain[i])
+    for (k, _), text in zip(flat, texts):
+        out[k].append(text)
     return out
 
 
-def _line_text(line: _Line, unit: float, origin: int) -> str:
-    if unit <= 0:
-        return " ".join(w.text for w in line.words)
-    words = _split_rulings(line.words, unit)
-    segments: list[list[Word]] = []
-    ruled = False
-    for word in words:
-        if _RULING.match(word.text):
-            ruled = True
-            segments.append([])         # a border: the next word starts a new cell
-            continue
-        if segments and segments[-1] and \
-                word.left - segments[-1][-1].right <= COLUMN_GAP_CHARS * unit:
-            segments[-1].append(word)
-        else:
-            segments.append([word])
-    segments = _join_prose([s for s in segments if s], unit)
-    if len(segments) <= 1 and not ruled:
-        return " ".join(w.text for w in line.words)     # prose: exactly as read
-    out = ""
-    for segment in segments:
-        column = max(0, round((segment[0].left - origin) / unit))
-        if out:
-            column = max(column, len(out) + 2)
-        out += " " * (column - len(out)) + " ".join(w.text for w in segment)
-    return out
-
-
-def _join_prose(segments: list[list[Word]], unit: float) -> list[list[Word]]:
-    """Two runs of three words or more are one run unless far apart (PROSE_GAP_CHARS): a wide
-    space in scanned justified prose is not a column gap; a table's cells are short or far."""
-    out: list[list[Word]] = []
-    for segment in segments:
-        if out and len(out[-1]) >= 3 and len(segment) >= 3 and \
-                segment[0].left - out[-1][-1].right <= PROSE_GAP_CHARS * unit:
-            out[-1] = out[-1] + segment
-        else:
-            out.append(segment)
-    return out
-
-
-def _split_rulings(words: list[Word], unit: float) -> list[Word]:
-    """"|avst|ja" (borders read into the words) → "|", "avst", "|", "ja", each with its share
-    of the box. Only on lines that look like a table row (a column gap or a lone border),
-    so an "l" read as "|" in prose is left alone."""
-    has_gap = any(b.left - a.right > COLUMN_GAP_CHARS * unit for a, b in zip(words, words[1:]))
-    if not has_gap and not any(_RULING.match(w.text) for w in words):
-        return words
-    out: list[Word] = []
-    for w in words:
-        if "|" not in w.text or _RULING.match(w.text):
-            out.append(w)
-            continue
-        out.extend(ocrtables.split_word(w, _BAR_OR_TEXT))
-    return out

@@ -61,12 +61,42 @@ def test_ruled_voting_list_becomes_tab_separated_rows(pdfs):
     ]
 
 
-def test_text_without_rules_is_not_turned_into_a_table(pdfs):
-    # must NOT change: the same list drawn without rules stays as pdfplumber flattens it
+def test_text_without_rules_is_no_table_but_keeps_its_columns(pdfs):
+    # a list drawn without rules (tab stops) is not turned into a table, but each mark stays
+    # in the column it was drawn in, as Tesseract's readings keep theirs (ingest.columns)
     text = ingest.read_pages(pdfs["flat"], "flat.pdf")[0].text
-    with pdfplumber.open(io.BytesIO(pdfs["flat"])) as pdf:
-        assert text == pdf.pages[0].extract_text()
     assert "\t" not in text
+    lines = text.split("\n")
+    head = next(ln for ln in lines if ln.startswith("Ledamöter"))
+    columns = {head.index(h) for h in ("Ja", "Nej", "Avstår")}
+    marks = [ln for ln in lines if ln.rstrip().endswith(" X")]
+    assert len(marks) == 3 and all(ln.index("X") in columns for ln in marks)
+    summa = next(ln for ln in lines if ln.startswith("Summa"))
+    assert [i for i, c in enumerate(summa) if c == "1"] == \
+        [head.index("Ja"), head.index("Nej"), head.index("Avstår")]
+    # prose around it is as pdfplumber reads it
+    with pdfplumber.open(io.BytesIO(pdfs["flat"])) as pdf:
+        plain = pdf.pages[0].extract_text().split("\n")
+    assert lines[0] == plain[0] and lines[-1] == plain[-1]
+
+
+TAB_STOP_VOTE = (
+    "Socialnämnden\nProtokoll\nSammanträdesdatum 2024-03-12\n\n§ 7 Budget 2024\nDnr SN 2024/12\n\n"
+    "Votering begärs. Ja-röst för förvaltningens förslag, nej-röst för avslag.\n"
+    "Med 1 ja-röst mot 1 nej-röst och 1 som avstår beslutar nämnden enligt förvaltningens "
+    "förslag.\n\nOmröstningslista\nLedamöter\tJa\tNej\tAvstår\nEva Ek (M)\tX\t\t\n"
+    "Bo Ek (S)\t\tX\t\nAl Ek (V)\t\t\tX\n")
+
+
+def test_ballots_of_a_list_aligned_by_tab_stops_are_read(tmp_path):
+    # a word processor's voting list: columns by tab stops, no rules. Flattened to single
+    # spaces it had no ballots at all.
+    from extract import extract
+    from normalize import repair_pages
+    data = write_text_pdf(TAB_STOP_VOTE, tmp_path / "tab.pdf", ruled_tables=False).read_bytes()
+    ex = extract(repair_pages(ingest.read_pages(data, "tab.pdf")))
+    ballots = [(b.name, b.vote) for it in ex.items for v in it.votes for b in v.ballots]
+    assert ballots == [("Eva Ek", "ja"), ("Bo Ek", "nej"), ("Al Ek", "avstår")]
 
 
 @pytest.mark.parametrize("first, last, numbers", [
