@@ -62,12 +62,15 @@ YEAR_BEFORE = frozenset({
 
 # The label Dnr as a poor scan prints it ("Dor", "Onr", "Dnt") before a diary number.
 DNR_MISREAD = __import__("re").compile(r"^(?:[DO0Q][nmorv][rtn]|Dn[rt]|D[nm]r)$")
-# ... and as words ("Dar" is där without its dots, "Dur", "Dan"): only before what can be nothing
-# but a diary number, an optional body code then digits with a separator inside ("Dar KS
-# 2014/0159", "Dur TN-2019-1137", "Dar 3.2-0100/2012"), never a date ("Där 2019-05-12 ...").
-DNR_MISREAD_WORD = __import__("re").compile(r"^[DO0Q][aun][rtn]$")
+# ... and as a word ("Dar" is där without its dots, "Dur"): only before what can be nothing but
+# a diary number: a body code then a number with a separator ("Dar KS 2014/0159", "Dur
+# TN-2019-1137"), or a year or a dotted class, a separator and three digits or more ("Dar
+# 3.2-0100/2012"). Not a time, a decimal, a date or a season ("Där 18.30", "där 3.5 miljoner",
+# "Där 2019-05-12", "där 2012/13").
+DNR_MISREAD_WORD = __import__("re").compile(r"^D[au]r$")
 DNR_AFTER = __import__("re").compile(
-    r"[ \t]+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}(?:[ \t]+|[-/]))?\d[\d.:]*[-/.:]\d")
+    r"[ \t]+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}(?:[ \t]+|[-/])(?:(?:19|20)\d\d|\d+(?:\.\d+)*)[-/]\d{2,}"
+    r"|(?:(?:19|20)\d\d|\d+(?:\.\d+)+)[-/]\d{3,})")
 DATE_AFTER = __import__("re").compile(r"[ \t]+\d{4}-\d\d-\d\d\b")
 
 # Abbreviations and labels of minutes that a lexicon does not know and that must stay as written

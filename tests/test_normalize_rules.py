@@ -327,6 +327,12 @@ def test_a_change_inside_a_line_that_furniture_removed_before_it_keeps_its_raw_t
     ("Dar 3 personer bor", "Där 3 personer bor"),
     ("Dar bor 3 personer", "Där bor 3 personer"),
     ("Dan Ek KS 2014/0159", "Dan Ek KS 2014/0159"),
+    ("Dar 3.5 miljoner kronor", "Där 3.5 miljoner kronor"),
+    ("Dar 18.30 samlades", "Där 18.30 samlades"),
+    ("Dar 08:30 samlades", "Där 08:30 samlades"),
+    ("Dar 2012/13 var", "Där 2012/13 var"),
+    ("Dan 12/5 kom", "Dan 12/5 kom"),
+    ("Dan 2014/0159", "Dan 2014/0159"),
     ("Där KS 2014/0159 behandlades", "Där KS 2014/0159 behandlades"),
 ])
 def test_dnr_label_misread_as_a_word(damaged: str, expected: str) -> None:
