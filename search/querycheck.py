@@ -1,7 +1,7 @@
 """A quick latency check of query + all facets (not a test): picks a query mix from the
 index's own vocabulary — a third rare words (< 100 hits), a third medium (100–5,000), a
-third common (> 20,000, or the most frequent there are), plus filtered, phrase and dnr
-queries — runs each through `search.search` and prints p50/p95 per class.
+third common (> 20,000, or the most frequent there are), plus filtered, wildcard, phrase
+and dnr queries — runs each through `search.search` and prints p50/p95 per class.
 
     python -m search.querycheck INDEX_DIR [--build N] [--rounds R]
 
@@ -49,6 +49,9 @@ def query_mix(ix: Index, per_class: int = 20, seed: int = 1) -> list[tuple[str, 
         mix.append(("filtered", word, Filters(body=[rng.choice(bodies)],
                                               party=[rng.choice(parties)],
                                               year=str(rng.randint(2000, 2025)))))
+    for _, t in rng.sample(medium + common, min(per_class // 4, len(medium + common))):
+        # a typed wildcard: the first letters of a frequent word (expansions capped)
+        mix.append(("wildcard", f"{t[:4]}*", Filters()))
     for i in range(per_class // 4):
         a, b = rng.sample(medium, 2)
         mix.append(("phrase", f'"{_surface(ix, a[1])} {_surface(ix, b[1])}"', Filters()))

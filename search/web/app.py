@@ -165,8 +165,9 @@ def create_app(home: Path) -> FastAPI:
     # -- the search parameters, described for OpenAPI and parsed by params.parse ----------
 
     def search_request(request: Request,
-                       q: str = Query("", description="Sökfråga: ord, \"fraser\", AND/OR/NOT, "
-                                      "fält som party:V, dnr:\"KS 2014/0159\"."),
+                       q: str = Query("", description="Sökfråga: ord, \"fraser\", AND/OR/NOT "
+                                      "(OCH/ELLER/INTE), -ord, ord*, fält som party:V, "
+                                      "dnr:\"KS 2014/0159\"."),
                        party: list[str] = Query([], description="Parti (flera: eller)."),
                        body: list[str] = Query([], description="Organ, t.ex. Socialnämnden."),
                        municipality: list[str] = Query([], description="Kommun."),
