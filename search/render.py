@@ -7,6 +7,7 @@ from typing import Any
 
 from corpus.models import STATEMENT_KINDS
 from index.analysis import fold
+from search.facets import chosen_values
 
 _MARK_RE = re.compile(r"</?mark>")
 
@@ -80,21 +81,22 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
     facets = r.get("facets") or {}
     chosen = dict(r.get("filters") or {})
     # `--kind reservation` is the shorthand of `--statement-kind reservation`: the statement
-    # kind facet is the one it chose from
+    # kind facet is one it chose from (the kinds list it too, with that count, as the web)
     shorthand = [v for v in chosen.get("kind", []) if fold(v) in STATEMENT_KINDS]
     if shorthand:
         chosen["statement_kind"] = chosen.get("statement_kind", []) + shorthand
     summary = []
     for name, counts in facets.items():
         if counts:
-            # A facet with a filter lists its siblings too (disjunctive counts): the
-            # chosen values are named, and shown even beyond the first six (matched as
-            # the search matches them: case and å/ä/ö aside).
-            wanted = {fold(v) for v in chosen.get(name, [])}
-            picked = [k for k in counts if fold(k) in wanted]
-            shown = list(counts)[:6]
-            shown += [v for v in picked if v not in shown]
-            top = ", ".join(f"{k} {counts[k]}" for k in shown)
+            # A facet with a filter lists its siblings too (disjunctive counts). The chosen
+            # values are marked as the archive has them (FP for --party L; search.facets,
+            # as in the web sidebar), listed first and shown even beyond the first six.
+            counts, marks = chosen_values(name, chosen.get(name, []), counts,
+                                          facets.get("statement_kind"))
+            shown = [k for k in counts if k in marks]
+            shown += [k for k in list(counts)[:6] if k not in marks]
+            top = ", ".join(f"{k} {counts[k]}" + (" (vald)" if k in marks else "")
+                            for k in shown)
             head = f"{name} (vald: {', '.join(chosen[name])})" if chosen.get(name) else name
             summary.append(f"  {head}: {top}")
     if summary:

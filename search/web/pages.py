@@ -10,8 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from corpus.models import STATEMENT_KINDS, Change, Document, Item
-from index.analysis import fold
-from index.swedish import PARTY_ALIASES
+from search.facets import chosen_values
 from search.web.labels import FACETS, FILTERS, label
 from search.web.markup import anchor, record_anchor, repaired_html
 from search.web.params import (OPEN_END, OPEN_START, SINGLE_VALUED, SearchRequest,
@@ -146,9 +145,11 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
     switches."""
     out = []
     for name, title in FACETS.items():
-        counts = dict(facets.get(name) or {})
-        chosen = _chosen_values(name, req.filters.get(name, ()), counts,
-                                facets.get("statement_kind") or {})
+        # the archive's value a chosen one matches is marked (FP for party=L), not the
+        # typed value listed beside it with 0 (search.facets, as in the terminal)
+        counts, chosen = chosen_values(name, req.filters.get(name, ()),
+                                       facets.get(name) or {},
+                                       facets.get("statement_kind") or {})
         action = ("" if not chosen else "Byt till " if name in SINGLE_VALUED
                   else "Lägg till ")
         if not counts:
@@ -169,30 +170,6 @@ def facet_views(req: SearchRequest, facets: dict[str, dict[str, int]]) -> list[F
             values.append(FacetValue(value, shown, count, selected,
                                      target.query_string(), "" if selected else action))
         out.append(Facet(name, title, values))
-    return out
-
-
-def _chosen_values(name: str, chosen: tuple[str, ...], counts: dict[str, int],
-                   statement_kinds: dict[str, int]) -> dict[str, str]:
-    """Facet value → the chosen value it is, as written in the URL. The search matches a
-    value whatever its case and å/ä/ö (statement_kind=Reservation, party=fp) and takes FP
-    and L as one party, so the sidebar marks the facet's own value rather than listing
-    the typed one beside it with 0 hits. A statement kind chosen as a kind (the shorthand
-    kind=reservation) is listed with the count of that statement kind; `counts` gets the
-    chosen values without a facet value of their own (0 hits)."""
-    out: dict[str, str] = {}
-    for v in chosen:
-        wanted = {fold(a) for a in PARTY_ALIASES.get(v.upper(), (v,))} if name == "party" \
-            else {fold(v)}
-        keys = [str(k) for k in counts if fold(str(k)) in wanted]
-        if not keys and name == "kind" and fold(v) in STATEMENT_KINDS:
-            keys = [fold(v)]
-            counts[fold(v)] = statement_kinds.get(fold(v), 0)
-        if not keys:
-            keys = [v]
-            counts.setdefault(v, 0)
-        for k in keys:
-            out.setdefault(k, v)
     return out
 
 

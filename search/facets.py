@@ -1,0 +1,43 @@
+"""Which facet values a search's filters chose: one rule for the terminal (search.render)
+and the web sidebar (search.web.pages).
+
+The search matches a chosen value whatever its case and å/ä/ö (`statement_kind=Reservation`,
+`party=fp`) and takes FP and L as one party (index.swedish.PARTY_ALIASES), so the value to
+mark is the archive's own (FP for `--party L`), not the typed one listed beside it with 0
+hits. A statement kind chosen as a kind (the shorthand `--kind reservation`, CONTRACTS.md)
+is listed among the kinds with the count of that statement kind.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from corpus.models import STATEMENT_KINDS
+from index.analysis import fold
+from index.swedish import PARTY_ALIASES
+
+
+def chosen_values(name: str, chosen: Iterable[str], counts: dict[str, int],
+                  statement_kinds: dict[str, int] | None = None
+                  ) -> tuple[dict[str, int], dict[str, str]]:
+    """(counts, marks) for facet `name` with the values `chosen` for it: `marks` maps each
+    facet value a chosen value matches (as the archive has it) to that chosen value as
+    typed (what a link that takes the filter away names); `counts` is the facet's counts
+    with every marked value in it: a chosen value without hits has 0, a shorthand statement
+    kind the count in `statement_kinds` (the statement_kind facet)."""
+    counts = dict(counts)
+    marks: dict[str, str] = {}
+    for v in chosen:
+        if not v:
+            continue
+        wanted = {fold(a) for a in PARTY_ALIASES.get(v.upper(), (v,))} if name == "party" \
+            else {fold(v)}
+        keys = [str(k) for k in counts if fold(str(k)) in wanted]
+        if not keys and name == "kind" and fold(v) in STATEMENT_KINDS:
+            keys = [fold(v)]
+            counts[fold(v)] = (statement_kinds or {}).get(fold(v), 0)
+        if not keys:
+            keys = [v]
+            counts.setdefault(v, 0)
+        for k in keys:
+            marks.setdefault(k, v)
+    return counts, marks
