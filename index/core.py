@@ -15,7 +15,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 from whoosh import index as windex
@@ -29,6 +29,7 @@ from whoosh import query as wq
 
 from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold, fold_stem
 from index.columns import GlobalColumns, SegmentCache, build_global
+from index.derived import DerivedRows, RowsCache, RowsOf, combine
 from index.engine import Evaluator, TermCache, query_terms
 from index.query import FACETS
 from index import whoosh_fixes
@@ -75,6 +76,8 @@ class Index:
         self._segments = SegmentCache(self.path)
         self._global: tuple[object, GlobalColumns] | None = None
         self._terms = TermCache()
+        self._rows = RowsCache(self.path)
+        self._memo: dict[Any, Any] = {}
         self._open()
 
     # -- opening -----------------------------------------------------------------------
@@ -128,6 +131,7 @@ class Index:
         self._searcher = None
         self._global = None
         self._terms = TermCache()
+        self._memo = {}
 
     # -- writing -----------------------------------------------------------------------
     def _writer(self):
@@ -168,6 +172,7 @@ class Index:
             writer.cancel()
             raise
         self._segments.prune(self._ix)
+        self._rows.prune(self._ix)
         return n
 
     def delete_documents(self, doc_ids: Iterable[str]) -> int:
@@ -182,6 +187,7 @@ class Index:
             writer.cancel()
             raise
         self._segments.prune(self._ix)
+        self._rows.prune(self._ix)
         return n
 
     def rebuild(self, entries: Iterable[Entry], *, commit_every: int = 10_000) -> int:
@@ -246,6 +252,27 @@ class Index:
             leaves = [(sub.reader(), off) for sub, off in s.leaf_searchers()]
             self._global = (s, build_global(leaves, self._segments))
         return self._global[1]
+
+    def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+        """`build()`, made once per searcher generation (until the index changes), as
+        the columns and the term cache are: for tables a caller derives from the index
+        (search.persons' name table)."""
+        s = self.searcher()
+        got = self._memo.get(key)
+        if got is None or got[0] is not s:
+            got = self._memo[key] = (s, build())
+        return got[1]
+
+    def derived_rows(self, name: str, kinds: tuple[str, ...], rows: RowsOf, width: int
+                     ) -> DerivedRows:
+        """`rows(entry)` (tuples of `width` strings) over the stored entries of every live
+        record of `kinds`, derived once per segment and kept beside the index
+        (index.derived). `name` must change whenever `rows` does."""
+        s = self.searcher()
+        g = self.columns()
+        parts = [(self._rows.get(sub.reader(), name, kinds, rows, width, self._segments), off)
+                 for sub, off in s.leaf_searchers()]
+        return combine(parts, g.live, width)
 
     def doc_ids(self) -> set[str]:
         """The documents that have entries in the index."""

@@ -10,10 +10,13 @@ ambiguous and nothing is merged: the caller lists the candidates to choose from.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
+
+import numpy as np
 
 from index import Index
 from index import query as q
@@ -21,7 +24,14 @@ from index.analysis import WORD_RE, fold
 
 # The records a person speaks, proposes or votes in (an item's names repeat these).
 PERSON_KINDS = ("statement", "proposal", "vote")
+# person_records' cap (the name table has none).
 MAX_RECORDS = 5000
+# Names the per-segment rows of the name table (index.derived); a new number whenever
+# `_name_rows` changes, so that rows derived by the old rule are not read.
+TABLE_ROWS = "persons1"
+# A ballot as written in a vote entry's text (corpus.entries): "Anna Lund (C) ja".
+BALLOT_RE = re.compile(r"([A-ZÅÄÖÉÜ][\w'\-]*(?:\s+[A-ZÅÄÖÉÜa-zåäö][\w'\-]*){0,4}?)\s+"
+                       r"\(([^)]+)\)\s+(ja|nej|avstår)\b")
 
 
 @lru_cache(maxsize=100_000)      # ballot lists repeat the same names in every vote
@@ -50,6 +60,8 @@ class Resolution:
     query: str
     key: str | None
     written: dict[str, Counter] = field(default_factory=dict)
+    # the persons an ambiguous name fits, as `candidates` gives them (`lookup` fills it)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -74,7 +86,8 @@ class Resolution:
 
 def person_records(index: Index, name: str, filters: Iterable[q.Node] = ()) -> list[dict]:
     """Statements, proposals and votes naming someone whose name holds all of `name`'s
-    words, oldest first."""
+    words, newest first; at most MAX_RECORDS of them (an older record beyond is left out:
+    resolve names with `lookup`, whose name table has no such limit)."""
     if not name_key(name):
         return []
     node = q.and_(q.Person(name), q.FacetIs("kind", PERSON_KINDS), *filters)
@@ -90,19 +103,24 @@ def resolve(name: str, entries: list[dict]) -> Resolution:
             k = name_key(n)
             if fits(query_key, k):
                 written[k][n] += 1
-    key = None
+    return Resolution(name, _one_person(query_key, written), dict(written))
+
+
+def _one_person(query_key: str, written: dict[str, Counter]) -> str | None:
+    """The key of the one person the asked name means among the written names it fits,
+    or None."""
     # a full name written as asked is that person; a surname written alone ("Ståhl" in a
     # ballot list) is one more candidate when others carry it too
     if len(written) == 1:
-        key = next(iter(written))
-    elif query_key in written and len(query_key.split()) > 1:
-        key = query_key
-    return Resolution(name, key, dict(written))
+        return next(iter(written))
+    if query_key in written and len(query_key.split()) > 1:
+        return query_key
+    return None
 
 
 def resolve_in(index: Index, name: str) -> Resolution:
     """`resolve` over the whole archive (what the person view says without filters)."""
-    return resolve(name, person_records(index, name))
+    return lookup(index, name)
 
 
 def candidates(res: Resolution, entries: list[dict],
@@ -125,3 +143,129 @@ def candidates(res: Resolution, entries: list[dict],
         out.append({"name": display(forms), "parties": dict(parties), "records": len(mine)})
     out.sort(key=lambda c: (-c["records"], name_key(c["name"])))
     return out
+
+
+# -- the name table ------------------------------------------------------------------------
+
+def text_ballots(entry: dict) -> list[dict]:
+    """The ballots of a vote entry as its text writes them ("Name (P) ja"; corpus.entries
+    writes every ballot so)."""
+    return [{"name": m.group(1).strip(), "party": None if m.group(2) == "-" else m.group(2),
+             "vote": m.group(3)} for m in BALLOT_RE.finditer(entry.get("text") or "")]
+
+
+def party_in_record(e: dict, key: str, ballots: list[dict] | None) -> str | None:
+    """The party the person (name_key) had in a record, where the record tells: a
+    proposal's party, the party written beside the name in a statement, a ballot's party
+    (`ballots`: the vote's)."""
+    if e["kind"] == "vote":
+        for b in ballots or []:
+            if name_key(b["name"]) == key:
+                return b["party"]
+        return None
+    names, parties = e.get("names") or [], e.get("parties") or []
+    if len(parties) == 1 and (len(names) == 1 or e["kind"] == "proposal"):
+        return parties[0]
+    if len(names) == len(parties):
+        for n, p in zip(names, parties):
+            if name_key(n) == key:
+                return p
+    return None
+
+
+def _name_rows(entry: dict) -> list[tuple[str, str, str]]:
+    """The name table's rows of one record: (written name, the person's party in it or "",
+    "1" on the first name of each person in the record, else ""): forms are counted per
+    name written, records and parties once per person and record."""
+    ballots = text_ballots(entry) if entry.get("kind") == "vote" else None
+    out, seen = [], set()
+    for n in entry.get("names") or []:
+        k = name_key(n)
+        if not k:
+            continue
+        if k in seen:
+            out.append((n, "", ""))
+            continue
+        seen.add(k)
+        out.append((n, party_in_record(entry, k, ballots) or "", "1"))
+    return out
+
+
+@dataclass
+class WrittenName:
+    """One written name (a name_key) in the archive's statements, proposals and votes."""
+    forms: Counter          # as written → how often
+    records: int            # records naming it
+    parties: Counter        # party → records where the record tells it
+
+
+class NameTable:
+    """Every written name of the archive's statements, proposals and votes with its forms,
+    records and parties, and each name word's names: resolving a name is a few dict look-
+    ups. Built once per searcher generation (`table`)."""
+
+    def __init__(self, names: dict[str, WrittenName]):
+        self.names = names
+        self.words: dict[str, set[str]] = defaultdict(set)
+        for k in names:
+            for w in k.split():
+                self.words[w].add(k)
+
+    def fitting(self, query_key: str) -> list[str]:
+        """The written names holding all of the query's words (see `fits`)."""
+        words = query_key.split()
+        if not words:
+            return []
+        sets = sorted((self.words.get(w, set()) for w in set(words)), key=len)
+        return sorted(set.intersection(*sets)) if sets[0] else []
+
+    @classmethod
+    def build(cls, index: Index) -> "NameTable":
+        rows = index.derived_rows(TABLE_ROWS, PERSON_KINDS, _name_rows, 3)
+        forms, parties, first = rows.values
+        form_ids, party_ids, first_ids = rows.ids
+        keys = [name_key(f) for f in forms]
+        key_ids: dict[str, int] = {}
+        key_of_form = np.asarray([key_ids.setdefault(k, len(key_ids)) for k in keys],
+                                 dtype=np.int64)
+        key_list = list(key_ids)
+        names = {k: WrittenName(Counter(), 0, Counter()) for k in key_list}
+        # counted with numpy over the rows (tens of thousands at 100k records): one
+        # Python step per distinct (name, form) and (name, party), not per row
+        f_ids, f_counts = np.unique(form_ids, return_counts=True)
+        for f, c in zip(f_ids.tolist(), f_counts.tolist()):
+            names[keys[f]].forms[forms[f]] += c
+        one = first.index("1") if "1" in first else -1
+        is_first = first_ids == one
+        row_keys = key_of_form[form_ids] if len(form_ids) else np.zeros(0, np.int64)
+        per_key = np.bincount(row_keys[is_first], minlength=len(key_list))
+        for i, c in enumerate(per_key.tolist()):
+            names[key_list[i]].records = c
+        told = is_first & (party_ids != (parties.index("") if "" in parties else -1))
+        pairs = row_keys[told] * max(len(parties), 1) + party_ids[told]
+        p_ids, p_counts = np.unique(pairs, return_counts=True)
+        for pair, c in zip(p_ids.tolist(), p_counts.tolist()):
+            k, p = divmod(pair, max(len(parties), 1))
+            names[key_list[k]].parties[parties[p]] += c
+        return cls({k: v for k, v in names.items() if v.forms})
+
+
+def table(index: Index) -> NameTable:
+    """The index's name table, built once per searcher generation (index.Index.memo) from
+    rows derived once per segment (index.Index.derived_rows)."""
+    return index.memo(("search.persons", TABLE_ROWS), lambda: NameTable.build(index))
+
+
+def lookup(index: Index, name: str) -> Resolution:
+    """Which person `name` means in the whole archive, from the name table: `resolve` over
+    every record, without reading one. An ambiguous name's `candidates` are filled."""
+    query_key = name_key(name)
+    t = table(index)
+    written = {k: t.names[k].forms for k in t.fitting(query_key)}
+    res = Resolution(name, _one_person(query_key, written), written)
+    if res.ambiguous:
+        res.candidates = sorted(
+            ({"name": display(t.names[k].forms), "parties": dict(t.names[k].parties.most_common()),
+              "records": t.names[k].records} for k in written),
+            key=lambda c: (-c["records"], name_key(c["name"])))
+    return res

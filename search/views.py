@@ -13,14 +13,12 @@ from index import Index
 from index import query as q
 from index.analysis import fold
 from index.swedish import PARTY_ALIASES
-from search.persons import candidates, name_key, person_records, resolve
+from search.persons import (PERSON_KINDS, lookup, name_key, party_in_record,
+                            text_ballots)
 from search.parser import dnr_node
 from search.service import result_hits
 
 MAX_RECORDS = 5000
-# A ballot as written in a vote entry's text: "Anna Lund (C) ja".
-_BALLOT_RE = re.compile(r"([A-ZÅÄÖÉÜ][\w'\-]*(?:\s+[A-ZÅÄÖÉÜa-zåäö][\w'\-]*){0,4}?)\s+"
-                        r"\(([^)]+)\)\s+(ja|nej|avstår)\b")
 
 
 class StoreLike(Protocol):
@@ -106,8 +104,7 @@ def ballots_of(entry: dict, store: StoreLike | None = None) -> list[dict]:
                     n < len(item.votes):
                 return [{"name": b.name, "party": b.party, "vote": b.vote}
                         for b in item.votes[n].ballots]
-    return [{"name": m.group(1).strip(), "party": None if m.group(2) == "-" else m.group(2),
-             "vote": m.group(3)} for m in _BALLOT_RE.finditer(entry.get("text") or "")]
+    return text_ballots(entry)
 
 
 def _get(store: StoreLike | None, doc_id: str):
@@ -166,22 +163,8 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
             "statements": statements[:limit], "proposals": proposals[:limit], "votes": votes}
 
 
-def _party_in(e: dict, key: str, ballots: list[dict] | None) -> str | None:
-    """The party the person (key) had in a record, where the record tells: a proposal's
-    party, the party written beside the name in a statement, a ballot's party."""
-    if e["kind"] == "vote":
-        for b in ballots or []:
-            if name_key(b["name"]) == key:
-                return b["party"]
-        return None
-    names, parties = e.get("names") or [], e.get("parties") or []
-    if len(parties) == 1 and (len(names) == 1 or e["kind"] == "proposal"):
-        return parties[0]
-    if len(names) == len(parties):
-        for n, p in zip(names, parties):
-            if name_key(n) == key:
-                return p
-    return None
+# The party the person had in a record (search.persons, where the name table reads it).
+_party_in = party_in_record
 
 
 def party_in(e: dict, key: str, store: StoreLike | None = None) -> str | None:
@@ -199,15 +182,19 @@ def person(index: Index, name: str, store: StoreLike | None = None, *,
     Ståhl", not "Anna Ståhl"). A part of a name (a surname alone) that fits one person
     shows that person; when it fits several, the result lists them to choose from
     (`ambiguous`, `candidates`: name, parties, records) and merges nothing
-    (search.persons)."""
-    entries = person_records(index, name, filters)
-    res = resolve(name, entries)
+    (search.persons).
+
+    Which person the name means is decided over the whole archive (as a search's
+    `--person` is); `filters` then narrow that person's records."""
+    res = lookup(index, name)
     if not res.found:
         raise NotFoundError(f"person {name!r}: no statement, proposal or vote in the archive")
     if res.key:
+        node = q.and_(q.Person(res.key, exact=True), q.FacetIs("kind", PERSON_KINDS),
+                      *filters)
+        entries = index.search(node, sort="date", limit=MAX_RECORDS, facets=()).hits
         return _person_view(name, res.key, res.name, entries, store, limit)
-    return {"name": name, "query": name, "ambiguous": True,
-            "candidates": candidates(res, entries, lambda e, k: party_in(e, k, store)),
+    return {"name": name, "query": name, "ambiguous": True, "candidates": res.candidates,
             "parties": {}, "by_year": {},
             "totals": {"statement": 0, "proposal": 0, "vote": 0},
             "statements": [], "proposals": [], "ballots": []}
