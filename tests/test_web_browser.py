@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 import warnings
 from pathlib import Path
 
 import pytest
 
-from tests.webfixtures import WebArchive, build_archive
+from tests.webfixtures import WebArchive, build_archive, live_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("ARKIV_CHROMIUM", "/usr/bin/chromium"))
@@ -50,22 +47,8 @@ def archive(tmp_path_factory) -> WebArchive:
 
 @pytest.fixture(scope="module")
 def base_url(archive):
-    import uvicorn
-    from search.web.app import create_app
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(archive.home), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:          # uvicorn sets this once it listens
-        if not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join()
+    with live_server(archive.home) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

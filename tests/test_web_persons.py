@@ -4,9 +4,6 @@ axe-core as in tests/test_web_browser.py)."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from urllib.parse import quote
 
 import pytest
@@ -15,7 +12,7 @@ from fastapi.testclient import TestClient
 from search.web.app import create_app
 from tests.searcharchive import namesakes
 from tests.test_web_browser import AXE, browser  # noqa: F401  (the Chromium fixture)
-from tests.webfixtures import add_documents, build_archive
+from tests.webfixtures import add_documents, build_archive, live_server
 
 
 @pytest.fixture(scope="module")
@@ -88,21 +85,8 @@ def test_person_in_the_query_links_to_the_person_pages(client) -> None:
 
 @pytest.fixture(scope="module")
 def base_url(home):
-    import uvicorn
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(home), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join()
+    with live_server(home) as url:
+        yield url
 
 
 @pytest.mark.browser

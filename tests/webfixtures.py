@@ -9,6 +9,11 @@ document's source file is written too (its SHA-256 is its id), so downloads can 
 from __future__ import annotations
 
 import hashlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +22,9 @@ from corpus.models import (Ballot, Change, Decision, Document, Extraction, Item,
                            Person, Proposal, RepairedPage, Statement, Vote)
 from corpus.store import Store
 
+# How long a live server may take to listen before the fixture gives up (a busy machine
+# runs two pytest workers and Chromium; uvicorn starts in well under a second).
+START_DEADLINE = 30.0
 HOSTILE = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
 
 
@@ -191,3 +199,33 @@ def add_documents(home: Path, docs: list[Document]) -> None:
     index.close()
     store.mark_indexed([d.doc_id for d in docs])
     store.close()
+
+
+@contextmanager
+def live_server(home: Path, deadline: float = START_DEADLINE) -> Iterator[str]:
+    """The web UI of the archive at `home` served by uvicorn in a thread; yields its base
+    URL. The socket is bound here and handed to uvicorn (`Server.run(sockets=…)`): a port
+    picked by binding and closing a socket could be taken by another pytest-xdist worker
+    before uvicorn binds it. Waiting for the server has a deadline, so a server that never
+    starts fails the fixture instead of hanging the run."""
+    import uvicorn
+    from search.web.app import create_app
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(home), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        give_up = time.monotonic() + deadline
+        while not server.started:          # uvicorn sets this once it listens
+            if not thread.is_alive():
+                raise RuntimeError("uvicorn stopped before it listened")
+            if time.monotonic() > give_up:
+                raise RuntimeError(f"uvicorn did not listen within {deadline:.0f} s")
+            time.sleep(0.02)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(deadline)
+        sock.close()
