@@ -187,3 +187,18 @@ def test_a_blank_name_is_no_filter(ix) -> None:
     index, _ = ix
     r = search(index, "", Filters(person="  "))
     assert r["total"] == search(index, "")["total"] and r["persons"] == []
+
+
+# Needs the change to search.service.Filters described in the review report (that file is
+# being edited elsewhere): a name without letters is dropped from the query and from
+# `filters` alike. Strict: once the change is in, these pass and the marker must go.
+@pytest.mark.xfail(strict=True, reason="search/service.py Filters still keeps a name "
+                                       "without letters in `filters`")
+@pytest.mark.parametrize("name", ["-", "  ", "–.,"])
+def test_a_name_without_letters_is_no_filter_and_not_listed(ix, cli, name: str) -> None:
+    index, _ = ix
+    r = search(index, "", Filters(person=name))
+    assert r["total"] == search(index, "")["total"] and r["persons"] == []
+    assert "person" not in r["filters"]
+    out = CliRunner().invoke(cli, ["search", "", "--person", name, "--json"])
+    assert out.exit_code == 0 and "person" not in json.loads(out.stdout)["filters"]
