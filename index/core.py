@@ -31,6 +31,7 @@ from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold, fold_ste
 from index.columns import GlobalColumns, SegmentCache, build_global
 from index.derived import DerivedRows, RowsCache, RowsOf, combine
 from index.engine import Evaluator, TermCache, query_terms
+from index.names import ROWS_NAME, NameDocs, RECORD_KINDS, record_names
 from index.query import FACETS
 from index import whoosh_fixes
 from index.schema import FACET_FIELD, build_schema, facet_token, whoosh_doc
@@ -274,6 +275,11 @@ class Index:
                  for sub, off in s.leaf_searchers()]
         return combine(parts, g.live, width)
 
+    def _name_docs(self) -> NameDocs:
+        """Which records name whom (index.names), for name filters."""
+        return self.memo(("index.names", ROWS_NAME), lambda: NameDocs(
+            self.derived_rows(ROWS_NAME, RECORD_KINDS, record_names, 1)))
+
     def doc_ids(self) -> set[str]:
         """The documents that have entries in the index."""
         col = self.columns().facets["doc_id"]
@@ -300,7 +306,7 @@ class Index:
         matches."""
         s = self.searcher()
         g = self.columns()
-        ev = Evaluator(s, g, self._terms)
+        ev = Evaluator(s, g, self._terms, self._name_docs)
         mask, score = ev.run(node)
         filters = list(filters)
         tagged = []
@@ -346,7 +352,7 @@ class Index:
             return SearchResult(0, [], {})
         s = self.searcher()
         g = self.columns()
-        ev = Evaluator(s, g, self._terms)
+        ev = Evaluator(s, g, self._terms, self._name_docs)
         text = f"{entry.get('title') or ''} {entry.get('text') or ''}"
         tf = Counter(fold_stem(w) for w in (m.group().lower() for m in WORD_RE.finditer(text))
                      if w not in STOP_WORDS and len(w) > 2 and not w.isdigit())

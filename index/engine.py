@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from typing import Callable
 
 import numpy as np
 
@@ -17,6 +18,7 @@ from index.analysis import (EXACT_MARK, WORD_RE, bigrams, exact_term, fold, fold
                             phrase_terms, stem)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
+from index.names import NameDocs
 from index.schema import FACET_FIELD, facet_token
 from index.swedish import PARTY_ALIASES, STOP_WORDS
 
@@ -58,12 +60,16 @@ class TermCache:
 
 
 class Evaluator:
-    def __init__(self, searcher, g: GlobalColumns, terms: TermCache):
+    def __init__(self, searcher, g: GlobalColumns, terms: TermCache,
+                 names: Callable[[], "NameDocs"] | None = None):
         self.searcher = searcher
         self.leaves = [(s.reader(), off) for s, off in searcher.leaf_searchers()]
         self.g = g
         self.terms = terms
         self.n = g.doccount
+        # the searcher's NameDocs (index.names), made on first use; without it a name
+        # filter reads the stored names of its candidates
+        self.names = names
 
     # -- entry point -------------------------------------------------------------------
     def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
@@ -242,9 +248,12 @@ class Evaluator:
             # The terms may come from two names of one record ("Jöran Ståhl", "Anna Lund"
             # for "Anna Ståhl") and a name's word order varies (ballot lists write "Ståhl
             # Anna"): each candidate's stored names decide, one name at a time.
-            key = ("person-names", f"{int(node.exact)}:{' '.join(sorted(set(names)))}")
-            docs = self.terms.get(key, lambda: self._naming(np.flatnonzero(cand),
-                                                            frozenset(names), node.exact))
+            if self.names is not None:
+                docs = self.names().naming(frozenset(names), node.exact)
+            else:
+                key = ("person-names", f"{int(node.exact)}:{' '.join(sorted(set(names)))}")
+                docs = self.terms.get(key, lambda: self._naming(np.flatnonzero(cand),
+                                                                frozenset(names), node.exact))
             mask = np.zeros(self.n, bool)
             mask[docs] = True
             cand &= mask

@@ -165,3 +165,30 @@ def test_a_vote_s_ballots_give_the_party(tmp_path: Path) -> None:
         assert dict(anna.forms) == {"Ståhl Anna": 1, "Anna Ståhl": 1}
     finally:
         index.close()
+
+
+@pytest.mark.parametrize("docs", [archive, load_documents], ids=["namesakes", "sample"])
+def test_name_filters_from_the_name_map_equal_reading_the_records(tmp_path: Path,
+                                                                  docs) -> None:
+    """A name filter of several words (or exact) finds its records through the index's
+    name map (index.names) as it did by reading each candidate's stored names."""
+    from index import query as q
+    from index.engine import Evaluator
+    documents = docs()
+    index = build_index(tmp_path / "index", documents)
+    try:
+        names = sorted({n for d in documents for e in entries_for(d) for n in e.names})
+        words = sorted({w for n in names for w in n.split()})
+        asked = names + [f"{a} {b}" for a in words[:12] for b in words[-12:] if a != b] + \
+            ["stahl anna", "Ståhl", "Ingen Alls"]
+        s, g = index.searcher(), index.columns()
+        by_map = Evaluator(s, g, index._terms, index._name_docs)
+        by_reading = Evaluator(s, g, type(index._terms)())
+        for name in asked:
+            for exact in (False, True):
+                node = q.Person(name, exact=exact)
+                mine, theirs = by_map.run(node), by_reading.run(node)
+                assert (mine[0] == theirs[0]).all(), (name, exact)
+                assert (mine[1] == theirs[1]).all(), (name, exact)
+    finally:
+        index.close()
