@@ -64,6 +64,8 @@ class Filters:
                      "statement_kind", "outcome", "dnr", "person"):
             value = getattr(self, name)
             values = [v for v in ([value] if isinstance(value, str) else value or []) if v]
+            if name == "person":
+                values = [v for v in values if persons.name_key(v)]   # "-": no name, no filter
             if values:
                 out[name] = values
         return out
@@ -83,7 +85,7 @@ class Filters:
                                  "(YYYY or YYYY-YYYY)") from None
         if self.dnr:
             out.append(dnr_node(self.dnr))
-        if self.person and self.person.strip():
+        if self.person and persons.name_key(self.person):
             out.append(q.Person(self.person))
         return out
 
@@ -207,7 +209,9 @@ def did_you_mean(index: Index, query: str, filters: Filters | None = None,
     if filter_nodes is None:
         filter_nodes = (filters or Filters()).nodes()
     try:
-        node = q.and_(parse(candidate), *filter_nodes)
+        # a name in the suggestion means what it means in a search: one person, or nothing
+        # when it fits several (a suggestion must find what following it finds)
+        node = q.and_(_resolve_persons(index, parse(candidate), "query", []), *filter_nodes)
     except UsageError:
         return None
     return candidate if index.search(node, limit=1, facets=()).total else None

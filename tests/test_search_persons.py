@@ -192,8 +192,6 @@ def test_a_blank_name_is_no_filter(ix) -> None:
 # Needs the change to search.service.Filters described in the review report (that file is
 # being edited elsewhere): a name without letters is dropped from the query and from
 # `filters` alike. Strict: once the change is in, these pass and the marker must go.
-@pytest.mark.xfail(strict=True, reason="search/service.py Filters still keeps a name "
-                                       "without letters in `filters`")
 @pytest.mark.parametrize("name", ["-", "  ", "–.,"])
 def test_a_name_without_letters_is_no_filter_and_not_listed(ix, cli, name: str) -> None:
     index, _ = ix
@@ -202,3 +200,12 @@ def test_a_name_without_letters_is_no_filter_and_not_listed(ix, cli, name: str) 
     assert "person" not in r["filters"]
     out = CliRunner().invoke(cli, ["search", "", "--person", name, "--json"])
     assert out.exit_code == 0 and "person" not in json.loads(out.stdout)["filters"]
+
+
+def test_did_you_mean_resolves_names_as_the_search_does(ix) -> None:
+    # "Ståhl" fits two persons: a suggestion that keeps it would find nothing when followed
+    index, _ = ix
+    assert search(index, "antecna")["did_you_mean"] == "anteckna"
+    assert search(index, 'antecna person:"Jöran Ståhl"')["did_you_mean"] == \
+        'anteckna person:"Jöran Ståhl"'
+    assert search(index, "antecna person:Ståhl")["did_you_mean"] is None
