@@ -164,13 +164,9 @@ def _resolve_persons(index: Index, node: q.Node, where: str,
         return type(node)(tuple(_resolve_persons(index, c, where, out) for c in node.children))
     if not isinstance(node, q.Person) or node.exact or not persons.name_key(node.name):
         return node
-    from search.views import party_in       # views build on this module
-    entries = persons.person_records(index, node.name)
-    res = persons.resolve(node.name, entries)
+    res = persons.lookup(index, node.name)       # the name table: no record is read
     out.append({"query": node.name, "in": where, "name": res.name,
-                "ambiguous": res.ambiguous,
-                "candidates": persons.candidates(res, entries, party_in)
-                if res.ambiguous else []})
+                "ambiguous": res.ambiguous, "candidates": res.candidates})
     # an unknown name keeps its own node: it matches nothing either way
     return res.node() if res.found else node
 
