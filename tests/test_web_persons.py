@@ -117,3 +117,12 @@ def test_choose_a_person_in_the_browser(browser, base_url) -> None:  # noqa: F81
         assert page.locator(".persons-notice").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name", ["-", "  ", "–.,"])
+def test_a_person_parameter_without_letters_is_no_filter_and_no_chip(client, name) -> None:
+    everything = client.get("/api/search?limit=1").json()["total"]
+    r = client.get(f"/api/search?person={quote(name)}&limit=1").json()
+    assert r["total"] == everything and "person" not in r["filters"]
+    page = client.get(f"/search?q=budget&person={quote(name)}").text
+    assert "Valda filter" not in page

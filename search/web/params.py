@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from search.persons import name_key
 from search.web.labels import FILTERS
 
 MAX_QUERY_CHARS = 500
@@ -98,8 +99,8 @@ def parse(params: list[tuple[str, str]], *, max_limit: int = MAX_PAGE_SIZE,
                 span[name] = value.strip()
         elif name in FILTERS:
             value = value.strip()
-            if not value:
-                continue
+            if not value or (name == "person" and not name_key(value)):
+                continue            # "person=-" names nobody: no filter, and no chip for it
             if len(value) > MAX_FILTER_CHARS:
                 raise BadRequest(f"Värdet för {FILTERS[name].lower()} är för långt "
                                  f"(högst {MAX_FILTER_CHARS} tecken).")
