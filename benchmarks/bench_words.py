@@ -1,7 +1,8 @@
 """Repair and extraction rates, in words of raw text per second.
 
 - repair_words_per_s: `arkiv repair FILE` on raw OCR text (the sample archive's OCR'd
-  documents, repeated), pinned to one core, process start-up included: what a user pays.
+  documents, repeated), pinned to one core, process start-up included: what a user pays; the
+  fastest of three runs.
   The start-up alone (`arkiv repair` of a one-line file) is in the detail, and so is the rate on
   the two documents once (`novel_words_per_s_after_startup`): in the repeated text a word seen
   before costs a cache look-up, as a recurring word does in a long document; the first sight of
@@ -20,6 +21,7 @@ from benchmarks.bench_inputs import SAMPLES
 from benchmarks.bench_report import Figure
 
 REPAIR_TIME_LIMIT = 120.0     # keeps `make bench` bounded when repair is slow
+REPAIR_ROUNDS = 3
 
 
 def _one_core(cmd: list[str]) -> list[str]:
@@ -37,8 +39,16 @@ def measure_repair(text_file: Path, work: Path) -> list[Figure]:
                     encoding="utf-8")
     env = bench_env(OMP_THREAD_LIMIT="1")
     startup = run(_one_core(arkiv_command() + ["repair", str(tiny)]), env=env).check("arkiv repair")
-    r = run(_one_core(arkiv_command() + ["repair", str(text_file)]), env=env,
-            timeout=REPAIR_TIME_LIMIT)
+    # the fastest of REPAIR_ROUNDS: other work on the machine only ever adds time (this
+    # machine's speed drifts by ±8 % from one minute to the next)
+    r = None
+    for _ in range(REPAIR_ROUNDS):
+        got = run(_one_core(arkiv_command() + ["repair", str(text_file)]), env=env,
+                  timeout=REPAIR_TIME_LIMIT)
+        if r is None or got.returncode == -9 or got.seconds < r.seconds:
+            r = got
+        if got.returncode == -9:
+            break
     if r.returncode == -9:            # killed at the limit: the rate is at most this
         return [Figure("repair_words_per_s", words / r.seconds, "words/s", 20_000, ">=",
                        note=f"stopped after {REPAIR_TIME_LIMIT:.0f} s: at most this",

@@ -136,12 +136,12 @@ def _code_like(word: str) -> bool:
 def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
     """Tokens never touched: numbers, ids, abbreviations, e-mail addresses, parties."""
     tok = m.group()
-    if _COMBINING.search(tok):
-        return True                         # a stray accent NFC could not attach: not a word
-    if tok.isalpha():
+    if tok.isalpha():                       # (a combining mark is no letter: none in here)
         if len(tok) <= 4 and tok.isupper():
             return True                     # KS, SN, BUN, SD, MP, ÄLN: bodies and parties
     else:
+        if _COMBINING.search(tok):
+            return True                     # a stray accent NFC could not attach: not a word
         letters = sum(c.isalpha() for c in tok)
         digits = sum(c.isdigit() for c in tok)
         if letters == 0:
@@ -197,7 +197,8 @@ class DocumentRepairer:
             low = tok.lower()
             if low in patterns.PROTECTED:
                 continue
-            if ((patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx))
+            if len(tok) == 3 and (
+                    (patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx))
                     or (patterns.DNR_MISREAD_WORD.match(tok) and _dnr_follows(text, m.end()))):
                 edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
                 continue

@@ -1,0 +1,148 @@
+"""One document's extraction: its lines split into parts (protocol, agenda, voting list) and
+items, each item's diary numbers, decisions, proposals, votes and statements, and the header
+facts (body, meeting date, municipality). See the package docstring."""
+from __future__ import annotations
+
+from corpus.models import Extraction, Item, Part, RepairedPage
+from extract import ballots as ballot_lists
+from extract import dnr as dnrs
+from extract import header, persons
+from extract.dates import first_date, plus_days
+from extract.decisions import decisions_of, outcome_of
+from extract.items import ItemSpan, split_items
+from extract.parts import PartSpan, doc_type, split_parts
+from extract.proposals import proposals_of
+from extract.sections import split_sections
+from extract.statements import jav_of, statements_of
+from extract.text import Line, split_lines
+from extract.votes import agree, votes_of
+
+
+def extract(pages: list[RepairedPage]) -> Extraction:
+    lines = split_lines([(p.number, p.text) for p in pages])
+    full = "\n".join(ln.text for ln in lines)
+    known = persons.party_map(full)
+    spans = split_parts(lines)
+    ex = Extraction()
+    pending: list[ballot_lists.BallotList] = []
+    for k, span in enumerate(spans):
+        part_lines = lines[span.start:span.end]
+        if span.kind == "votelist":
+            pending.extend(ballot_lists.find_all([ln.text for ln in part_lines], span.start, known))
+            ex.parts.append(_votelist_part(span, part_lines, ex.parts))
+            continue
+        item_spans = split_items(lines, span)
+        items = [_agenda_item(lines, s, k) if span.kind == "agenda" else
+                 _item(lines, s, k, span.kind == "proto", known) for s in item_spans]
+        ex.items.extend(items)
+        ex.parts.append(_part(span, lines, item_spans, items))
+    _attach_lists(ex.items, pending)
+    for item in ex.items:
+        for v in item.votes:
+            v.counts_agree = agree(v)
+    _fill_top(ex, lines, spans, full)
+    return ex
+
+
+def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str]) -> Item:
+    sections = split_sections(lines, s.body_start, s.end, protocol)
+    text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
+    body_text = "\n".join(sec.text for sec in sections if sec.kind != "slut")
+    decisions = decisions_of(sections, protocol)
+    item = Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr or _underlag_dnr(s, sections),
+                text=text, decisions=decisions,
+                part=part, outcome=outcome_of(decisions))
+    if protocol:
+        item.proposals = proposals_of(sections, known, protocol)
+        item.votes = votes_of(body_text)
+        item.statements = statements_of(sections, known)
+        item.jav = jav_of(body_text, sections, known)
+        _attach_lists([item], ballot_lists.find_all([ln.text for ln in lines[s.body_start:s.end]],
+                                                    s.body_start, known))
+    return item
+
+
+def _underlag_dnr(s: ItemSpan, sections) -> list[str]:
+    """An item whose heading has no diary number often carries it in its Beslutsunderlag
+    ("Tjänsteskrivelse 2024-09-02, dnr MBN 2024-000512"): the papers are filed in the item's
+    own case. Running text elsewhere refers to other cases and is not read here."""
+    if not s.paragraph:
+        return []
+    underlag = next((sec for sec in sections if sec.kind == "underlag"), None)
+    return dnrs.unique([n for _, n in dnrs.find(underlag.text)]) if underlag else []
+
+
+def _agenda_item(lines: list[Line], s: ItemSpan, part: int) -> Item:
+    """An agenda's item: nothing is decided, proposed or voted in it."""
+    text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
+    return Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr, text=text, part=part)
+
+
+def _attach_lists(items: list[Item], lists: list[ballot_lists.BallotList]) -> None:
+    """Ballots go to the vote of the item their label names, else to the next vote without."""
+    for bl in lists:
+        targets = [i for i in items if i.votes and (bl.paragraph is None or i.paragraph == bl.paragraph)]
+        vote = next((v for i in targets for v in i.votes if not v.ballots), None)
+        if vote is not None:
+            vote.ballots = bl.ballots
+
+
+def _part(span: PartSpan, lines: list[Line], item_spans: list[ItemSpan], items: list[Item]) -> Part:
+    part_lines = lines[span.start:span.end]
+    prefix = next((s.prefix for s in item_spans if s.prefix), None)
+    body = header.body_of(part_lines, span.kind, prefix)
+    dt = doc_type(span, lines, len([s for s in item_spans if s.paragraph]))
+    title = items[0].title if len(items) == 1 else span.heading
+    return Part(doc_type=dt, title=title, body=body, date=_part_date(span, part_lines),
+                dnr=dnrs.unique([d for i in items for d in i.dnr]),
+                first_page=part_lines[0].page if part_lines else 1)
+
+
+def _part_date(span: PartSpan, part_lines: list[Line]) -> str | None:
+    part_lines = header.unflatten(part_lines)
+    if span.kind == "agenda":
+        return header.announced_date(part_lines)
+    if span.kind == "proto":
+        return (header.meeting_date(part_lines) or header.datum_label(part_lines)
+                or header.labelled_date(part_lines, "justering"))
+    got = header.labelled_date(part_lines[:40], "meeting_date")
+    for ln in part_lines[:40]:
+        if ln.folded.startswith("datum") and (d := first_date(ln.text)):
+            return d
+    return got or first_date("\n".join(ln.text for ln in part_lines[:30]))
+
+
+def _votelist_part(span: PartSpan, part_lines: list[Line], before: list[Part]) -> Part:
+    proto = next((p.doc_type for p in reversed(before) if p.doc_type.startswith("protokoll")),
+                 "protokollsutdrag")
+    bodies = header.bodies_in(span.heading or "")
+    return Part(doc_type=proto, title=span.heading, body=bodies[0][1] if bodies else None,
+                first_page=part_lines[0].page if part_lines else 1)
+
+
+def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: str) -> None:
+    lines = header.unflatten(lines)
+    first = ex.parts[0] if ex.parts else None
+    span0 = spans[0]
+    lines0 = lines[span0.start:span0.end]
+    ex.doc_type = first.doc_type if first else "okand"
+    ex.body = first.body if first else None
+    ex.date = first.date if first else None
+    ex.municipality = header.municipality_of(lines)
+    ex.dnr = dnrs.unique([n for _, n in dnrs.find(full)])
+    if span0.kind == "tj":
+        ex.author = header.author_of(lines0)
+    proto_lines = [ln for s in spans if s.kind == "proto" for ln in lines[s.start:s.end]]
+    if span0.kind == "proto":
+        ex.meeting_date = header.meeting_date(lines0) or header.datum_label(lines0)
+        ex.place = header.place_of(lines0)
+        ex.attendance = header.attendance_of(lines0)
+    elif span0.kind == "agenda":
+        ex.meeting_date = ex.date
+        ex.place = header.place_of(lines0)
+    ex.justering_date = header.labelled_date(proto_lines, "justering")
+    ex.anslag_date = header.labelled_date(proto_lines, "anslag")
+    ex.appeal_deadline = header.labelled_date(proto_lines, "appeal")
+    if ex.anslag_date and not ex.appeal_deadline:
+        ex.appeal_deadline = plus_days(ex.anslag_date, 21)
+        ex.appeal_deadline_computed = True
