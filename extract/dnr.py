@@ -18,8 +18,9 @@ _PREFIX = r"(?:[A-ZÅÄÖ]{1,5}|BoM|KSau|KSAU)"
 _PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.)(?P<body>{_Y}\s?[/:.\-]\s?\d{{1,6}}(?:\s?-\s?\d{{1,6}})?)"
 _BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
 # Year first, then the body and the serial, often a three-digit classification after it
-# (`2014/KS 0112 002`, an older Formpipe shape): the prefix is part of the number.
-_YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?:\s\d{{3}}(?!\d))?"
+# (`2014/KS 0112 002`, `2018/KS 0290 10`, an older Formpipe shape): the prefix is part of
+# the number.
+_YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?: \d{{2,3}}(?!\d))?"
 
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL

@@ -17,6 +17,8 @@ def _extract(text: str):
     ("Ärendet hänger samman med busskortsärendet, 2022/GN 0230 612.", ["2022/GN 0230 612"]),
     ("Dnr 2014/KS 0112 002 (2)", ["2014/KS 0112 002"]),
     ("Dnr 2014/KS 0112", ["2014/KS 0112"]),
+    ("Dnr 2018/KS 0290 10", ["2018/KS 0290 10"]),           # a two-digit class (Tyresö)
+    ("Dnr 2018/KS 0290\n10 Delårsrapport", ["2018/KS 0290"]),  # the next line's number is not
     ("Ärendenr 2020/BUN0045", ["2020/BUN 0045"]),
     # the shapes that were already read stay as they were
     ("Dnr KS 2014/0159", ["KS 2014/0159"]),
