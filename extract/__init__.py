@@ -22,13 +22,15 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 8            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 9            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
                        # 6: party groups ("S-ledamöterna", "S- och V-gruppen", Alliansen), "N röster mot M"
                        # 7: "KS.2022.0031" keeps its dot; an "Ärendenummer:" line under the title
                        # 8: a two-digit class in "2018/KS 0290 10"; never a class from the next line
+                       # 9: a long name under the Ja column keeps its ballot; "Ja för X, Nej för Y" and
+                       #    the casting vote; "instämmer i Lars Öbergs yrkande" supports Lars Öberg
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

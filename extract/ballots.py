@@ -187,11 +187,12 @@ def _spaced_rows(lines: list[str], start: int) -> list[str]:
 
 def _spaced_ballot(row: str, group: list[tuple[int, int, str]], known: dict[str, str], lo: int,
                    bl: BallotList) -> None:
-    name_part = row[:lo].rstrip()
     marks = [(m.start(), m.end()) for m in re.finditer(r"\S+", row) if m.start() >= lo - 1
              and _MARK.match(m.group(0))]
     if not marks:
         return
+    # up to the first mark, not to the first column: a long name runs on under "Ja"
+    name_part = row[:marks[0][0]].rstrip()
     cells = re.split(r"\s{2,}|\t", name_part.strip())
     voter = _voter(cells, known)
     if not voter:

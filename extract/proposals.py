@@ -84,9 +84,21 @@ def _type_and_support(sent: str, f: str, at: int, known: dict[str, str]) -> tupl
             kind = t
             break
     supports = None
-    joined = [m for m in persons.mentions(sent) if m.start > at]
-    if joined and re.search(r"instamm|bifall till|stod for|ansluter|anslot|bakom|bitrad", after):
-        supports = persons.canonical(joined[0].name, known)
-        if kind == "eget":
+    if re.search(r"instamm|bifall till|stod for|ansluter|anslot|bakom|bitrad", after):
+        joined = [m for m in persons.mentions(sent) if m.start > at]
+        supports = (persons.canonical(joined[0].name, known) if joined
+                    else _genitive_member(after, known))
+        if supports and kind == "eget":
             kind = "bifall"
     return kind, supports
+
+
+def _genitive_member(after: str, known: dict[str, str]) -> str | None:
+    """"instämmer i Lars Öbergs yrkande": a member of the meeting named in the genitive, with no
+    party after the name (the first such name in the text)."""
+    best: tuple[int, str] | None = None
+    for name in known:
+        m = re.search(rf"\b{re.escape(fold(name))}s?\b", after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None

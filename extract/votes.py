@@ -130,10 +130,14 @@ def _outcome(v: Vote, after: str) -> str | None:
     return _side_named(v.question or "", seg)
 
 
+# "ja-röst för bifall till X, nej-röst för Y", "Ja för X, Nej för Y", "JA = X  NEJ = Y"
+_SIDES = re.compile(r"\bja(?:-?\s?rost\w*)?(?:\s*[=:]\s*|\s+\w+\s+)(.+?)[,;.]?\s+(?:och\s+)?"
+                    r"\bnej(?:-?\s?rost\w*)?(?:\s*[=:]\s*|\s+\w+\s+)(.+)")
+
+
 def _side_named(question: str, seg: str) -> str | None:
     """"… beslutar enligt budgetberedningens förslag": the side whose words the sentence repeats."""
-    sides = re.search(r"ja-?\s?rost\w*\s+\w+\s+(.+?)[,;]?\s+(?:och\s+)?nej-?\s?rost\w*\s+\w+\s+(.+)",
-                      fold(question))
+    sides = _SIDES.search(fold(question))
     if not sides:
         return None
     hits = [sum(w in seg for w in side.split() if len(w) > 4) for side in sides.groups()]

@@ -157,3 +157,15 @@ def test_wrapped_vote_question_is_no_ballot():
     lines = ["Omröstning begärs. Den som bifaller Mats Eks (S) yrkande röstar ja, den som",
              "bifaller Karin Dahls (M) yrkande röstar nej."]
     assert find_all(lines, 0, {}) == []
+
+
+def test_a_long_name_running_on_under_the_ja_column_keeps_its_ballot():
+    lines = ["Ledamot            Ja   Nej   Avstår",
+             "Anna Nordin (S)    X",
+             "Lars Öberg (M)           X",
+             "Niklas Lundqvist (V)     X",
+             "Sara Berg (SD)                 X",
+             ""]
+    assert _votes(find_all(lines, 0, {})) == [[
+        ("Anna Nordin", "S", "ja"), ("Lars Öberg", "M", "nej"), ("Niklas Lundqvist", "V", "nej"),
+        ("Sara Berg", "SD", "avstår")]]

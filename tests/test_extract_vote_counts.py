@@ -21,3 +21,18 @@ from extract.votes import votes_of
 ])
 def test_roster_mot(text, want):
     assert [(v.yes, v.no, v.abstain) for v in votes_of(text)] == want
+
+
+@pytest.mark.parametrize("question,want", [
+    ("Ja för förvaltningens förslag, Nej för Lars Öbergs yrkande.", "ja"),
+    ("Ja för Lars Öbergs yrkande, Nej för förvaltningens förslag.", "nej"),
+    ("JA = bifall till förvaltningens förslag NEJ = bifall till Lars Öbergs yrkande.", "ja"),
+    ("Ja-röst för bifall till förvaltningens förslag, nej-röst för avslag.", "ja"),
+])
+def test_tie_goes_to_the_side_the_casting_vote_names(question, want):
+    """Lika röstetal: the chair's utslagsröst decides, and the sentence names the side, not ja/nej."""
+    text = (f"Omröstning begärs. Följande voteringsproposition godkänns: {question} "
+            "Med 2 ja-röster mot 2 nej-röster, och ordförandens utslagsröst, beslutar nämnden "
+            "enligt förvaltningens förslag.")
+    [v] = votes_of(text)
+    assert (v.yes, v.no, v.outcome) == (2, 2, want)

@@ -86,6 +86,10 @@ def test_heading_after_a_finished_sentence_still_starts_a_section():
     ("Hanna Ali (V) ställer sig bakom Peter Sjöbergs (S) ändringsyrkande.",
      [("Hanna Ali", "V", "andring", "Peter Sjöberg")]),
     ("Ola Berg (KD) ansluter sig till Lena Eks (C) yrkande.", [("Ola Berg", "KD", "bifall", "Lena Ek")]),
+    # a member of the meeting in the genitive, without a party after the name
+    ("Hanna Ali (V) instämmer i Peter Sjöbergs yrkande.", [("Hanna Ali", "V", "bifall", "Peter Sjöberg")]),
+    ("Ola Berg (KD) yrkar bifall till Lena Eks yrkande.", [("Ola Berg", "KD", "bifall", "Lena Ek")]),
+    ("Ola Berg (KD) yrkar bifall till förvaltningens förslag.", [("Ola Berg", "KD", "bifall", None)]),
     # not proposals
     ("Kenneth Ek (SD) lämnar ett särskilt yttrande.", []),
     ("Ordföranden ställer Peter Sjöbergs (S) ändringsyrkande mot förvaltningens förslag och finner att nämnden bifaller förvaltningens förslag.", []),
