@@ -34,6 +34,10 @@ from index.analysis import WORD_RE, fold
 PERSON_KINDS = ("statement", "proposal", "vote")
 # person_records' cap (the name table has none).
 MAX_RECORDS = 5000
+# "Ståh*": a name word ending in * stands for every name word it begins, given this many
+# letters (as a wildcard in the query, `search.parser`).
+MIN_NAME_PREFIX = 3
+_PREFIX_RE = re.compile(rf"({WORD_RE.pattern})\*")
 # Names the per-segment rows of the name table (index.derived); a new number whenever
 # `_name_rows` changes, so that rows derived by the old rule are not read.
 TABLE_ROWS = "persons1"
@@ -47,6 +51,13 @@ def name_key(name: str) -> str:
     """A name compared case- and diacritic-insensitively, word by word, in any order:
     "Jöran  Ståhl", "joran stahl" and "Ståhl Jöran" are one key."""
     return " ".join(sorted({fold(m.group()) for m in WORD_RE.finditer(name or "")}))
+
+
+def name_prefixes(name: str) -> tuple[str, ...]:
+    """The folded beginnings of the words of `name` written with a trailing * ("Ståh*" → stah),
+    if long enough to name something."""
+    return tuple(sorted({fold(m.group(1)) for m in _PREFIX_RE.finditer(name or "")
+                         if len(m.group(1)) >= MIN_NAME_PREFIX}))
 
 
 def fits(query_key: str, key: str) -> bool:
@@ -219,12 +230,17 @@ class NameTable:
             for w in k.split():
                 self.words[w].add(k)
 
-    def fitting(self, query_key: str) -> list[str]:
-        """The written names holding all of the query's words (see `fits`)."""
-        words = query_key.split()
-        if not words:
+    def fitting(self, query_key: str, prefixes: tuple[str, ...] = ()) -> list[str]:
+        """The written names holding all of the query's words (see `fits`), and for each of
+        `prefixes` a word that begins so."""
+        words = set(query_key.split()) - set(prefixes)
+        if not words and not prefixes:
             return []
-        sets = sorted((self.words.get(w, set()) for w in set(words)), key=len)
+        sets = [self.words.get(w, set()) for w in words]
+        for p in prefixes:
+            sets.append(set().union(*(names for w, names in self.words.items()
+                                      if w.startswith(p))))
+        sets.sort(key=len)
         return sorted(set.intersection(*sets)) if sets[0] else []
 
     @classmethod
@@ -268,9 +284,12 @@ def lookup(index: Index, name: str) -> Resolution:
     """Which person `name` means in the whole archive, from the name table: `resolve` over
     every record, without reading one. An ambiguous name's `candidates` are filled."""
     query_key = name_key(name)
+    prefixes = name_prefixes(name)
     t = table(index)
-    written = {k: t.names[k].forms for k in t.fitting(query_key)}
-    res = Resolution(name, _one_person(query_key, written), written)
+    written = {k: t.names[k].forms for k in t.fitting(query_key, prefixes)}
+    one = (next(iter(written)) if len(written) == 1 else None) if prefixes else \
+        _one_person(query_key, written)
+    res = Resolution(name, one, written)
     if res.ambiguous:
         res.candidates = sorted(
             ({"name": display(t.names[k].forms), "parties": dict(t.names[k].parties.most_common()),

@@ -209,3 +209,25 @@ def test_did_you_mean_resolves_names_as_the_search_does(ix) -> None:
     assert search(index, 'antecna person:"Jöran Ståhl"')["did_you_mean"] == \
         'anteckna person:"Jöran Ståhl"'
     assert search(index, "antecna person:Ståhl")["did_you_mean"] is None
+
+
+def test_a_name_word_with_a_star_stands_for_the_words_it_begins(ix) -> None:
+    """"Jör*" is Jöran Ståhl, as "Jöran" would be; "Ståh*" fits every Ståhl and lists them."""
+    index, store = ix
+    for name in ("Jör*", "jor*", "Jöran Stå*", "Stå* Jöran"):
+        p = person(index, name, store)
+        assert p["name"] == "Jöran Ståhl"
+        assert filter_ids(index, person=name) == view_ids(person(index, "Jöran Ståhl", store))
+        assert filter_ids(index, f'person:"{name}"') >= filter_ids(index, person=name)
+    r = search(index, "", Filters(person="Ståh*"))
+    assert r["total"] == 0
+    [named] = r["persons"]
+    assert named["ambiguous"]
+    assert {"Anna Ståhl", "Jöran Ståhl", "Anna Ståhl Lind"} <= \
+        {c["name"] for c in named["candidates"]}
+
+
+@pytest.mark.parametrize("name", ["St*", "Jöran St*"])
+def test_a_star_after_fewer_than_three_letters_names_no_one(ix, name: str) -> None:
+    index, _ = ix
+    assert search(index, "", Filters(person=name))["total"] == 0
