@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 9            # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 10           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -31,6 +31,7 @@ VERSION = 9            # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 8: a two-digit class in "2018/KS 0290 10"; never a class from the next line
                        # 9: a long name under the Ja column keeps its ballot; "Ja för X, Nej för Y" and
                        #    the casting vote; "instämmer i Lars Öbergs yrkande" supports Lars Öberg
+                       # 10: a header label wrapped over two lines ("Justeringens" / "plats och tid …")
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

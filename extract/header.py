@@ -219,6 +219,13 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
     labels = vocab.HEADER_LABELS[label]
     for k, ln in enumerate(lines):
         key = re.sub(r"^[^\w]+", "", ln.folded)      # OCR: "[Datum då anslaget …"
+        wrapped = _wrapped_label(key, lines[k + 1:k + 2], labels)
+        if wrapped:
+            # A label cell too narrow for its words ("Justeringens" / "plats och tid  Kommunhuset
+            # den 10 maj 2023"): the next line starts with the label's rest, not another label.
+            got = first_date(wrapped)
+            if got:
+                return got
         hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
                     and _label_at_cell(key, lab)), None)
         if not hit or (label == "anslag" and any(n in key for n in vocab.HEADER_LABELS["anslag_ned"])):
@@ -234,6 +241,27 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
             if got and not _is_other_label(nxt.folded, label):
                 return got
             break
+    return None
+
+
+def _wrapped_label(key: str, following: list[Line], labels: tuple[str, ...]) -> str | None:
+    """The text after a label whose words run on from a label-only line to the next line, or
+    None. Only a line that is nothing but the label's first words qualifies."""
+    key = key.strip()
+    if not key or not following or following[0].blank:
+        return None
+    nxt = following[0]
+    for lab in sorted(labels, key=len, reverse=True):
+        if not lab.startswith(key + " "):
+            continue
+        tail = lab[len(key) + 1:]
+        if nxt.folded.startswith(tail) and (len(nxt.folded) == len(tail)
+                                            or not nxt.folded[len(tail)].isalnum()):
+            # "Plats och tid för sammanträdet" is a label of its own, longer than the rest
+            if any(nxt.folded.startswith(other) and len(other) > len(tail)
+                   for labs in vocab.HEADER_LABELS.values() if labs is not labels for other in labs):
+                return None
+            return nxt.text.strip()[len(tail):]
     return None
 
 
