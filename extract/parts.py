@@ -128,6 +128,17 @@ def _is_votelist_start(lines: list[Line], i: int) -> bool:
     return len(key) < 80 and any(key.startswith(h) for h in vocab.VOTELIST_HEADINGS)
 
 
+def _item_goes_on(lines: list[Line], i: int) -> bool:
+    """A voting list printed inside its item (the table, then "Kommunstyrelsens beslut" or
+    "Reservation"): the item's decision still follows, so the list is no appendix of its own."""
+    for ln in [x for x in lines[i + 1:] if not x.blank][:40]:
+        if _is_closing(ln) or _is_tj_start(lines, ln.n) or _is_extract_start(lines, ln.n):
+            return False
+        if section_kind(ln.text) in ("beslut",) + vocab.STATEMENT_SECTIONS:
+            return True
+    return False
+
+
 def _is_extract_start(lines: list[Line], i: int) -> bool:
     key = heading_key(lines[i].text)
     return len(key) < 90 and (key.startswith("utdrag ur") or key.startswith("protokollsutdrag")
@@ -226,7 +237,8 @@ def _boundary(lines: list[Line], i: int, cur: PartSpan, closing: bool) -> str | 
         return "tj"
     if cur.kind in ("tj", "votelist", "report") and _is_agenda_start(lines, i):
         return "agenda"
-    if _is_votelist_start(lines, i) and not _later_item(lines, i):
+    if _is_votelist_start(lines, i) and not _later_item(lines, i) \
+            and not (not closing and _item_goes_on(lines, i)):
         return "votelist"
     if _is_extract_start(lines, i) and cur.kind != "proto":
         return "proto"

@@ -39,3 +39,47 @@ def test_justering_label_on_one_line_unchanged():
     # a label-only line followed by another label is not a wrapped label
     ex = _extract(_HEAD.format(justering="Justeringens\nPlats och tid för sammanträdet 2023-05-03"))
     assert ex.justering_date is None
+
+
+_INLINE_LIST = """Protokoll
+Kommunstyrelsen
+2024-02-06
+
+KS § 12\tDnr KS/2023:411
+Budget 2025
+
+Yrkanden
+Per Larsson (S) yrkar bifall till arbetsutskottets förslag.
+Ida Ek (M) yrkar avslag på arbetsutskottets förslag.
+
+Omröstning
+JA = bifall till Per Larssons yrkande  NEJ = bifall till Ida Eks yrkande
+
+Omröstningsbilaga
+Ledamöter\tTjg ersättare\tTjg\tJa\tNej\tAvstår
+Per Larsson (S)\t\tX\tX\t\t
+Ida Ek (M)\t\tX\t\tX\t
+Sara Lund (C)\tOlof Berg (C)\tX\t\tX\t
+Omar Haddad (S)\t\tX\tX\t\t
+Kim Li (V)\t\tX\tX\t\t
+{after}"""
+
+
+def test_voting_list_inside_its_item_keeps_the_item_whole():
+    # The list sits between the question and the result; the decision follows it (Meetings Plus).
+    ex = _extract(_INLINE_LIST.format(after=(
+        "\nResultat: 3 ja-röster och 2 nej-röster.\n\nKommunstyrelsens beslut\n"
+        "att fastställa budget 2025,\natt fastställa skattesatsen till 21,50 kronor.\n")))
+    assert len(ex.parts) == 1
+    item = ex.items[0]
+    assert len(item.decisions) == 2
+    assert [(v.yes, v.no, v.counts_agree) for v in item.votes] == [(3, 2, True)]
+    assert [(b.name, b.vote) for b in item.votes[0].ballots][2] == ("Olof Berg", "nej")
+
+
+def test_voting_list_after_the_item_is_still_an_appendix():
+    ex = _extract(_INLINE_LIST.format(after="").replace(
+        "Omröstningsbilaga", "Resultat: 3 ja-röster och 2 nej-röster.\n\nBeslut\n"
+        "Kommunstyrelsen fastställer budgeten.\n\nOmröstningsbilaga"))
+    assert len(ex.parts) == 2
+    assert [(v.yes, v.no, v.counts_agree) for v in ex.items[0].votes] == [(3, 2, True)]
