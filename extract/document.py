@@ -104,7 +104,7 @@ def _part_date(span: PartSpan, part_lines: list[Line]) -> str | None:
         return header.announced_date(part_lines)
     if span.kind == "proto":
         return (header.meeting_date(part_lines) or header.datum_label(part_lines)
-                or header.labelled_date(part_lines, "justering"))
+                or header.heading_date(part_lines) or header.labelled_date(part_lines, "justering"))
     got = header.labelled_date(part_lines[:40], "meeting_date")
     for ln in part_lines[:40]:
         if ln.folded.startswith("datum") and (d := first_date(ln.text)):
@@ -134,7 +134,8 @@ def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: st
         ex.author = header.author_of(lines0)
     proto_lines = [ln for s in spans if s.kind == "proto" for ln in lines[s.start:s.end]]
     if span0.kind == "proto":
-        ex.meeting_date = header.meeting_date(lines0) or header.datum_label(lines0)
+        ex.meeting_date = (header.meeting_date(lines0) or header.datum_label(lines0)
+                           or header.heading_date(lines0))
         ex.place = header.place_of(lines0)
         ex.attendance = header.attendance_of(lines0)
     elif span0.kind == "agenda":

@@ -322,6 +322,35 @@ def datum_label(lines: list[Line]) -> str | None:
     return None
 
 
+def heading_date(lines: list[Line]) -> str | None:
+    """A date standing alone in a protocol's letterhead ("PROTOKOLL" / "Kommunstyrelsen" /
+    "2024-02-06", or "KOMMUNFULLMÄKTIGE      PROTOKOLL" over a right-hand "2023-11-27"): the
+    meeting's date, printed where other systems write "Sammanträdesdatum". Only a cell that is
+    nothing but a date, within three lines of the heading and before the first §."""
+    filled = [ln for ln in lines[:30] if not ln.blank]
+    for k, ln in enumerate(filled[:10]):
+        if re.match(r"^\s*(?:[A-ZÅÄÖ]{1,5}\s*)?[§$]\s*\d", ln.text):
+            break
+        cells = [heading_key(c) for c in re.split(r"\t|\s{2,}", ln.text.strip())]
+        if not any(c in vocab.PROTOCOL_HEADINGS for c in cells):
+            continue
+        for nxt in filled[k:k + 4]:
+            if re.match(r"^\s*(?:[A-ZÅÄÖ]{1,5}\s*)?[§$]\s*\d", nxt.text):
+                return None
+            for cell in re.split(r"\t|\s{2,}", nxt.text.strip()):
+                got = find_dates(cell)
+                if len(got) == 1 and got[0][0] == 0 and _only_date(cell):
+                    return got[0][1]
+        return None
+    return None
+
+
+def _only_date(cell: str) -> bool:
+    """"2023-11-27", "27 november 2023", "den 27 november 2023": nothing but the date."""
+    f = fold(cell.strip()).rstrip(".")
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2} [a-z]+\.? \d{4}", f))
+
+
 _MET = re.compile(r"\b(?:sammantradde|sammantrader|(?:holl|haller|hade|har) sammantrade|"
                   r"sammantradet holls|(?:samlades|samlas) till sammantrade)\b")
 

@@ -83,3 +83,21 @@ def test_voting_list_after_the_item_is_still_an_appendix():
         "Kommunstyrelsen fastställer budgeten.\n\nOmröstningsbilaga"))
     assert len(ex.parts) == 2
     assert [(v.yes, v.no, v.counts_agree) for v in ex.items[0].votes] == [(3, 2, True)]
+
+
+def test_bare_date_in_the_letterhead_is_the_meeting_date():
+    # Letterheads that print the date alone where others write "Sammanträdesdatum".
+    ex = _extract("Protokoll\nKommunstyrelsen\n2024-02-06\n\nKS § 12\nBudget\n\nBeslut\nBudgeten fastställs.\n")
+    assert ex.meeting_date == "2024-02-06"
+    ex = _extract("KOMMUNFULLMÄKTIGE                     PROTOKOLL\n"
+                  "                                      2023-11-27\n\n§ 145\nMotion om solceller\n\n"
+                  "Beslut\nMotionen anses besvarad.\n")
+    assert ex.meeting_date == "2023-11-27"
+
+
+def test_date_in_a_sentence_or_under_the_item_is_not_the_letterhead_date():
+    ex = _extract("Protokoll\nKommunstyrelsen\n\nKS § 12\n2024-02-06\nBudget\n\nBeslut\nBudgeten fastställs.\n")
+    assert ex.meeting_date is None
+    ex = _extract("Protokoll\nKommunstyrelsen\nBudgeten antogs 2024-02-06.\n\nKS § 12\nBudget\n\n"
+                  "Beslut\nBudgeten fastställs.\n")
+    assert ex.meeting_date is None
