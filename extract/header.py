@@ -135,7 +135,16 @@ def municipality_of(lines: list[Line]) -> str | None:
         m = _MUNI.match(text)
         if m and len(text) < 60:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"
+        # "Kommunfullmäktige i Hjo kommun", "Protokoll för socialnämnden i Lysekils kommun": the
+        # body's name carries the municipality after "i".
+        m = _BODY_IN_MUNI.search(text)
+        if m and len(text) < 90 and not text.rstrip().endswith(".") \
+                and re.search(vocab.BODY_ENDINGS, fold(text[:m.start() + 1])):
+            return f"{m.group(1)} {m.group(2)}"
     return None
+
+
+_BODY_IN_MUNI = re.compile(r"\w\s+i\s+([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|stad)\b")
 
 
 # --- flattened two-column headers ------------------------------------------------------------

@@ -101,3 +101,15 @@ def test_date_in_a_sentence_or_under_the_item_is_not_the_letterhead_date():
     ex = _extract("Protokoll\nKommunstyrelsen\nBudgeten antogs 2024-02-06.\n\nKS § 12\nBudget\n\n"
                   "Beslut\nBudgeten fastställs.\n")
     assert ex.meeting_date is None
+
+
+def test_municipality_after_the_body_name():
+    body = "PROTOKOLL\n{line}\n\nTid och plats: Torsdagen den 14 september 2023 kl. 18.30\n\n§ 101\nMotion\n\nBeslut\nMotionen avslås.\n"
+    assert _extract(body.format(line="Kommunfullmäktige i Hjo kommun")).municipality == "Hjo kommun"
+    assert _extract(body.format(line="Socialnämnden i Stockholms stad")).municipality == "Stockholms stad"
+    # a sentence about another municipality, or no body before "i", names none
+    assert _extract(body.format(line="Kommunstyrelsen har yttrat sig till Region Jönköpings län i Tranås kommun."
+                                )).municipality is None
+    assert _extract(body.format(line="Möte i Hjo kommun")).municipality is None
+    # the letterhead form stays as it was
+    assert _extract(body.format(line="Österåkers kommun")).municipality == "Österåkers kommun"
