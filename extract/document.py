@@ -141,8 +141,10 @@ def _fill_top(ex: Extraction, lines: list[Line], spans: list[PartSpan], full: st
     elif span0.kind == "agenda":
         ex.meeting_date = ex.date
         ex.place = header.place_of(lines0)
-    ex.justering_date = header.labelled_date(proto_lines, "justering")
-    ex.anslag_date = header.labelled_date(proto_lines, "anslag")
+    ex.justering_date = (header.labelled_date(proto_lines, "justering")
+                         or header.sentence_date(proto_lines, "justering"))
+    ex.anslag_date = (header.labelled_date(proto_lines, "anslag")
+                      or header.sentence_date(proto_lines, "anslag"))
     ex.appeal_deadline = header.labelled_date(proto_lines, "appeal")
     if ex.anslag_date and not ex.appeal_deadline:
         ex.appeal_deadline = plus_days(ex.anslag_date, 21)

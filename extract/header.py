@@ -253,6 +253,32 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
     return None
 
 
+# The notice in sentences ("BEVIS OM ANSLAG / Protokollet är justerat den 19 september 2023.
+# Anslaget sätts upp den 20 september 2023 och tas ned …"): the verb names the date after it.
+_SENTENCE_DATES: dict[str, re.Pattern[str]] = {
+    "justering": re.compile(r"\bprotokollet (?:ar|har|blev|har blivit) justera(?:t|ts|des)\b"
+                            r"|\bprotokollet justera(?:des|ts)\b"),
+    "anslag": re.compile(r"\banslaget (?:(?:har )?(?:satts|sattes|satt) upp|(?:ar )?uppsatt|publicera(?:t|des|ts))\b"
+                         r"|\b(?:har )?(?:anslagits|anslogs)\b(?: pa [\w ]{0,40}?anslagstavla)?"
+                         r"|\btillkannagivits?\b(?: genom anslag| pa [\w ]{0,40}?anslagstavla)?"),
+}
+
+
+def sentence_date(lines: list[Line], label: str) -> str | None:
+    """The date a notice sentence gives, right after its verb ("justerat den 19 september
+    2023", "anslaget sätts upp 2023-09-20"), for a header that has no label for it."""
+    pattern = _SENTENCE_DATES[label]
+    for ln in lines:
+        f = ln.folded
+        for m in pattern.finditer(f):
+            rest = ln.text.strip()[m.end():]
+            lead = re.match(r"\s*(?:den\s+|pa\s+)?", fold(rest))
+            got = find_dates(rest)
+            if got and got[0][0] == lead.end():
+                return got[0][1]
+    return None
+
+
 def _wrapped_label(key: str, following: list[Line], labels: tuple[str, ...]) -> str | None:
     """The text after a label whose words run on from a label-only line to the next line, or
     None. Only a line that is nothing but the label's first words qualifies."""

@@ -113,3 +113,35 @@ def test_municipality_after_the_body_name():
     assert _extract(body.format(line="Möte i Hjo kommun")).municipality is None
     # the letterhead form stays as it was
     assert _extract(body.format(line="Österåkers kommun")).municipality == "Österåkers kommun"
+
+
+_NOTICE = """Sammanträdesprotokoll
+Tekniska nämnden
+Sammanträdesdatum: 2023-09-14
+
+BEVIS OM ANSLAG
+{notice}
+
+§ 55   Dnr TN 2023/435
+Gatukostnader
+
+Beslut
+Nämnden godkänner redovisningen.
+"""
+
+
+def test_notice_in_sentences_gives_justering_and_anslag():
+    ex = _extract(_NOTICE.format(notice="Protokollet är justerat den 19 september 2023. Anslaget sätts upp "
+                                        "den 20 september 2023 och tas ned den 12 oktober 2023."))
+    assert (ex.meeting_date, ex.justering_date, ex.anslag_date, ex.appeal_deadline) == \
+        ("2023-09-14", "2023-09-19", "2023-09-20", "2023-10-11")
+    ex = _extract(_NOTICE.format(notice="Protokollet har justerats den 18 september 2023 och tillkännagivits "
+                                        "på kommunens anslagstavla den 19 september 2023."))
+    assert (ex.justering_date, ex.anslag_date) == ("2023-09-18", "2023-09-19")
+
+
+def test_notice_sentence_without_its_date_gives_none():
+    # the taking-down date is not the posting date; a verb without a date gives nothing
+    ex = _extract(_NOTICE.format(notice="Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n"
+                                        "Anslaget tas ned den 12 oktober 2023."))
+    assert (ex.justering_date, ex.anslag_date) == (None, None)
