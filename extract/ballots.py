@@ -310,7 +310,13 @@ def line_ballots(lines: list[str], offset: int, known: dict[str, str]) -> list[B
         if not m or len(m.group("who")) >= 80:
             continue
         who = persons.mentions(m.group("who"))
-        if who and not _whole_voter(m.group("who"), who[-1], bool(m.group("verb"))):
+        if len(who) == 2 and _SUBSTITUTE.fullmatch(m.group("who")[who[0].end:who[1].start]):
+            # "Lisa Holm (S) för Per Ek (S)  Nej": the tjänstgörande ersättare casts the ballot
+            who = who[:1]
+            if m.group("who")[:who[0].start].strip(" ,") and \
+                    not _whole_voter(m.group("who")[:who[0].end], who[0], False):
+                continue
+        elif who and not _whole_voter(m.group("who"), who[-1], bool(m.group("verb"))):
             continue
         voter = (who[-1].name, who[-1].party) if who else None
         columns = "\t" in m.group("sep") or len(m.group("sep")) >= 2
@@ -326,6 +332,10 @@ def line_ballots(lines: list[str], offset: int, known: dict[str, str]) -> list[B
         cur.ballots.append(Ballot(voter[0], voter[1], _vote_word(m.group("vote")) or "avstår"))
     # a lone "Name  Ja" line is more likely a stray cell than a ballot list
     return [bl for k, bl in enumerate(out) if k not in plain or len(bl.ballots) >= 2]
+
+
+_SUBSTITUTE = re.compile(r"\s*,?\s*(?:(?:tjänstgörande|tjg\.?)\s+)?(?:ersättare\s+)?"
+                        r"(?:för|ersätter|i stället för|istället för)\s+", re.IGNORECASE)
 
 
 def _whole_voter(who: str, m: persons.Mention, sentence: bool) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.ballots import find_all, name_columns, prose_ballots
+from extract.ballots import find_all, line_ballots, name_columns, prose_ballots
 
 KF_COLUMNS = ["JA (4)\tNEJ (2)\tAVSTÅR (1)",
               "Anna Ek (M)\tLars Berglund (S)\tIngela Borg (L)",
@@ -169,3 +169,19 @@ def test_a_long_name_running_on_under_the_ja_column_keeps_its_ballot():
     assert _votes(find_all(lines, 0, {})) == [[
         ("Anna Nordin", "S", "ja"), ("Lars Öberg", "M", "nej"), ("Niklas Lundqvist", "V", "nej"),
         ("Sara Berg", "SD", "avstår")]]
+
+
+def test_one_a_line_substitute_named_for_the_member_casts_the_ballot():
+    # "Lisa Holm (S) för Per Ek (S)  Nej": the tjänstgörande ersättare votes in Per Ek's place.
+    lines = ["Kent Ahl (C)          Ja", "Siv Borg (S)          Nej",
+             "Lisa Holm (S) för Per Ek (S)   Nej", "Ola Björk (KD), tjänstgörande ersättare för Bo Ek (KD) - Ja"]
+    got = [(b.name, b.party, b.vote) for bl in line_ballots(lines, 0, {}) for b in bl.ballots]
+    assert got == [("Kent Ahl", "C", "ja"), ("Siv Borg", "S", "nej"), ("Lisa Holm", "S", "nej"),
+                   ("Ola Björk", "KD", "ja")]
+
+
+def test_one_a_line_sentence_naming_two_members_is_still_no_ballot():
+    lines = ["Kent Ahl (C)          Ja", "Siv Borg (S)          Nej",
+             "bifall till Karin Dahls (M) yrkande mot Per Ek (S) röstar nej."]
+    got = [(b.name, b.vote) for bl in line_ballots(lines, 0, {}) for b in bl.ballots]
+    assert got == [("Kent Ahl", "ja"), ("Siv Borg", "nej")]
