@@ -82,6 +82,10 @@ def section_kind(text: str) -> str | None:
     for h, kind in _heading_table():
         if key == h:
             return kind
+    # "Kommunstyrelsens beslut för egen del" beside "…förslag till kommunfullmäktige"
+    key = re.sub(r"(?<=\bbeslut),? for egen del$", "", key)
+    if key == "beslut":
+        return "beslut"
     if key.endswith(" beslut") and len(key.split()) <= 5 and not re.search(r"\d", key) and \
             re.search(vocab.BODY_ENDINGS + r"s?\b|\bnamndens\b", key):
         return "beslut"

@@ -145,3 +145,37 @@ def test_notice_sentence_without_its_date_gives_none():
     ex = _extract(_NOTICE.format(notice="Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n"
                                         "Anslaget tas ned den 12 oktober 2023."))
     assert (ex.justering_date, ex.anslag_date) == (None, None)
+
+
+_EGEN_DEL = """Protokoll
+Kommunstyrelsen
+Sammanträdesdatum 2024-03-12
+
+§ 40    KS 2024/88
+Investeringsbudget för Norrskolan
+
+Kommunstyrelsens förslag till kommunfullmäktige
+Kommunfullmäktige beslutar att anta investeringsbudgeten för Norrskolan.
+
+{heading}
+– Förvaltningen får i uppdrag att upphandla entreprenaden.
+– Förvaltningen ska återrapportera i juni 2024.
+"""
+
+
+def test_beslut_for_egen_del_is_a_decision_heading_of_its_own():
+    # The proposal to fullmäktige and the board's own decisions are both decisions.
+    for heading in ("Kommunstyrelsens beslut för egen del", "Beslut för egen del",
+                    "Kommunstyrelsens beslut, för egen del"):
+        ex = _extract(_EGEN_DEL.format(heading=heading))
+        assert [d.text for d in ex.items[0].decisions] == [
+            "Kommunfullmäktige beslutar att anta investeringsbudgeten för Norrskolan.",
+            "Förvaltningen får i uppdrag att upphandla entreprenaden.",
+            "Förvaltningen ska återrapportera i juni 2024."], heading
+
+
+def test_text_about_a_decision_for_egen_del_is_no_heading():
+    from extract.text import section_kind
+    assert section_kind("Kommunstyrelsens beslut") == "beslut"
+    assert section_kind("Uppföljning av beslut för egen del") is None
+    assert section_kind("Kommunstyrelsen beslutar för egen del att anta planen.") is None
