@@ -15,7 +15,9 @@ _Y = r"(?:19|20)\d\s?\d"                       # a year, possibly split by OCR (
 _CLASS = rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\s?-\s?\d{{1,6}}\s?/\s?{_Y}"
 _SERIAL_YEAR = rf"\d{{1,5}}\s?/\s?{_Y}"
 _PREFIX = r"(?:[A-ZÅÄÖ]{1,5}|BoM|KSau|KSAU)"
-_PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.)(?P<body>{_Y}\s?[/:.\-]\s?\d{{1,6}}(?:\s?-\s?\d{{1,6}})?)"
+# the separator as printed: "KS 2014/0159", "KS/2019:123", "KS.2022.0031", "KS-2021-00345"
+# (Platina), "KS2021/345" (only after a label: unlabelled, fused letters are too often a code)
+_PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.|-|)(?P<body>{_Y}\s?[/:.\-]\s?\d{{1,6}}(?:\s?-\s?\d{{1,6}})?)"
 _BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
 # Year first, then the body and the serial, often a three-digit classification after it
 # (`2014/KS 0112 002`, `2018/KS 0290 10`, an older Formpipe shape): the prefix is part of
@@ -50,7 +52,8 @@ def normalize(raw: str) -> str | None:
         # as printed: "KS/2019:123", "KS 2014/0159", "KS.2022.0031" (a dot only when it alone joins
         # the prefix to a dotted number; in "KS.2022/0031" the dot stands for a space)
         sep = "/" if "/" in m.group("sep") else \
-            "." if m.group("sep") == "." and "/" not in body else " "
+            "." if m.group("sep") == "." and "/" not in body else \
+            m.group("sep") if m.group("sep") in ("-", "") else " "
         return f"{prefix}{sep}{body}" if _year_ok(body) else None
     m = re.fullmatch(_YEAR_PREFIX, s)
     if m:
@@ -85,6 +88,8 @@ def spans(text: str) -> list[tuple[int, int, str]]:
             found[m.start()] = (m.end(), n)
     for m in _UNLABELLED.finditer(fixed):
         if m.start() in found or _inside_date(fixed, m):
+            continue
+        if m.group("sep") == "" and m.group("prefix"):
             continue
         if (n := normalize(m.group(0))) and not _is_citation(fixed, m.start()):
             found[m.start()] = (m.end(), n)

@@ -289,4 +289,5 @@ DNR_LABELS = (r"(?:dnr|dur|diarienummer|diarienr|diarie ?nr|[aä]rendenr|[aä]re
 # Upper-case prefixes that look like a body's diary prefix but are citations.
 DNR_NOT_PREFIXES = {"SOU", "SFS", "PROP", "DS", "DIR", "EU", "EG", "KAP", "NR", "SKR", "BET",
                     "RIR", "HFD", "RÅ", "NJA", "MÖD", "AD", "MD", "SIDA", "ÅR", "KL", "TEL",
-                    "ISBN", "ISSN", "MKR", "TKR", "KR", "ST", "BILAGA", "AVSNITT", "PUNKT"}
+                    "ISBN", "ISSN", "MKR", "TKR", "KR", "ST", "BILAGA", "AVSNITT", "PUNKT",
+                    "ISO", "SS", "SIS", "EN", "IEC", "CEN"}         # standards ("SS-EN 2019-…")

@@ -24,6 +24,14 @@ def _extract(text: str):
     ("Dnr KS 2014/0159", ["KS 2014/0159"]),
     ("KS/2019:123", ["KS/2019:123"]),
     ("Dnr BoM 2026-000508", ["BoM 2026-000508"]),
+    # a dash between prefix and year, as printed (Malmö, Umeå, Uppsala)
+    ("§ 131 Dnr TN-2019-1137", ["TN-2019-1137"]),
+    ("§ 27 Dnr BUN-2022/00154", ["BUN-2022/00154"]),
+    ("Diarienummer ÄLN-2020-00087", ["ÄLN-2020-00087"]),
+    ("Ärendet TN-2019-1137 gäller parken.", ["TN-2019-1137"]),
+    ("Dnr KS2021/345", ["KS2021/345"]),                      # fused, only after a label
+    ("koden KS2021/345 i systemet", []),
+    ("enligt SS-2019-123 och ISO-2015/123", []),             # standards, not cases
     # not diary numbers
     ("under läsåret 2023/24 och 2024/25", []),
     ("enligt prop. 2017/18:150", []),
