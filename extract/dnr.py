@@ -24,9 +24,13 @@ _BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
 # the number.
 _YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?: \d{{2,3}}(?!\d))?"
 
+# Göteborg's serial and two-digit year ("Dnr 0873/21"): only after a label, where nothing else
+# reads it; unlabelled it is as likely a fraction or a season ("21/22").
+_SERIAL_YY = r"\d{3,5}\s?/\s?\d{2}(?![\d/]|-\d)"
+
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL
-_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR})")
+_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY})")
 _UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX})(?![\w/]|-\d)")
 
 # O/0, l/1 and | /1 inside numbers: same length, so offsets keep pointing into the text.
@@ -65,6 +69,8 @@ def normalize(raw: str) -> str | None:
     s = re.sub(r"\s", "", s)
     if re.fullmatch(rf"{_CLASS}|{_BARE}|{_SERIAL_YEAR}".replace(r"\s?", ""), s):
         return s if _year_ok(s) else None
+    if re.fullmatch(r"\d{3,5}/\d{2}", s):
+        return s
     return None
 
 

@@ -32,6 +32,9 @@ def _extract(text: str):
     ("Dnr KS2021/345", ["KS2021/345"]),                      # fused, only after a label
     ("koden KS2021/345 i systemet", []),
     ("enligt SS-2019-123 och ISO-2015/123", []),             # standards, not cases
+    ("§ 412 Dnr 0873/21", ["0873/21"]),                      # Göteborg: serial/two-digit year
+    ("Dnr 0873/2021", ["0873/2021"]),
+    ("läsåret 21/22 och 0873/21 utan etikett", []),
     # not diary numbers
     ("under läsåret 2023/24 och 2024/25", []),
     ("enligt prop. 2017/18:150", []),
@@ -156,3 +159,9 @@ def test_arendenummer_line_under_the_title_is_the_items():
             "Ärendenummer: KS.2022.0031\n\nBeslut\nRedovisningen läggs till handlingarna.\n")
     assert [(i.title, i.dnr) for i in _extract(text).items] == [
         ("Redovisning av delegationsbeslut", ["KS.2022.0031"])]
+
+
+def test_goteborg_diary_number_leaves_the_title():
+    ex = _extract("Protokollsutdrag\nKommunstyrelsen\nSammanträdesdatum 2021-09-22\n\n§ 412 Dnr 0873/21\n"
+                  "Yttrande över remiss om ny översiktsplan\n\nBeslut\nKommunstyrelsen godkänner yttrandet.\n")
+    assert [(i.title, i.dnr) for i in ex.items] == [("Yttrande över remiss om ny översiktsplan", ["0873/21"])]
