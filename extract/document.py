@@ -32,8 +32,9 @@ def extract(pages: list[RepairedPage]) -> Extraction:
             ex.parts.append(_votelist_part(span, part_lines, ex.parts))
             continue
         item_spans = split_items(lines, span)
+        chair = header.chair_of(header.unflatten(part_lines)) if span.kind == "proto" else None
         items = [_agenda_item(lines, s, k) if span.kind == "agenda" else
-                 _item(lines, s, k, span.kind == "proto", known) for s in item_spans]
+                 _item(lines, s, k, span.kind == "proto", known, chair) for s in item_spans]
         ex.items.extend(items)
         ex.parts.append(_part(span, lines, item_spans, items))
     _attach_lists(ex.items, pending)
@@ -44,7 +45,8 @@ def extract(pages: list[RepairedPage]) -> Extraction:
     return ex
 
 
-def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str]) -> Item:
+def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str],
+          chair: tuple[str, str | None] | None = None) -> Item:
     sections = split_sections(lines, s.body_start, s.end, protocol)
     text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
     body_text = "\n".join(sec.text for sec in sections if sec.kind != "slut")
@@ -53,7 +55,7 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
                 text=text, decisions=decisions,
                 part=part, outcome=outcome_of(decisions))
     if protocol:
-        item.proposals = proposals_of(sections, known, protocol)
+        item.proposals = proposals_of(sections, known, protocol, chair)
         item.votes = votes_of(body_text)
         item.statements = statements_of(sections, known)
         item.jav = jav_of(body_text, sections, known)

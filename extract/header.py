@@ -470,6 +470,12 @@ def attendance_of(lines: list[Line]) -> list[Person]:
     return _merge(out)
 
 
+def chair_of(lines: list[Line]) -> tuple[str, str | None] | None:
+    """The ordförande named in the header's attendance (name, party), if exactly one is."""
+    chairs = {(p.name, p.party) for p in attendance_of(lines) if p.role == "ordforande"}
+    return chairs.pop() if len(chairs) == 1 else None
+
+
 def _people(text: str, role: str) -> list[Person]:
     got: list[Person] = []
     ms = persons.mentions(text)

@@ -17,7 +17,9 @@ _PLAIN_NAME = re.compile(r"(?:^|(?<=[.:;] ))(?:(?:Ordföranden|Ledamoten|Vice or
 _PROPOSAL_SECTIONS = ("yrkanden", "forslag", "beslutsgang", "preamble", "votering", "beslut", "arende")
 
 
-def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool) -> list[Proposal]:
+def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool,
+                 chair: tuple[str, str | None] | None = None) -> list[Proposal]:
+    """`chair` is the header's ordförande: "Ordföranden yrkar bifall …" without a name is theirs."""
     if not protocol:
         return []
     out: list[Proposal] = []
@@ -25,11 +27,16 @@ def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool)
         if s.kind not in _PROPOSAL_SECTIONS:
             continue
         for sent in (x for para in paragraphs(s.lines) for x in sentences(para)):
-            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang")))
+            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang"),
+                                      chair=chair))
     return out
 
 
-def _from_sentence(sent: str, known: dict[str, str], strict: bool) -> list[Proposal]:
+_CHAIR_PROPOSES = re.compile(r"^\s*ordforanden\s+(?:yrkar|yrkade)\b")
+
+
+def _from_sentence(sent: str, known: dict[str, str], strict: bool,
+                   chair: tuple[str, str | None] | None = None) -> list[Proposal]:
     f = fold(sent)
     if any(w in f for w in vocab.PROPOSITION_WORDS):
         return []
@@ -45,6 +52,8 @@ def _from_sentence(sent: str, known: dict[str, str], strict: bool) -> list[Propo
         if m and persons.clean_name(m.group("name")):
             name = persons.canonical(persons.clean_name(m.group("name")), known)
             names = [(name, known.get(name))]
+    if not names and chair and _CHAIR_PROPOSES.match(f):
+        names = [chair]
     if not names:
         names = [(None, p) for p in _group_parties(sent[:verb.start()])]
     if not names:

@@ -179,3 +179,40 @@ def test_text_about_a_decision_for_egen_del_is_no_heading():
     assert section_kind("Kommunstyrelsens beslut") == "beslut"
     assert section_kind("Uppföljning av beslut för egen del") is None
     assert section_kind("Kommunstyrelsen beslutar för egen del att anta planen.") is None
+
+
+_CHAIR = """Tekniska nämnden
+Protokoll
+Sammanträdesdatum 2019-05-21
+{beslutande}
+§ 133 Dnr TN-2019-1210
+Sänkt hastighet på lokalgator
+
+Yrkanden
+Magnus Olsson (SD) yrkar avslag på förslaget. {chair_line}
+
+Beslutsgång
+Ordföranden ställer proposition på de två yrkandena och finner att nämnden bifaller förvaltningens förslag.
+
+Beslut
+Nämnden beslutar enligt förvaltningens förslag.
+"""
+_BESLUTANDE = "\nBeslutande\nAndreas Schönström (S), ordförande\nAnja Sonesson (M), vice ordförande\nMagnus Olsson (SD)\n"
+
+
+def _proposers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(p.name, p.party) for p in _extract(text).items[0].proposals]
+
+
+def test_ordforanden_yrkar_is_the_chair_named_in_the_header():
+    # Malmö: "Ordföranden yrkar bifall …" without a name; the header's Beslutande names the chair.
+    text = _CHAIR.format(beslutande=_BESLUTANDE, chair_line="Ordföranden yrkar bifall till förvaltningens förslag.")
+    assert _proposers(text) == [("Magnus Olsson", "SD"), ("Andreas Schönström", "S")]
+
+
+def test_ordforanden_without_a_chair_in_the_header_or_with_a_name_unchanged():
+    text = _CHAIR.format(beslutande="", chair_line="Ordföranden yrkar bifall till förvaltningens förslag.")
+    assert _proposers(text) == [("Magnus Olsson", "SD")]
+    text = _CHAIR.format(beslutande=_BESLUTANDE,
+                         chair_line="Ordföranden Anja Sonesson (M) yrkar bifall till förvaltningens förslag.")
+    assert _proposers(text) == [("Magnus Olsson", "SD"), ("Anja Sonesson", "M")]
