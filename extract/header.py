@@ -16,8 +16,12 @@ from extract.dates import find_dates, first_date
 from extract.text import Line, fold, heading_key
 
 _BODY_WORD = re.compile(
-    r"(?<![\w-])((?:[a-zåäöé]+-\s?(?:och|eller)\s+)?[a-zåäöé]{2,}?(?:s\s)?(?:n[a-z]{1,2}mnd(?:en|ens)|"
-    r"styrelsen?s?|fullm[a-z]ktiges?|arbetsutskott(?:et|ets)?)|tekniska n[a-z]mnden)(?![\w])")
+    r"(?<![\w-])((?:[a-zåäöé]+-\s?(?:och|eller)\s+)?"
+    # a body's own utskott first ("Kommunstyrelsens arbetsutskott", "Socialnämndens
+    # individutskott"): it is the body that meets, not its parent
+    r"(?:(?:tekniska\s|[a-zåäöé]{2,})(?:styrelsen|n[a-z]{1,2}mnden)s\s[a-zåäöé]*utskott(?:et|ets|s)?(?![\w])|"
+    r"[a-zåäöé]{2,}?(?:s\s)?(?:n[a-z]{1,2}mnd(?:en|ens)|"
+    r"styrelsen?s?|fullm[a-z]ktiges?|arbetsutskott(?:et|ets)?))|tekniska n[a-z]mnden)(?![\w])")
 
 
 def canonical_body(raw: str) -> str | None:
@@ -34,6 +38,10 @@ def canonical_body(raw: str) -> str | None:
         return vocab.BODIES[close[0]]
     if f.endswith(("fullmaktige",)) or len(f) < 6:
         return None
+    m = re.fullmatch(r".+s [a-z]*utskott(et)?s?", f)
+    if m:                                     # "Socialnämndens individutskott(ets)", as printed
+        word = raw.strip()[:m.end(1) if m.group(1) else len(f) - f.endswith("s")]
+        return word[:1].upper() + word[1:]
     m = re.match(r"(.*?)n[a-z]{1,2}mnden$", f)
     if m and m.group(1) and not m.group(1).endswith(("stadsdels",)):
         word = raw.strip()[:len(m.group(1))]

@@ -216,3 +216,18 @@ def test_ordforanden_without_a_chair_in_the_header_or_with_a_name_unchanged():
     text = _CHAIR.format(beslutande=_BESLUTANDE,
                          chair_line="Ordföranden Anja Sonesson (M) yrkar bifall till förvaltningens förslag.")
     assert _proposers(text) == [("Magnus Olsson", "SD"), ("Anja Sonesson", "M")]
+
+
+def test_a_bodys_own_utskott_is_the_body():
+    from extract.header import bodies_in
+    ex = _extract("SOLLEFTEÅ KOMMUN                    SAMMANTRÄDESPROTOKOLL\n"
+                  "Kommunstyrelsens arbetsutskott      Sammanträdesdatum\n"
+                  "                                    2022-04-04\n\n§ 45   Dnr KS 2022/123\nLokalförsörjningsplan\n\n"
+                  "Beslut\nArbetsutskottet godkänner planen.\n")
+    assert (ex.body, ex.municipality, ex.meeting_date) == ("Kommunstyrelsens arbetsutskott", "Sollefteå kommun",
+                                                           "2022-04-04")
+    assert [b for _, b in bodies_in("Socialnämndens individutskott")] == ["Socialnämndens individutskott"]
+    assert [b for _, b in bodies_in("Tekniska nämndens arbetsutskott")] == ["Tekniska nämndens arbetsutskott"]
+    # the parent body alone, and its decision heading, stay as they were
+    assert [b for _, b in bodies_in("Socialnämndens beslut")] == ["Socialnämnden"]
+    assert [b for _, b in bodies_in("Kommunstyrelsen")] == ["Kommunstyrelsen"]
