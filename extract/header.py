@@ -245,9 +245,20 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
                 return got
         hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
                     and _label_at_cell(key, lab)), None)
-        if not hit or (label == "anslag" and any(n in key for n in vocab.HEADER_LABELS["anslag_ned"])):
+        if not hit:
             continue
-        rest = ln.text[ln.folded.find(hit) + len(hit):]
+        text = ln.text.strip()                       # `folded` is of the stripped text
+        at = ln.folded.find(hit)
+        rest = text[at + len(hit):]
+        if label == "anslag":
+            downs = [q for n in vocab.HEADER_LABELS["anslag_ned"] if (q := ln.folded.find(n)) >= 0]
+            # "Datum för anslags uppsättande 2022-04-08   Datum för anslags nedtagande 2022-05-02":
+            # the posting date is the one before the taking-down label, on the same line
+            if downs:
+                got = first_date(text[at + len(hit):min(downs)]) if min(downs) > at else None
+                if got:
+                    return got
+                continue
         got = first_date(rest)
         if got:
             return got

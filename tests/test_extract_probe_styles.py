@@ -231,3 +231,32 @@ def test_a_bodys_own_utskott_is_the_body():
     # the parent body alone, and its decision heading, stay as they were
     assert [b for _, b in bodies_in("Socialnämndens beslut")] == ["Socialnämnden"]
     assert [b for _, b in bodies_in("Kommunstyrelsen")] == ["Kommunstyrelsen"]
+
+
+_BOX = """SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsens arbetsutskott
+Sammanträdesdatum 2022-04-04
+
+ANSLAG/BEVIS
+Organ               Kommunstyrelsens arbetsutskott
+{row}
+
+§ 45   Dnr KS 2022/123
+Lokalförsörjningsplan
+
+Beslut
+Arbetsutskottet godkänner planen.
+"""
+
+
+def test_posting_and_taking_down_dates_on_one_line():
+    ex = _extract(_BOX.format(row="Datum för anslags uppsättande   2022-04-08        "
+                                  "Datum för anslags nedtagande   2022-05-02"))
+    assert (ex.anslag_date, ex.appeal_deadline) == ("2022-04-08", "2022-04-29")
+
+
+def test_taking_down_date_alone_is_no_posting_date():
+    ex = _extract(_BOX.format(row="Datum för anslags nedtagande   2022-05-02"))
+    assert ex.anslag_date is None
+    ex = _extract(_BOX.format(row="Datum för anslags nedtagande   2022-05-02   Datum för anslags uppsättande"))
+    assert ex.anslag_date is None
