@@ -3,18 +3,20 @@ items, each item's diary numbers, decisions, proposals, votes and statements, an
 facts (body, meeting date, municipality). See the package docstring."""
 from __future__ import annotations
 
-from corpus.models import Extraction, Item, Part, RepairedPage
+import re
+
+from corpus.models import Decision, Extraction, Item, Part, RepairedPage
 from extract import ballots as ballot_lists
 from extract import dnr as dnrs
 from extract import header, persons
 from extract.dates import first_date, plus_days
-from extract.decisions import decisions_of, outcome_of
+from extract.decisions import decisions_of, outcome_of, points
 from extract.items import ItemSpan, split_items
 from extract.parts import PartSpan, doc_type, split_parts
 from extract.proposals import proposals_of
 from extract.sections import split_sections
 from extract.statements import jav_of, statements_of
-from extract.text import Line, split_lines
+from extract.text import Line, fold, heading_key, split_lines
 from extract.votes import agree, votes_of
 
 
@@ -37,6 +39,8 @@ def extract(pages: list[RepairedPage]) -> Extraction:
                  _item(lines, s, k, span.kind == "proto", known, chair) for s in item_spans]
         ex.items.extend(items)
         ex.parts.append(_part(span, lines, item_spans, items))
+        if span.kind == "proto" and ex.parts[-1].body:
+            _own_proposals(lines, item_spans, items, ex.parts[-1].body)
     _attach_lists(ex.items, pending)
     for item in ex.items:
         for v in item.votes:
@@ -62,6 +66,24 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
         _attach_lists([item], ballot_lists.find_all([ln.text for ln in lines[s.body_start:s.end]],
                                                     s.body_start, known))
     return item
+
+
+def _own_proposals(lines: list[Line], item_spans: list[ItemSpan], items: list[Item], body: str) -> None:
+    """An item without a decision heading whose meeting body proposes to another body
+    ("Arbetsutskottets förslag till kommunstyrelsen" in the arbetsutskott's own protocol): the
+    proposal is what this body decided, as "Kommunstyrelsens förslag till kommunfullmäktige" is."""
+    own = fold(body.split()[-1])
+    for s, item in zip(item_spans, items):
+        if item.decisions or not s.paragraph:
+            continue
+        chosen = []
+        for sec in split_sections(lines, s.body_start, s.end, True):
+            m = re.match(r"^(\w+?)s forslag till \w", heading_key(sec.heading)) if sec.kind == "forslag" else None
+            if m and m.group(1).startswith(own):
+                chosen.append(sec)
+        if chosen:
+            item.decisions = [Decision(t) for sec in chosen for t in points(sec)]
+            item.outcome = outcome_of(item.decisions)
 
 
 def _underlag_dnr(s: ItemSpan, sections) -> list[str]:

@@ -260,3 +260,27 @@ def test_taking_down_date_alone_is_no_posting_date():
     assert ex.anslag_date is None
     ex = _extract(_BOX.format(row="Datum för anslags nedtagande   2022-05-02   Datum för anslags uppsättande"))
     assert ex.anslag_date is None
+
+
+_AU = """SAMMANTRÄDESPROTOKOLL
+{body}
+Sammanträdesdatum 2022-04-04
+
+§ 45   Dnr KS 2022/123
+Lokalförsörjningsplan
+
+Arbetsutskottets förslag till kommunstyrelsen
+Kommunstyrelsen föreslås besluta att anta lokalförsörjningsplanen.
+"""
+
+
+def test_arbetsutskottets_forslag_is_the_decision_of_its_own_protocol():
+    ex = _extract(_AU.format(body="Kommunstyrelsens arbetsutskott"))
+    assert [d.text for d in ex.items[0].decisions] == [
+        "Kommunstyrelsen föreslås besluta att anta lokalförsörjningsplanen."]
+
+
+def test_arbetsutskottets_forslag_in_the_boards_protocol_is_no_decision():
+    # in Kommunstyrelsen's protocol the utskott's proposal is what the board decides on
+    ex = _extract(_AU.format(body="Kommunstyrelsen"))
+    assert ex.items[0].decisions == []
