@@ -58,9 +58,38 @@ def _from_sentence(sent: str, known: dict[str, str], strict: bool,
         names = [(None, p) for p in _group_parties(sent[:verb.start()])]
     if not names:
         return []
-    kind, supports = _type_and_support(sent, f, verb.start(), known)
-    return [Proposal(name=n, party=p or known.get(n or ""), text=sent, type=kind, supports=supports)
-            for n, p in names]
+    joiners, plain = _joined_after_verb(sent, f, verb.start())
+    kind, supports = _type_and_support(plain, fold(plain), verb.start(), known)
+    out = [Proposal(name=n, party=p or known.get(n or ""), text=sent, type=kind, supports=supports)
+           for n, p in names]
+    lead = names[0][0]
+    out += [Proposal(name=persons.canonical(m.name, known), party=m.party, text=sent, type=kind,
+                     supports=lead) for m in joiners if (m.name, m.party) not in names]
+    return out
+
+
+_JOINED = re.compile(r"\bmed instammande (?:av|fran)\s+")
+
+
+def _joined_after_verb(sent: str, f: str, at: int) -> tuple[list[persons.Mention], str]:
+    """"Anna Ek (S) yrkar, med instämmande av Bo Ek (V), bifall till …": Bo Ek joins Anna Ek's
+    proposal (a proposer too, not the one supported). The members, and the sentence with them
+    blanked out (same length) for reading the type and the support."""
+    m = _JOINED.search(f, at)
+    if not m:
+        return [], sent
+    got: list[persons.Mention] = []
+    end = m.end()
+    for x in persons.mentions(sent):
+        if x.start < m.end():
+            continue
+        if not re.fullmatch(r"[\s,]*(?:och|samt)?\s*", sent[end:x.start]):
+            break
+        got.append(x)
+        end = x.end
+    if not got:
+        return [], sent
+    return got, sent[:m.start()] + " " * (end - m.start()) + sent[end:]
 
 
 class _At:

@@ -156,7 +156,7 @@ PROPOSITION_WORDS = ("staller proposition", "stallde proposition", "fann att", "
 # Besides the verbs, a yrkande can be "put forward" ("framför ett ändringsyrkande", "lägger ett
 # tilläggsyrkande") or joined ("ställer sig bakom X:s yrkande", "biträder", "ansluter sig till").
 PROPOSAL_VERBS = (r"(?:yrkar|yrkade|foreslar|foreslog|tillstyrker|instammer|instamde|"
-                  r"(?:framfor|framforde|lagger|lade|lamnar|lamnade|staller|stallde)"
+                  r"(?:framfor|framforde|framstaller|framstallde|lagger|lade|lamnar|lamnade|staller|stallde)"
                   r"(?= (?:ett |en |sitt |foljande |fram ett |fram en )?\w*yrkande)|"
                   r"(?:staller|stallde) sig bakom|(?:ansluter|anslot) sig till|bitrader|bitradde)")
 # Folded phrases → proposal type, first match wins (order matters: "bifall till X:s

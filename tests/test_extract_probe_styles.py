@@ -284,3 +284,28 @@ def test_arbetsutskottets_forslag_in_the_boards_protocol_is_no_decision():
     # in Kommunstyrelsen's protocol the utskott's proposal is what the board decides on
     ex = _extract(_AU.format(body="Kommunstyrelsen"))
     assert ex.items[0].decisions == []
+
+
+def _proposals_of(yrkanden: str) -> list[tuple[str | None, str | None, str, str | None]]:
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdatum 2023-01-10\n\n§ 5 Dnr SN 2023/1\nMotion\n\nYrkanden\n"
+            + yrkanden + "\n\nBeslut\nNämnden beslutar enligt förslaget.\n")
+    return [(p.name, p.party, p.type, p.supports) for p in _extract(text).items[0].proposals]
+
+
+def test_med_instammande_av_after_the_verb_joins_the_proposal():
+    # The member named after "med instämmande av" supports the proposer, and proposes too.
+    assert _proposals_of("Anna Ek (S) yrkar, med instämmande av Bo Ek (V) och Siv Ek (MP), bifall till motionen.") == [
+        ("Anna Ek", "S", "bifall", None), ("Bo Ek", "V", "bifall", "Anna Ek"), ("Siv Ek", "MP", "bifall", "Anna Ek")]
+
+
+def test_support_named_after_the_verb_unchanged():
+    assert _proposals_of("Anna Ek (S) yrkar bifall till motionen.\nMikael Stål (SD) instämmer i Anna Eks (S) yrkande.") == [
+        ("Anna Ek", "S", "bifall", None), ("Mikael Stål", "SD", "bifall", "Anna Ek")]
+    assert _proposals_of("Anna Ek (S) med instämmande av Bo Ek (V) yrkar bifall till motionen.") == [
+        ("Anna Ek", "S", "bifall", None), ("Bo Ek", "V", "bifall", None)]
+
+
+def test_framstaller_ett_andringsyrkande():
+    assert _proposals_of("Anna Ek (S) framställer ett ändringsyrkande om att beloppet ändras.") == [
+        ("Anna Ek", "S", "andring", None)]
+    assert _proposals_of("Anna Ek (S) framställer frågan om bidrag.") == []
