@@ -18,6 +18,11 @@ from extract.text import fold
 
 _MARK = re.compile(r"^\s*(?:[xX✓✔√☒●*1vV]|\[x\]|\(x\))\s*$")
 
+# "Lisa Holm (S) för Per Ek (S)", "…, tjänstgörande ersättare för …", "… ers. för …": the first
+# member named casts the ballot in the second's place
+_SUBSTITUTE = re.compile(r"\s*,?\s*(?:(?:tjänstgörande|tjg\.?)\s+)?(?:(?:ersättare|ers\.)\s*)?"
+                        r"(?:för|ersätter|i stället för|istället för)\s+", re.IGNORECASE)
+
 
 @dataclass
 class BallotList:
@@ -53,7 +58,9 @@ def _voter(cells: list[str], known: dict[str, str]) -> tuple[str, str | None] | 
     for c in cells:
         c = c.strip()
         ms = persons.mentions(c)
-        if ms:
+        if len(ms) == 2 and _SUBSTITUTE.fullmatch(c[ms[0].end:ms[1].start]):
+            found.append((ms[0].name, ms[0].party))     # "Lisa Holm (S) ers. för Bo Ek (M)"
+        elif ms:
             found.append((ms[-1].name, ms[-1].party))
         elif found and re.fullmatch(r"[A-ZÅÄÖ]{1,3}", c) and persons.is_party(c):
             found[-1] = (found[-1][0], c)
@@ -332,10 +339,6 @@ def line_ballots(lines: list[str], offset: int, known: dict[str, str]) -> list[B
         cur.ballots.append(Ballot(voter[0], voter[1], _vote_word(m.group("vote")) or "avstår"))
     # a lone "Name  Ja" line is more likely a stray cell than a ballot list
     return [bl for k, bl in enumerate(out) if k not in plain or len(bl.ballots) >= 2]
-
-
-_SUBSTITUTE = re.compile(r"\s*,?\s*(?:(?:tjänstgörande|tjg\.?)\s+)?(?:ersättare\s+)?"
-                        r"(?:för|ersätter|i stället för|istället för)\s+", re.IGNORECASE)
 
 
 def _whole_voter(who: str, m: persons.Mention, sentence: bool) -> bool:

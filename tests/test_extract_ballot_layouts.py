@@ -185,3 +185,11 @@ def test_one_a_line_sentence_naming_two_members_is_still_no_ballot():
              "bifall till Karin Dahls (M) yrkande mot Per Ek (S) röstar nej."]
     got = [(b.name, b.vote) for bl in line_ballots(lines, 0, {}) for b in bl.ballots]
     assert got == [("Kent Ahl", "ja"), ("Siv Borg", "nej")]
+
+
+def test_table_cell_naming_the_substitute_and_the_member():
+    lines = ["Namn\tJa\tNej\tAvstår", "Anna Ek (S)\tX\t\t", "Lisa Holm (S) ers. för Bo Ek (M)\t\tX\t",
+             "Siv Ek (V)\t\t\tX", "Ola Ek (KD) ersätts av Per Ek (KD)\tX\t\t"]
+    got = [(b.name, b.vote) for bl in find_all(lines, 0, {}) for b in bl.ballots]
+    # the substitute named first casts the ballot; "ersätts av" names the one who votes last
+    assert got == [("Anna Ek", "ja"), ("Lisa Holm", "nej"), ("Siv Ek", "avstår"), ("Per Ek", "ja")]
