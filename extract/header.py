@@ -338,15 +338,17 @@ def meeting_date(lines: list[Line]) -> str | None:
         return got
     for k, ln in enumerate(lines[:60]):
         key = ln.folded
-        if key.startswith("plats och tid") or key.startswith("tid och plats") or key.startswith("tid:") \
-                or key.startswith("tid "):
+        if key.startswith(("plats och tid", "tid och plats", "tid:", "tid ", "datum och tid",
+                           "datum, tid och plats", "datum och plats")):
             window = " ".join(x.text for x in lines[k:k + 4])
             got = first_date(window)
             if got:
                 return got
-        if re.match(r"^(?:utdrag ur \w*protokoll\w*|sammantradesprotokoll|protokoll|sammantrade)\b"
+        # "Protokoll 2023-05-03", "Socialnämndens protokoll 2023-05-03", "Tisdag(en) (den) 2 maj 2023"
+        if re.match(r"^(?:utdrag ur \w*protokoll\w*|sammantradesprotokoll|protokoll|sammantrade|"
+                    r"[\w\- ]{0,40}?(?:namndens|styrelsens|fullmaktiges|utskottets) (?:sammantrades)?protokoll)\b"
                     r".{0,80}?(?:\d|den)", key) \
-                or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)? den", key):
+                or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)?(?: den| \d)", key):
             got = first_date(" ".join(x.text for x in lines[k:k + 2]))
             if got:
                 return got

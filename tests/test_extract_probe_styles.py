@@ -309,3 +309,16 @@ def test_framstaller_ett_andringsyrkande():
     assert _proposals_of("Anna Ek (S) framställer ett ändringsyrkande om att beloppet ändras.") == [
         ("Anna Ek", "S", "andring", None)]
     assert _proposals_of("Anna Ek (S) framställer frågan om bidrag.") == []
+
+
+def _meeting_date(head: str) -> str | None:
+    return _extract(head + "\n\n§ 5 Dnr SN 2023/1\nÄrende\n\nBeslut\nNämnden beslutar enligt förslaget.\n").meeting_date
+
+
+def test_meeting_date_header_shapes():
+    assert _meeting_date("PROTOKOLL\nSocialnämnden\nDatum och tid: 2023-05-03 kl 13:00") == "2023-05-03"
+    assert _meeting_date("Socialnämndens protokoll 2023-05-03") == "2023-05-03"
+    assert _meeting_date("Socialnämnden\nProtokoll\nTisdag 2 maj 2023 kl 13.00-15.00") == "2023-05-02"
+    # unchanged: the weekday form with "den", and no date where a weekday is not followed by one
+    assert _meeting_date("Socialnämnden\nProtokoll\nTisdagen den 2 maj 2023 kl 13.00") == "2023-05-02"
+    assert _meeting_date("Socialnämnden\nProtokoll\nTisdagar kl 13 enligt plan; beslutet 2023-05-02") is None
