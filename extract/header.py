@@ -77,7 +77,11 @@ def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None
     for ln in head[:25]:
         key = heading_key(ln.text)
         got = bodies_in(ln.text)
-        if got and len(key.split()) <= 6 and not re.search(r"\b(?:till|i uppdrag|beslut)\b", key):
+        # a short header line, or a protocol's title sentence ("Protokoll fört vid Socialnämndens
+        # sammanträde den 3 maj 2023", "Utdrag ur protokoll fört vid sammanträde med …")
+        titled = re.match(r"(?:utdrag ur |protokollsutdrag |(?:sammantrades)?protokoll )\w*.{0,30}?"
+                          r"\b(?:sammantrade|mote)\b", key)
+        if got and (len(key.split()) <= 6 or titled) and not re.search(r"\b(?:till|i uppdrag|beslut)\b", key):
             return got[0][1]
     if item_prefix and item_prefix in vocab.BODY_PREFIXES:
         return vocab.BODY_PREFIXES[item_prefix]

@@ -322,3 +322,13 @@ def test_meeting_date_header_shapes():
     # unchanged: the weekday form with "den", and no date where a weekday is not followed by one
     assert _meeting_date("Socialnämnden\nProtokoll\nTisdagen den 2 maj 2023 kl 13.00") == "2023-05-02"
     assert _meeting_date("Socialnämnden\nProtokoll\nTisdagar kl 13 enligt plan; beslutet 2023-05-02") is None
+
+
+def test_body_from_the_protocols_title_sentence():
+    ex = _extract("Protokoll fört vid Socialnämndens sammanträde den 3 maj 2023\n\n§ 5 Dnr 2023/1\nÄrende\n\n"
+                  "Beslut\nNämnden beslutar enligt förslaget.\n")
+    assert (ex.body, ex.meeting_date) == ("Socialnämnden", "2023-05-03")
+    # a long sentence naming a body that is not the protocol's title gives none
+    ex = _extract("Protokoll\nEnligt beslut av Kommunstyrelsen den 3 maj 2023 ska rapporten lämnas in.\n\n"
+                  "§ 5 Dnr 2023/1\nÄrende\n\nBeslut\nRapporten läggs till handlingarna.\n")
+    assert ex.body is None
