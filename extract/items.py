@@ -172,6 +172,12 @@ def _read_heading(lines: list[Line], span: ItemSpan, rest: str) -> None:
     block: list[str] = [rest]
     i = span.heading_line + 1
     title = _title_from(rest)
+    if title is not None:
+        # a long title on the § line wraps onto the next ("§ 31 Svar på motion om fler
+        # parkbänkar och" / "bättre belysning i centrum" / "Dnr KS 2017/301")
+        wrapped, j = _wrapped_title([Line(0, 0, title)] + lines[i:span.end], 0, span.end - i + 1)
+        if j > 1 and not fold(lines[i].text.strip()).startswith("att "):
+            title, i = wrapped, i + j - 1
     seen = 0
     while i < span.end and seen < 6:
         ln = lines[i]

@@ -332,3 +332,20 @@ def test_body_from_the_protocols_title_sentence():
     ex = _extract("Protokoll\nEnligt beslut av Kommunstyrelsen den 3 maj 2023 ska rapporten lämnas in.\n\n"
                   "§ 5 Dnr 2023/1\nÄrende\n\nBeslut\nRapporten läggs till handlingarna.\n")
     assert ex.body is None
+
+
+def _first_item(heading: str):
+    ex = _extract("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2023-01-10\n\n" + heading +
+                  "\n\nBeslut\nKommunstyrelsen godkänner svaret.\n")
+    return ex.items[0].title, ex.items[0].dnr
+
+
+def test_title_on_the_section_line_wraps_onto_the_next():
+    assert _first_item("§ 31 Svar på motion från Anna Ek (S) om fler parkbänkar och\nbättre belysning i centrum\n"
+                       "Dnr KS 2017/301") == (
+        "Svar på motion från Anna Ek (S) om fler parkbänkar och bättre belysning i centrum", ["KS 2017/301"])
+
+
+def test_title_on_the_section_line_with_a_capitalised_or_att_line_under_it_unchanged():
+    assert _first_item("§ 31 Årsredovisning 2016\nDnr KS 2017/301") == ("Årsredovisning 2016", ["KS 2017/301"])
+    assert _first_item("§ 5 Val av justerare\natt justera protokollet utses Anna Ek (S).") == ("Val av justerare", [])
