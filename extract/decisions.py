@@ -15,6 +15,11 @@ from extract.text import fold, join_wrapped, paragraphs
 
 _POINT = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h]\)|[-–•·*▪◦●«»]|att\b)\s*(?=\S)", re.IGNORECASE)  # « » are OCR bullets
 _LEAD = re.compile(vocab.DECISION_LEAD_RE)
+# A paragraph under the decision that a member adds ("Anna Ek (S) reserverar sig mot beslutet.",
+# "… anmäler jäv"): a statement about the decision, not a point of it.
+_NOT_DECIDED = re.compile(r"\breserverar sig\b|\breserverade sig\b|\banmaler jav\b|\bpa grund av jav\b|"
+                          r"\b(?:lamnar|lamnade|avger|avgav) (?:ett |en |sin |foljande |gemensamt |skriftlig )*"
+                          r"(?:sarskil|protokollsanteckning|reservation)|\bantecknar till protokollet\b")
 
 
 def decisions_of(sections: list[Section], protocol: bool) -> list[Decision]:
@@ -38,7 +43,7 @@ def points(section: Section) -> list[str]:
         kind = _marker_kind(lines[marked[0]])
         marked = [i for i in marked if _marker_kind(lines[i]) == kind]
         return _marked_points(lines, marked)
-    paras = [p for p in _paragraph_blocks(lines) if not _LEAD.match(fold(p))]
+    paras = [p for p in _paragraph_blocks(lines) if not _LEAD.match(fold(p)) and not _NOT_DECIDED.search(fold(p))]
     inline = _inline_lead(section.heading)
     if inline:
         paras = [inline] + paras

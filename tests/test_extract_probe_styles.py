@@ -349,3 +349,20 @@ def test_title_on_the_section_line_wraps_onto_the_next():
 def test_title_on_the_section_line_with_a_capitalised_or_att_line_under_it_unchanged():
     assert _first_item("§ 31 Årsredovisning 2016\nDnr KS 2017/301") == ("Årsredovisning 2016", ["KS 2017/301"])
     assert _first_item("§ 5 Val av justerare\natt justera protokollet utses Anna Ek (S).") == ("Val av justerare", [])
+
+
+def _decisions_of(beslut: str) -> list[str]:
+    ex = _extract("Protokoll\nSocialnämnden\nSammanträdesdatum 2023-01-10\n\n§ 5 Dnr SN 2023/1\nÄrende\n\n" + beslut + "\n")
+    return [d.text for d in ex.items[0].decisions]
+
+
+def test_a_reservation_under_the_decision_is_no_decision_point():
+    assert _decisions_of("Beslut\nNämnden beslutar enligt förslaget.\n\nAnna Ek (S) reserverar sig mot beslutet.") == [
+        "Nämnden beslutar enligt förslaget."]
+    assert _decisions_of("Beslut\nNämnden godkänner planen.\n\nBo Ek (V) lämnar ett särskilt yttrande.") == [
+        "Nämnden godkänner planen."]
+
+
+def test_two_decision_paragraphs_stay_two():
+    assert _decisions_of("Beslut\nNämnden godkänner planen.\n\nNämnden avslår reservationen från föreningen.") == [
+        "Nämnden godkänner planen.", "Nämnden avslår reservationen från föreningen."]
