@@ -244,6 +244,8 @@ def _wrapped_title(lines: list[Line], i: int, end: int) -> tuple[str, int]:
 
 
 def _clean_title(t: str) -> str:
+    # "Ärende: Riktlinjer för ekonomiskt bistånd": the label is not part of the title
+    t = re.sub(r"^(?:ärende|ärendet|rubrik|angående|avser|gäller)\s*:\s*(?=\S)", "", t.strip(), flags=re.I)
     return _strip_dnr(t).strip()
 
 

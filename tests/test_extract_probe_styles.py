@@ -366,3 +366,12 @@ def test_a_reservation_under_the_decision_is_no_decision_point():
 def test_two_decision_paragraphs_stay_two():
     assert _decisions_of("Beslut\nNämnden godkänner planen.\n\nNämnden avslår reservationen från föreningen.") == [
         "Nämnden godkänner planen.", "Nämnden avslår reservationen från föreningen."]
+
+
+def test_arende_label_is_not_part_of_a_reports_title():
+    ex = _extract("TJÄNSTEUTLÅTANDE\nDatum: 2023-04-12\nDiarienummer: SN 2023/0045-730\nTill: Socialnämnden\n\n"
+                  "Ärende: Riktlinjer för ekonomiskt bistånd\n\nFörvaltningens förslag till beslut\n"
+                  "Socialnämnden antar riktlinjerna.\n")
+    assert (ex.doc_type, ex.items[0].title) == ("tjansteutlatande", "Riktlinjer för ekonomiskt bistånd")
+    # a title that merely starts with the word keeps it
+    assert _first_item("§ 31 Ärendebalans inom socialtjänsten\nDnr KS 2017/301")[0] == "Ärendebalans inom socialtjänsten"
