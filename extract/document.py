@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.models import Decision, Extraction, Item, Part, RepairedPage
+from corpus.models import Decision, Extraction, Item, Part, RepairedPage, Vote
 from extract import ballots as ballot_lists
 from extract import dnr as dnrs
 from extract import header, persons
@@ -104,11 +104,30 @@ def _agenda_item(lines: list[Line], s: ItemSpan, part: int) -> Item:
 
 def _attach_lists(items: list[Item], lists: list[ballot_lists.BallotList]) -> None:
     """Ballots go to the vote of the item their label names, else to the next vote without."""
+    last = None
     for bl in lists:
         targets = [i for i in items if i.votes and (bl.paragraph is None or i.paragraph == bl.paragraph)]
         vote = next((v for i in targets for v in i.votes if not v.ballots), None)
         if vote is not None:
             vote.ballots = bl.ballots
+            last = vote
+        elif last is not None and bl.paragraph is None and _continues_list(last, bl):
+            last.ballots = last.ballots + bl.ballots
+        else:
+            last = None
+
+
+def _continues_list(vote: Vote, bl: ballot_lists.BallotList) -> bool:
+    """The rest of a voting list after a page break (its column heads printed again): new names
+    only, and together no more ballots of a kind than the stated result."""
+    if vote.yes is None or vote.no is None:
+        return False
+    names = {b.name for b in vote.ballots}
+    if any(b.name in names for b in bl.ballots):
+        return False
+    merged = vote.ballots + bl.ballots
+    stated = {"ja": vote.yes, "nej": vote.no, "avstår": vote.abstain or 0}
+    return all(sum(b.vote == k for b in merged) <= n for k, n in stated.items())
 
 
 def _part(span: PartSpan, lines: list[Line], item_spans: list[ItemSpan], items: list[Item]) -> Part:

@@ -375,3 +375,51 @@ def test_arende_label_is_not_part_of_a_reports_title():
     assert (ex.doc_type, ex.items[0].title) == ("tjansteutlatande", "Riktlinjer för ekonomiskt bistånd")
     # a title that merely starts with the word keeps it
     assert _first_item("§ 31 Ärendebalans inom socialtjänsten\nDnr KS 2017/301")[0] == "Ärendebalans inom socialtjänsten"
+
+
+_SPLIT_LIST = """Protokoll
+Kommunfullmäktige
+Sammanträdesdatum 2023-06-12
+
+§ 77   Dnr KS 2023/200
+Ny vindkraftspolicy
+
+Omröstning
+Omröstning begärs. Ja för Anna Eks yrkande, nej för Bo Eks yrkande.
+Med {yes} ja-röster mot 3 nej-röster beslutar fullmäktige enligt Anna Eks yrkande, se voteringslista.
+
+Beslut
+Fullmäktige antar policyn.
+
+Vid protokollet
+Karin Sekreterare
+
+Voteringslista § 77
+Ledamöter                 Ja    Nej   Avstår
+Anna Ek (S)               X
+Bo Ek (M)                       X
+Siv Ek (S)                X
+
+Justerandes signatur      Utdragsbestyrkande
+Sida 5 (6)
+
+Kommunfullmäktige
+Sammanträdesdatum 2023-06-12
+Ledamöter                 Ja    Nej   Avstår
+Ola Ek (KD)                     X
+Per Ek (V)                X
+Åsa Ek (M)                      X
+Lena Ek (C)               X
+"""
+
+
+def test_voting_list_continued_after_a_page_break():
+    vote = _extract(_SPLIT_LIST.format(yes=4)).items[0].votes[0]
+    assert [b.name for b in vote.ballots] == ["Anna Ek", "Bo Ek", "Siv Ek", "Ola Ek", "Per Ek", "Åsa Ek", "Lena Ek"]
+    assert vote.counts_agree is True
+
+
+def test_a_second_list_beyond_the_stated_result_is_not_joined():
+    # with 2 ja-röster stated, the second table cannot be the rest of this vote
+    vote = _extract(_SPLIT_LIST.format(yes=2)).items[0].votes[0]
+    assert [b.name for b in vote.ballots] == ["Anna Ek", "Bo Ek", "Siv Ek"]
