@@ -134,7 +134,10 @@ def author_of(lines: list[Line]) -> str | None:
     return None
 
 
-_MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|stad)\b"
+# "Göteborgs Stad" is printed with a capital; two-word names ("Upplands Väsby", "Lilla Edets",
+# "Östra Göinge") start with one of a few words
+_MUNI_NAME = r"((?:(?:Upplands|Lilla|Östra)\s)?[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|[Ss]tad)\b"
+_MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?" + _MUNI_NAME +
                    r"|^\s*(Region\s+[A-ZÅÄÖ][a-zåäö]+)\b")
 
 
@@ -156,7 +159,7 @@ def municipality_of(lines: list[Line]) -> str | None:
     return None
 
 
-_BODY_IN_MUNI = re.compile(r"\w\s+i\s+([A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|stad)\b")
+_BODY_IN_MUNI = re.compile(r"\w(?:\s+i|,)\s+" + _MUNI_NAME)
 
 
 # --- flattened two-column headers ------------------------------------------------------------

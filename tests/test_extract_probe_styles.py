@@ -423,3 +423,19 @@ def test_a_second_list_beyond_the_stated_result_is_not_joined():
     # with 2 ja-röster stated, the second table cannot be the rest of this vote
     vote = _extract(_SPLIT_LIST.format(yes=2)).items[0].votes[0]
     assert [b.name for b in vote.ballots] == ["Anna Ek", "Bo Ek", "Siv Ek"]
+
+
+def test_municipality_letterhead_shapes():
+    from extract.header import municipality_of
+    from extract.text import split_lines
+
+    def muni(line: str) -> str | None:
+        return municipality_of(split_lines([(1, line)]))
+    assert muni("Göteborgs Stad\tProtokollsutdrag") == "Göteborgs Stad"
+    assert muni("Upplands Väsby kommun") == "Upplands Väsby kommun"
+    assert muni("Lilla Edets kommun") == "Lilla Edets kommun"
+    assert muni("Kommunstyrelsen, Umeå kommun") == "Umeå kommun"
+    # unchanged
+    assert muni("Upplands-Bro kommun") == "Upplands-Bro kommun"
+    assert muni("MALMÖ STAD") == "Malmö stad"
+    assert muni("Protokoll Håbo kommun") is None
