@@ -250,7 +250,7 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
             got = first_date(wrapped)
             if got:
                 return got
-        hit = next((lab for lab in labels if key.startswith(lab) or f" {lab}" in key[:60]
+        hit = next((lab for lab in labels if key.startswith(lab) or (f" {lab}" in key[:60] or f"\t{lab}" in key[:60])
                     and _label_at_cell(key, lab)), None)
         if not hit:
             continue

@@ -439,3 +439,14 @@ def test_municipality_letterhead_shapes():
     assert muni("Upplands-Bro kommun") == "Upplands-Bro kommun"
     assert muni("MALMÖ STAD") == "Malmö stad"
     assert muni("Protokoll Håbo kommun") is None
+
+
+def _header_dates(line: str) -> tuple[str | None, str | None]:
+    ex = _extract("PROTOKOLL\nSocialnämnden\nSammanträdesdatum 2023-05-03\n" + line +
+                  "\n\n§ 5 Dnr SN 2023/1\nÄrende\n\nBeslut\nNämnden beslutar enligt förslaget.\n")
+    return ex.justering_date, ex.anslag_date
+
+
+def test_label_in_a_tabbed_header_row_with_the_value_below():
+    assert _header_dates("Justerare\tJusteringsdatum\nPer Holm\t2023-05-10") == ("2023-05-10", None)
+    assert _header_dates("Justeringsdatum\n2023-05-10") == ("2023-05-10", None)
