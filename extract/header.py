@@ -286,7 +286,8 @@ _SENTENCE_DATES: dict[str, re.Pattern[str]] = {
                             r"|\bprotokollet justera(?:des|ts)\b"),
     "anslag": re.compile(r"\banslaget (?:(?:har )?(?:satts|sattes|satt) upp|(?:ar )?uppsatt|publicera(?:t|des|ts))\b"
                          r"|\b(?:har )?(?:anslagits|anslogs)\b(?: pa [\w ]{0,40}?anslagstavla)?"
-                         r"|\btillkannagivits?\b(?: genom anslag| pa [\w ]{0,40}?anslagstavla)?"),
+                         r"|\btillkannagivits?\b(?: genom anslag| pa [\w ]{0,40}?anslagstavla)?"
+                         r"|\b(?:publicera(?:s|des|ts|t)?|anslag) pa [\w ]{0,40}?anslagstavla\b"),
 }
 
 
@@ -298,7 +299,7 @@ def sentence_date(lines: list[Line], label: str) -> str | None:
         f = ln.folded
         for m in pattern.finditer(f):
             rest = ln.text.strip()[m.end():]
-            lead = re.match(r"\s*(?:den\s+|pa\s+)?", fold(rest))
+            lead = re.match(r"\s*:?\s*(?:den\s+|pa\s+)?", fold(rest))
             got = find_dates(rest)
             if got and got[0][0] == lead.end():
                 return got[0][1]

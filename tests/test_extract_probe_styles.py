@@ -450,3 +450,12 @@ def _header_dates(line: str) -> tuple[str | None, str | None]:
 def test_label_in_a_tabbed_header_row_with_the_value_below():
     assert _header_dates("Justerare\tJusteringsdatum\nPer Holm\t2023-05-10") == ("2023-05-10", None)
     assert _header_dates("Justeringsdatum\n2023-05-10") == ("2023-05-10", None)
+
+
+def test_posting_on_the_notice_board_in_other_words():
+    assert _header_dates("Protokollet publiceras på kommunens anslagstavla 2023-05-11") == (None, "2023-05-11")
+    assert _header_dates("Anslag på kommunens anslagstavla: 2023-05-11") == (None, "2023-05-11")
+    assert _header_dates("Datum för tillkännagivande: 2023-05-11") == (None, "2023-05-11")
+    assert _header_dates("Tillkännagivande om justering: 2023-05-11") == (None, "2023-05-11")
+    # a rule about the notice board, without a date after it, gives none
+    assert _header_dates("Protokollet publiceras på kommunens anslagstavla efter justering.") == (None, None)
