@@ -68,12 +68,24 @@ def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
     return spans
 
 
+def _wrapped_reference(lines: list[Line], i: int, m) -> bool:
+    """"Enligt" / "§ 7 i reglementet ska nämnden …": a reference to a paragraph that a line
+    break put at the start of a line. The sentence goes on in lower case and the line above
+    ends without a full stop; a heading's title starts in upper case."""
+    rest = (m.group("rest") or "").strip()
+    if m.group("prefix") or not rest[:1].islower():
+        return False
+    prev = next((ln.text.strip() for ln in reversed(lines[max(0, i - 3):i]) if not ln.blank), "")
+    return bool(prev) and not prev.endswith((".", ":", "!", "?")) and prev[-1:].isalpha()
+
+
 def _num(m) -> str:
     return re.sub(r"\s", "", m.group("num"))
 
 
 def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, str]]:
-    found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))]
+    found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))
+             and not _wrapped_reference(lines, i, m)]
     if part.kind == "agenda" and not found:
         found = _numbered_lines(lines, part)
     elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):

@@ -459,3 +459,17 @@ def test_posting_on_the_notice_board_in_other_words():
     assert _header_dates("Tillkännagivande om justering: 2023-05-11") == (None, "2023-05-11")
     # a rule about the notice board, without a date after it, gives none
     assert _header_dates("Protokollet publiceras på kommunens anslagstavla efter justering.") == (None, None)
+
+
+def test_a_paragraph_reference_wrapped_to_the_line_start_is_no_item():
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdatum 2022-12-12\n\n§ 40   Dnr SN 2022/10\nReglemente\n\n"
+            "Ärendebeskrivning\nNämnden beslutade i december om ändringar. Enligt\n"
+            "§ 7 i reglementet ska nämnden årligen se över delegationen, och enligt\n§ 12 ska ordföranden rapportera.\n\n"
+            "Beslut\nNämnden antar reglementet.\n\n§ 41   Dnr SN 2022/11\nDelegation\n\nBeslut\nNämnden antar den.\n")
+    assert [i.paragraph for i in _extract(text).items] == ["40", "41"]
+
+
+def test_an_item_after_a_finished_line_is_still_an_item():
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdatum 2022-12-12\n\n§ 40   Dnr SN 2022/10\nReglemente\n\n"
+            "Beslut\nNämnden antar reglementet.\n§ 41 Delegation\n\nBeslut\nNämnden antar den.\n")
+    assert [i.paragraph for i in _extract(text).items] == ["40", "41"]
