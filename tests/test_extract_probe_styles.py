@@ -473,3 +473,22 @@ def test_an_item_after_a_finished_line_is_still_an_item():
     text = ("Protokoll\nSocialnämnden\nSammanträdesdatum 2022-12-12\n\n§ 40   Dnr SN 2022/10\nReglemente\n\n"
             "Beslut\nNämnden antar reglementet.\n§ 41 Delegation\n\nBeslut\nNämnden antar den.\n")
     assert [i.paragraph for i in _extract(text).items] == ["40", "41"]
+
+
+def test_a_ballot_list_in_the_beslutsgang_is_no_proposal():
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdag 2021-11-23\n\n§ 14\nMotion\nDnr SN 1.6-512/2021\n\n"
+            "Beslutsgång\nOrdföranden ställer förslagen mot varandra.\n\nVotering begärs och verkställs.\n"
+            "Ja-röster: Ulf Kristersson (M), Anna Lind (L), Per Holm (C)\nNej-röster: Jan Valeskog (S), Karin Rågsjö (V)\n"
+            "Med 3 ja-röster mot 2 nej-röster bifaller nämnden förvaltningens förslag.\n\n"
+            "Beslut\nNämnden bifaller förvaltningens förslag.\n")
+    item = _extract(text).items[0]
+    assert item.proposals == []
+    assert [(v.yes, v.no, len(v.ballots)) for v in item.votes] == [(3, 2, 5)]
+
+
+def test_a_proposal_with_its_verb_lost_is_still_read():
+    # the OCR-garbled verb: a member opens the sentence and proposes bifall (kept as it was)
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdag 2021-11-23\n\n§ 14\nMotion\n\n"
+            "Beslutsgång\nOrdföranden Ulf Kristersson (M) fmesiog bifall till förvaltningens förslag.\n\n"
+            "Beslut\nNämnden bifaller förvaltningens förslag.\n")
+    assert [(p.name, p.party) for p in _extract(text).items[0].proposals] == [("Ulf Kristersson", "M")]
