@@ -292,4 +292,7 @@ DNR_LABELS = (r"(?:dnr|dur|diarienummer|diarienr|diarie ?nr|[aä]rendenr|[aä]re
 DNR_NOT_PREFIXES = {"SOU", "SFS", "PROP", "DS", "DIR", "EU", "EG", "KAP", "NR", "SKR", "BET",
                     "RIR", "HFD", "RÅ", "NJA", "MÖD", "AD", "MD", "SIDA", "ÅR", "KL", "TEL",
                     "ISBN", "ISSN", "MKR", "TKR", "KR", "ST", "BILAGA", "AVSNITT", "PUNKT",
-                    "ISO", "SS", "SIS", "EN", "IEC", "CEN"}         # standards ("SS-EN 2019-…")
+                    "ISO", "SS", "SIS", "EN", "IEC", "CEN",         # standards ("SS-EN 2019-…")
+                    # författningssamlingar ("SOSFS 2014:5"), regulations not cases
+                    "SOSFS", "AFS", "BFS", "MSBFS", "SKOLFS", "KIFS", "LIVSFS", "TSFS", "NFS", "SJVFS",
+                    "FFFS", "STAFS", "ELSÄK"}

@@ -35,6 +35,9 @@ def _extract(text: str):
     ("§ 412 Dnr 0873/21", ["0873/21"]),                      # Göteborg: serial/two-digit year
     ("Dnr 0873/2021", ["0873/2021"]),
     ("läsåret 21/22 och 0873/21 utan etikett", []),
+    ("Kommunfullmäktige beslutade (KF 2020-05-12 § 34) att", []),   # a decision cited by its date
+    ("enligt SOSFS 2014:5 om dokumentation", []),                   # a regulation
+    ("bygglov BN 2020-1234 beviljades", ["BN 2020-1234"]),
     # not diary numbers
     ("under läsåret 2023/24 och 2024/25", []),
     ("enligt prop. 2017/18:150", []),
