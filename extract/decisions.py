@@ -43,7 +43,8 @@ def points(section: Section) -> list[str]:
         kind = _marker_kind(lines[marked[0]])
         marked = [i for i in marked if _marker_kind(lines[i]) == kind]
         return _marked_points(lines, marked)
-    paras = [p for p in _paragraph_blocks(lines) if not _LEAD.match(fold(p)) and not _NOT_DECIDED.search(fold(p))]
+    paras = [p for p in _paragraph_blocks(lines)
+             if not _LEAD.match(fold(p)) and not _NOT_DECIDED.search(fold(p))]
     inline = _inline_lead(section.heading)
     if inline:
         paras = [inline] + paras

@@ -105,7 +105,8 @@ def spans(text: str) -> list[tuple[int, int, str]]:
 def _inside_date(text: str, m: re.Match) -> bool:
     """A date, also after a body's name: "(KF 2020-05-12 § 34)" cites an earlier decision."""
     body = m.group("body") if m.groupdict().get("body") else m.group(0)
-    return bool(re.fullmatch(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", re.sub(r"\s", "", body)))
+    return bool(re.fullmatch(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])",
+                             re.sub(r"\s", "", body)))
 
 
 def _is_citation(text: str, start: int) -> bool:

@@ -78,8 +78,8 @@ def _own_proposals(lines: list[Line], item_spans: list[ItemSpan], items: list[It
             continue
         chosen = []
         for sec in split_sections(lines, s.body_start, s.end, True):
-            m = re.match(r"^(\w+?)s forslag till \w", heading_key(sec.heading)) if sec.kind == "forslag" else None
-            if m and m.group(1).startswith(own):
+            m = re.match(r"^(\w+?)s forslag till \w", heading_key(sec.heading))
+            if sec.kind == "forslag" and m and m.group(1).startswith(own):
                 chosen.append(sec)
         if chosen:
             item.decisions = [Decision(t) for sec in chosen for t in points(sec)]

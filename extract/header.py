@@ -250,8 +250,8 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
             got = first_date(wrapped)
             if got:
                 return got
-        hit = next((lab for lab in labels if key.startswith(lab) or (f" {lab}" in key[:60] or f"\t{lab}" in key[:60])
-                    and _label_at_cell(key, lab)), None)
+        hit = next((lab for lab in labels if key.startswith(lab)
+                    or (f" {lab}" in key[:60] or f"\t{lab}" in key[:60]) and _label_at_cell(key, lab)), None)
         if not hit:
             continue
         text = ln.text.strip()                       # `folded` is of the stripped text
