@@ -109,7 +109,10 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
                "arendets handlingar", "tidigare behandling", "ekonomi och finansiering",
                "forvaltningens kommentarer", "kontorets kommentarer", "synpunkter"),
     "underlag": ("beslutsunderlag", "handlingar", "underlag"),
-    "yrkanden": ("yrkanden", "yrkande", "yrkanden och beslutsgang", "forslag och yrkanden"),
+    "yrkanden": ("yrkanden", "yrkande", "yrkanden och beslutsgang", "forslag och yrkanden",
+                 # proposals made at the meeting, as Stockholm and others head them
+                 "forslag till beslut pa sammantradet", "forslag pa sammantradet",
+                 "yrkanden pa sammantradet", "yrkanden under sammantradet", "yrkande pa sammantradet"),
     "beslutsgang": ("propositionsordning", "beslutsgang", "proposition", "beslutsordning",
                     "forslag till beslutsordning", "propositionsordning och beslut",
                     "ordforandens proposition"),

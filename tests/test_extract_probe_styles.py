@@ -492,3 +492,22 @@ def test_a_proposal_with_its_verb_lost_is_still_read():
             "Beslutsgång\nOrdföranden Ulf Kristersson (M) fmesiog bifall till förvaltningens förslag.\n\n"
             "Beslut\nNämnden bifaller förvaltningens förslag.\n")
     assert [(p.name, p.party) for p in _extract(text).items[0].proposals] == [("Ulf Kristersson", "M")]
+
+
+def test_proposals_under_forslag_till_beslut_pa_sammantradet():
+    # Stockholm heads the meeting's proposals so; "föreslår" there is a yrkande
+    assert _proposals_of_heading("Förslag till beslut på sammanträdet\nAnna Ek (S) föreslår att ärendet återremitteras.\n"
+                                 "Bo Ek (M) föreslår bifall till förvaltningens förslag.") == [
+        ("Anna Ek", "S"), ("Bo Ek", "M")]
+
+
+def test_forslag_till_beslut_alone_is_still_the_proposed_decision():
+    from extract.text import section_kind
+    assert section_kind("Förslag till beslut") == "forslag"
+    assert section_kind("Förslag till beslut på sammanträdet") == "yrkanden"
+
+
+def _proposals_of_heading(section: str) -> list[tuple[str | None, str | None]]:
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdatum 2023-01-10\n\n§ 5 Dnr SN 2023/1\nMotion om X\n\n"
+            + section + "\n\nBeslut\nNämnden beslutar enligt förslaget.\n")
+    return [(p.name, p.party) for p in _extract(text).items[0].proposals]
