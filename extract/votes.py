@@ -24,7 +24,7 @@ def votes_of(text: str) -> list[Vote]:
     starts = [m.start() for m in _REQUEST.finditer(f)]
     counts = _counts(f)
     if not counts:
-        return []
+        return _from_sum_row(text, flat, f)
     votes: list[Vote] = []
     prev_end = 0
     for block in _blocks(counts, starts):
@@ -35,6 +35,32 @@ def votes_of(text: str) -> list[Vote]:
         votes.append(v)
         prev_end = block["_last"]
     return votes
+
+
+_SUM_ROW = re.compile(r"^(?:summa|totalt|antal(?: roster)?|summering)\b[\s:]*(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?\s*$")
+
+
+def _from_sum_row(text: str, flat: str, f: str) -> list[Vote]:
+    """A voting table whose result is stated only in its last row ("Summa  2  1  0" under
+    "Ledamöter  Ja  Nej  Avstår"): the row's numbers are the counts, in the heads' order."""
+    heads: list[str] | None = None
+    for ln in text.split("\n"):
+        cells = [fold(c).strip(" .:") for c in re.split(r"\t+|\s{2,}", ln.strip()) if c.strip()]
+        if "ja" in cells and "nej" in cells:
+            heads = cells
+            continue
+        m = _SUM_ROW.match(fold(ln.strip())) if heads else None
+        if not m:
+            continue
+        votes = [c for c in heads if c in ("ja", "nej") or c.startswith("avst")]
+        if votes[:2] != ["ja", "nej"] or len(votes) > 3 or (m.group(3) is not None) != (len(votes) == 3):
+            return []                    # another order, or numbers that do not fit the heads
+        v = Vote(yes=int(m.group(1)), no=int(m.group(2)),
+                 abstain=int(m.group(3)) if m.group(3) is not None else None)
+        v.question = _question(flat, f, 0, len(f))
+        v.outcome = _outcome(v, f)
+        return [v]
+    return []
 
 
 def _counts(f: str) -> list[tuple[int, str, int]]:

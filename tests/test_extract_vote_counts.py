@@ -36,3 +36,21 @@ def test_tie_goes_to_the_side_the_casting_vote_names(question, want):
             "enligt förvaltningens förslag.")
     [v] = votes_of(text)
     assert (v.yes, v.no, v.outcome) == (2, 2, want)
+
+
+def test_result_stated_only_in_the_tables_sum_row():
+    from extract.votes import votes_of
+    text = ("Omröstning begärs. Ja för Per Larssons yrkande, nej för Ida Eks yrkande.\n\n"
+            "Ledamöter\tJa\tNej\tAvstår\nPer Larsson (S)\tX\t\t\nIda Ek (M)\t\tX\t\nOmar Haddad (S)\tX\t\t\n"
+            "Summa\t2\t1\t0\n")
+    assert [(v.yes, v.no, v.abstain, v.outcome) for v in votes_of(text)] == [(2, 1, 0, "ja")]
+
+
+def test_sum_row_that_does_not_fit_the_heads_gives_no_vote():
+    from extract.votes import votes_of
+    # four numbers under three vote heads (a Närv. column): not read
+    text = ("Ledamöter\tNärv\tJa\tNej\tAvstår\nPer Larsson (S)\tX\tX\t\t\nSumma\t3\t2\t1\t0\n")
+    assert votes_of(text) == []
+    # a stated result still wins over the row
+    text = ("Med 2 ja-röster mot 1 nej-röst bifalls förslaget.\nLedamöter\tJa\tNej\nSumma\t5\t4\n")
+    assert [(v.yes, v.no) for v in votes_of(text)] == [(2, 1)]
