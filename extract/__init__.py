@@ -31,7 +31,9 @@ VERSION = 10           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 8: a two-digit class in "2018/KS 0290 10"; never a class from the next line
                        # 9: a long name under the Ja column keeps its ballot; "Ja för X, Nej för Y" and
                        #    the casting vote; "instämmer i Lars Öbergs yrkande" supports Lars Öberg
-                       # 10: a header label wrapped over two lines ("Justeringens" / "plats och tid …")
+                       # 10: a header label wrapped over two lines ("Justeringens" / "plats och tid …");
+                       #     the probe-style fixes of 2026-12-01 (dnr "TN-2019-1137"/"0873/21", utskott
+                       #     bodies, notice dates in sentences, substitute ballots, sum rows, …)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:
