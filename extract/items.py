@@ -73,7 +73,8 @@ def _wrapped_reference(lines: list[Line], i: int, m) -> bool:
     break put at the start of a line. The sentence goes on in lower case and the line above
     ends without a full stop; a heading's title starts in upper case."""
     rest = (m.group("rest") or "").strip()
-    if m.group("prefix") or not rest[:1].islower():
+    # a sentence goes on for words; OCR's specks after a heading's number ("§1 de") do not
+    if m.group("prefix") or not rest[:1].islower() or len(rest.split()) < 3:
         return False
     prev = next((ln.text.strip() for ln in reversed(lines[max(0, i - 3):i]) if not ln.blank), "")
     return bool(prev) and not prev.endswith((".", ":", "!", "?")) and prev[-1:].isalpha()

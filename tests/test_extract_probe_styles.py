@@ -475,6 +475,16 @@ def test_an_item_after_a_finished_line_is_still_an_item():
     assert [i.paragraph for i in _extract(text).items] == ["40", "41"]
 
 
+def test_ocr_specks_after_a_heading_number_under_a_signature_keep_the_item():
+    """"§1 de" under the justerare's name (heavy OCR): specks, not a sentence going on."""
+    text = ("Protokoll nr 4/2016\n\nfört vid äldrenämndens sammanträde\ntisdagen den 19 april 2016\n\n"
+            "Justerat 2016-04-26 Karin Wallgren\nPeter Lindahl\n\n§1 de\nAnmälan av protokollsjusterare\n\n"
+            "Äldrenämndens beslut\nNämnden utser Peter Lindahl (M) att justera protokollet.\n\n"
+            "§ 2\nBudgetuppföljning\n\nÄldrenämndens beslut\nÄldrenämnden godkänner uppföljningen.\n")
+    assert [(i.paragraph, i.title) for i in _extract(text).items] == [
+        ("1", "Anmälan av protokollsjusterare"), ("2", "Budgetuppföljning")]
+
+
 def test_a_ballot_list_in_the_beslutsgang_is_no_proposal():
     text = ("Protokoll\nSocialnämnden\nSammanträdesdag 2021-11-23\n\n§ 14\nMotion\nDnr SN 1.6-512/2021\n\n"
             "Beslutsgång\nOrdföranden ställer förslagen mot varandra.\n\nVotering begärs och verkställs.\n"
