@@ -35,14 +35,21 @@ class CpuLimitExceeded(BaseException):
     KeyboardInterrupt, so that library code's `except Exception` cannot swallow it and loop on."""
 
 
+# The weak-reference callbacks of the standard library (WeakSet, WeakValueDictionary): run when
+# an object dies, like a finaliser, and Python drops what they raise too.
+_WEAKREF_FILES = ("_weakrefset.py", "weakref.py")
+
+
 def _in_finaliser(frame: FrameType | None) -> bool:
-    """Whether `frame` runs (inside) a `__del__` or a garbage-collector callback, where Python
-    drops an exception."""
+    """Whether `frame` runs (inside) a `__del__`, a garbage-collector callback or a standard
+    weak-reference callback, where Python drops an exception."""
     callbacks = {getattr(cb, "__code__", None) for cb in gc.callbacks}
     for _ in range(_FRAMES_LOOKED_AT):
         if frame is None:
             return False
-        if frame.f_code.co_name == "__del__" or frame.f_code in callbacks:
+        code = frame.f_code
+        if (code.co_name == "__del__" or code in callbacks
+                or code.co_filename.endswith(_WEAKREF_FILES)):
             return True
         frame = frame.f_back
     return False
