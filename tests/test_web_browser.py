@@ -11,6 +11,8 @@ import os
 import re
 import shutil
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,30 @@ def _skip_reason() -> str | None:
         return ("!!! PLAYWRIGHT IS NOT INSTALLED: THE BROWSER TESTS OF THE WEB UI ARE SKIPPED "
                 "!!! pip install -e '.[dev]'")
     return None
+
+
+def run_axe(pg) -> dict:
+    """axe-core's WCAG 2.1 A and AA rules on the page as it stands (its whole result)."""
+    pg.add_script_tag(path=str(AXE))
+    return pg.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+
+
+def serious(result: dict) -> list[tuple]:
+    """The serious and critical violations of an axe result: (rule, impact, first targets)."""
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@contextmanager
+def swedish_page(browser, base_url: str) -> Iterator:
+    """A desktop page in a Swedish browser (the CSP is bypassed only to inject axe)."""
+    context = browser.new_context(base_url=base_url, bypass_csp=True, locale="sv-SE",
+                                  viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -223,11 +249,8 @@ def test_axe_finds_no_serious_violations(axe_page, archive, name):
     pg.goto(PAGES[name].format(**vars(archive)))
     # open the collapsed parts so that axe checks them too
     pg.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    pg.add_script_tag(path=str(AXE))
-    result = pg.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    result = run_axe(pg)
+    bad = serious(result)
     assert not bad, bad
     assert len(result["passes"]) > 10, "axe ran too few rules"
 
@@ -247,8 +270,5 @@ def test_axe_does_catch_violations(axe_page):
     pg = axe_page
     pg.set_content('<html><body><input type="text"><p style="color:#bbb">svag text</p>'
                    "</body></html>")
-    pg.add_script_tag(path=str(AXE))
-    result = pg.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    found = {v["id"] for v in result["violations"]}
+    found = {v["id"] for v in run_axe(pg)["violations"]}
     assert {"label", "html-has-lang", "color-contrast"} <= found

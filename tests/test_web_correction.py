@@ -6,9 +6,6 @@ tests/test_web_browser.py) and `arkiv search`."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,8 +15,9 @@ from search import Filters, search
 from search.web.app import create_app
 from tests.conftest import Arkiv
 from tests.searcharchive import build_index, load_documents
-from tests.test_web_browser import AXE, browser  # noqa: F401  (the Chromium fixture)
-from tests.webfixtures import build_archive
+from tests.test_web_browser import browser  # noqa: F401  (the Chromium fixture)
+from tests.test_web_browser import run_axe, serious, swedish_page
+from tests.webfixtures import build_archive, live_server
 
 
 @pytest.fixture(scope="module")
@@ -124,30 +122,14 @@ def test_the_verbatim_page_is_the_query_as_typed(client) -> None:
 
 @pytest.fixture(scope="module")
 def base_url(home):
-    import uvicorn
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(home), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join()
+    with live_server(home) as url:
+        yield url
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_misspelt_search_in_the_browser(browser, base_url) -> None:  # noqa: F811
-    context = browser.new_context(base_url=base_url, bypass_csp=True, locale="sv-SE",
-                                  viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with swedish_page(browser, base_url) as page:
         page.goto("/")
         page.get_by_label("Sökord").fill("Socialnimnden")
         page.keyboard.press("Enter")
@@ -157,11 +139,7 @@ def test_a_misspelt_search_in_the_browser(browser, base_url) -> None:  # noqa: F
         assert "Visar träffar för socialnämnden." in notice.inner_text()
         assert page.locator("ol.hits li").count() > 0
         # axe-core on the page with the notice (WCAG 2.1 AA)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-        bad = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = serious(run_axe(page))
         assert not bad, bad
         # by keyboard: search what was typed after all
         link = notice.get_by_role("link", name="Sök i stället efter Socialnimnden")
@@ -171,8 +149,6 @@ def test_a_misspelt_search_in_the_browser(browser, base_url) -> None:  # noqa: F
         assert page.locator("h1.result-heading").inner_text() == "0 träffar för ”Socialnimnden”"
         assert page.locator(".suggestion.corrected").count() == 0
         assert "Menade du socialnämnden?" in page.locator(".suggestion").inner_text()
-    finally:
-        context.close()
 
 
 def test_the_cli_corrects_unless_verbatim(home) -> None:

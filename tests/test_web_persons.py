@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from search.web.app import create_app
 from tests.searcharchive import namesakes
-from tests.test_web_browser import AXE, browser  # noqa: F401  (the Chromium fixture)
+from tests.test_web_browser import browser  # noqa: F401  (the Chromium fixture)
+from tests.test_web_browser import run_axe, serious, swedish_page
 from tests.webfixtures import add_documents, build_archive, live_server
 
 
@@ -92,20 +93,13 @@ def base_url(home):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_choose_a_person_in_the_browser(browser, base_url) -> None:  # noqa: F811
-    context = browser.new_context(base_url=base_url, bypass_csp=True, locale="sv-SE",
-                                  viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with swedish_page(browser, base_url) as page:
         page.goto("/search?person=St%C3%A5hl")
         assert page.locator("h1.result-heading").inner_text().startswith("0 träffar")
         notice = page.locator(".persons-notice")
         assert "Flera personer heter ”Ståhl”" in notice.inner_text()
         # axe-core on the page with the notice (WCAG 2.1 AA)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-        bad = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = serious(run_axe(page))
         assert not bad, bad
         # by keyboard: the first person's link, then Enter
         link = notice.get_by_role("link", name="Anna Ståhl", exact=True)
@@ -115,8 +109,6 @@ def test_choose_a_person_in_the_browser(browser, base_url) -> None:  # noqa: F81
         assert page.locator("h1.result-heading").inner_text().startswith("8 träffar")
         assert page.locator(".chip", has_text="Person: Anna Ståhl").is_visible()
         assert page.locator(".persons-notice").count() == 0
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("name", ["-", "  ", "–.,"])
