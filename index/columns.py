@@ -15,6 +15,7 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from whoosh.reading import TermNotFound
@@ -125,6 +126,19 @@ def build_segment_columns(reader, segid: str) -> SegmentColumns:
     return SegmentColumns(segid, doccount, columns, lengths)
 
 
+def lru_get(items: OrderedDict, size: int, key, produce: Callable[[], object]):
+    """`items[key]`, made by `produce()` when missing; `items` keeps the `size` most recently
+    used entries (segment data per segment id: segments never change)."""
+    got = items.get(key)
+    if got is None:
+        got = items[key] = produce()
+        while len(items) > size:
+            items.popitem(last=False)
+    else:
+        items.move_to_end(key)
+    return got
+
+
 class SegmentCache:
     """Segment columns by segment id, in memory (an LRU) and on disk beside the index
     (`cols-<segment>.npz`), so that a new process does not rebuild them: segments never
@@ -137,17 +151,13 @@ class SegmentCache:
 
     def get(self, reader) -> SegmentColumns:
         segid = _segment_id(reader)
-        cols = self._items.get(segid)
+        return lru_get(self._items, self._size, segid, lambda: self._load_or_build(reader, segid))
+
+    def _load_or_build(self, reader, segid: str) -> SegmentColumns:
+        cols = self._load(segid)
         if cols is None:
-            cols = self._load(segid)
-            if cols is None:
-                cols = build_segment_columns(reader, segid)
-                self._save(cols)
-            self._items[segid] = cols
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(segid)
+            cols = build_segment_columns(reader, segid)
+            self._save(cols)
         return cols
 
     def _file(self, segid: str) -> Path | None:

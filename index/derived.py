@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from index.columns import SegmentCache, _segment_id
+from index.columns import SegmentCache, _segment_id, lru_get
 
 RowsOf = Callable[[dict], Iterable[tuple[str, ...]]]
 
@@ -53,18 +53,14 @@ class RowsCache:
     def get(self, reader, name: str, kinds: tuple[str, ...], rows: RowsOf, width: int,
             columns: SegmentCache) -> _SegmentRows:
         key = (name, _segment_id(reader))
-        got = self._items.get(key)
-        if got is None:
+
+        def load_or_build() -> _SegmentRows:
             got = self._load(*key, width)
             if got is None:
                 got = _build(reader, kinds, rows, width, columns.get(reader))
                 self._save(*key, got)
-            self._items[key] = got
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(key)
-        return got
+            return got
+        return lru_get(self._items, self._size, key, load_or_build)
 
     def _file(self, name: str, segid: str) -> Path | None:
         if self._folder is None:

@@ -59,3 +59,9 @@ def namesakes() -> list[Document]:
         doc(4, "2015-05-01", proposals=[("Ståhl Berg", "C")]),
         doc(5, "2015-06-01", proposals=[("Anna Ståhl Lind", "MP")]),    # a double surname
     ]
+
+
+def facet_line(text: str, name: str) -> str:
+    """The line of facet `name` in the CLI's rendered search (`party: …`, `party (vald: V): …`)."""
+    return next(ln.strip() for ln in text.splitlines()
+                if ln.strip().startswith((name + " ", name + ":")))

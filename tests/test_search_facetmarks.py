@@ -9,7 +9,7 @@ from index import Index
 from search import Filters, search
 from search.facets import chosen_values
 from search.render import render_search
-from tests.searcharchive import build_index, load_documents
+from tests.searcharchive import build_index, facet_line, load_documents
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +17,6 @@ def ix(tmp_path_factory) -> Index:
     index = build_index(tmp_path_factory.mktemp("facetmarks") / "index", load_documents())
     yield index
     index.close()
-
-
-def facet_line(text: str, name: str) -> str:
-    return next(ln.strip() for ln in text.splitlines()
-                if ln.strip().startswith((name + " ", name + ":")))
 
 
 def test_the_helper_marks_the_archive_s_value() -> None:

@@ -7,7 +7,7 @@ import pytest
 from index import Index
 from search import Filters, search
 from search.render import render_search
-from tests.searcharchive import build_index, load_documents
+from tests.searcharchive import build_index, facet_line, load_documents
 
 
 @pytest.fixture(scope="module")
@@ -15,11 +15,6 @@ def ix(tmp_path_factory) -> Index:
     index = build_index(tmp_path_factory.mktemp("facets") / "index", load_documents())
     yield index
     index.close()
-
-
-def facet_line(text: str, name: str) -> str:
-    return next(ln.strip() for ln in text.splitlines() if ln.strip().startswith(name + " ")
-                or ln.strip().startswith(name + ":"))
 
 
 @pytest.mark.parametrize("flt", [Filters(statement_kind=["reservation"]),
