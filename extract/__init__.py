@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 10           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 11           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -34,6 +34,7 @@ VERSION = 10           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 10: a header label wrapped over two lines ("Justeringens" / "plats och tid …");
                        #     the probe-style fixes of 2026-12-01 (dnr "TN-2019-1137"/"0873/21", utskott
                        #     bodies, notice dates in sentences, substitute ballots, sum rows, …)
+                       # 11: the second round of probe styles (vote scores "röstsiffrorna 5-4", …)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -80,23 +80,45 @@ def _counts(f: str) -> list[tuple[int, str, int]]:
             continue
         taken.update(range(s, e))
         out.append((doc[s].idx, label, value))
-    return _sides(_drop_ballot_words(out + _against(spaced, out), spaced))
+    extra = _against(spaced, out)
+    taken_at = {at for at, _, _ in extra}
+    out = [x for x in out if not (x[1] == "FOR" and x[0] in taken_at)] + extra
+    return _sides(_drop_ballot_words(sorted(out), spaced))
 
 
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(list(vocab.NUMBER_WORDS) + list(vocab.TENS_WORDS), key=len, reverse=True)) + r")\w*"
 # "beslutar med 31 röster mot 18": the first side is the one that carried the vote (ja, as in
 # "N röster för A och M röster för B"), the second nej.
 _AGAINST = re.compile(rf"\b(?P<a>{_NUM})\s+roster\s+mot\s+(?P<b>{_NUM})\b(?!\s*(?:-|nej|ja))")
+# "med 7 röster för och 4 emot": the same two sides, named by för and emot.
+_FOR_AGAINST = re.compile(rf"\b(?P<a>{_NUM})\s+roster\s+for(?:,|\s+och)\s+(?P<b>{_NUM})\s+(?:roster\s+)?e?mot\b")
+# The result as a score after a word that says it is one ("med röstsiffrorna 5-4", "röstetalet
+# 6 mot 5", "omröstningen utföll 7-4", a third number the abstentions: "5-4-2"). Without such a
+# word, "7-4" is a range or a reference, never read as a vote.
+_SCORE = r"(?:\d{1,3}(?!\d)|(?:" + "|".join(sorted(vocab.NUMBER_WORDS.keys() | vocab.TENS_WORDS.keys(), key=len, reverse=True)) + r")\w*)"
+_TALLY = re.compile(
+    rf"\b(?:rostsiffror(?:na)?|rostsiffran|rostetal(?:et)?|rostresultat(?:et)?|"
+    rf"(?:omrostnings|voterings)resultat(?:et)?|med rosterna|(?:utfaller|utfoll)(?:\s+med)?)"
+    rf"\s*(?:blev\s+|var\s+|:\s*)?(?P<a>{_SCORE})\s*(?:-|mot)\s*(?P<b>{_SCORE})"
+    rf"(?:\s*(?:-|mot)\s*(?P<c>{_SCORE}))?(?![\d/]|\s*-?\s*(?:nej|ja)\b)")
 
 
 def _against(f: str, found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Counts said without ja/nej: "N röster mot M", "N röster för och M emot", "röstsiffrorna
+    N-M(-K)". A "N röster för" the matcher read as the first side is replaced."""
     out = []
-    for m in _AGAINST.finditer(f):
-        a, b = nlp.number_value(m.group("a")), nlp.number_value(m.group("b"))
-        if a is None or b is None or any(lab != "ABSTAIN" and abs(at - m.start()) < 60
-                                                         for at, lab, _ in found):
-            continue                      # said with ja/nej already
-        out += [(m.start("a"), "YES", a), (m.start("b"), "NO", b)]
+    for rx in (_AGAINST, _FOR_AGAINST, _TALLY):
+        for m in rx.finditer(f):
+            a, b = nlp.number_value(m.group("a")), nlp.number_value(m.group("b"))
+            if a is None or b is None or any(lab not in ("ABSTAIN", "FOR") and abs(at - m.start()) < 60
+                                             for at, lab, _ in found + out):
+                continue                      # said with ja/nej already
+            if rx is not _FOR_AGAINST and any(lab == "FOR" and abs(at - m.start()) < 60 for at, lab, _ in found):
+                continue                      # "N röster för A och M röster för B" said it
+            out += [(m.start("a"), "YES", a), (m.start("b"), "NO", b)]
+            c = m.groupdict().get("c")
+            if c is not None and nlp.number_value(c) is not None:
+                out.append((m.start("c"), "ABSTAIN", nlp.number_value(c)))
     return out
 
 

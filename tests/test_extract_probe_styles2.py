@@ -1,0 +1,35 @@
+"""More protocol styles met outside the sample archive (a second round of probes): each case is a
+short excerpt in the shape some municipality or region prints it, and beside it a near shape whose
+reading must not change."""
+from __future__ import annotations
+
+from corpus.models import RepairedPage
+from extract import extract
+
+
+def _extract(text: str):
+    return extract([RepairedPage(number=i + 1, text=t) for i, t in enumerate(text.split("\f"))])
+
+
+def _votes(result: str) -> list[tuple[int | None, int | None, int | None, str | None]]:
+    text = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\n"
+            "Omröstning\nVotering begärs. Ja för arbetsutskottets förslag, nej för avslag.\n" + result +
+            "\n\nBeslut\nKommunstyrelsen antar detaljplanen.\n")
+    return [(v.yes, v.no, v.abstain, v.outcome) for v in _extract(text).items[0].votes]
+
+
+def test_result_as_a_score_after_rostsiffrorna():
+    assert _votes("Med röstsiffrorna 7–4 beslutar kommunstyrelsen enligt ja.") == [(7, 4, None, "ja")]
+    assert _votes("Med röstsiffrorna 5-4-2 beslutar kommunstyrelsen enligt ja.") == [(5, 4, 2, "ja")]
+    assert _votes("Kommunstyrelsen beslutar med röstetalet sex mot fem enligt ja.") == [(6, 5, None, "ja")]
+    assert _votes("Omröstningen utföll 7-4 till förmån för ja.") == [(7, 4, None, "ja")]
+    assert _votes("Kommunstyrelsen beslutar med 7 röster för och 4 emot att anta planen.") == [(7, 4, None, "ja")]
+
+
+def test_a_score_without_a_vote_word_or_a_date_is_no_count():
+    assert _votes("Enligt §§ 7-4 i reglementet beslutar kommunstyrelsen enligt ja.") == []
+    assert _votes("Omröstningsresultat 2024-04-16 finns i bilaga.") == []
+    # the shapes read before stay as they were
+    assert _votes("Kommunstyrelsen beslutar med 7 röster mot 4 att anta planen.") == [(7, 4, None, "ja")]
+    assert _votes("Med 7 röster för bifall och 4 röster för avslag antas planen.") == [(7, 4, None, "ja")]
+    assert _votes("Omröstningsresultat: 7 ja, 4 nej, 2 avstår.") == [(7, 4, 2, "ja")]
