@@ -116,6 +116,12 @@ def _group_parties(text: str) -> list[str]:
     return [p for _, p in persons.groups(text)]
 
 
+# "yrkar avslag på återremissyrkandet", "… på Eva Ös tilläggsyrkande", "att yrkandet om
+# bordläggning avslås": the återremiss (tillägg, bordläggning) is the proposal rejected, not this one.
+_REJECTS_PROPOSAL = re.compile(r"\bavslag (?:pa|till|av) (?:\S+ ){0,5}?\S*yrkande|"
+                               r"yrkande\w* (?:om \w+ )?(?:ska |skall )?avslas\b")
+
+
 def _type_and_support(sent: str, f: str, at: int, known: dict[str, str]) -> tuple[str, str | None]:
     after = f[at:]
     kind = "eget"
@@ -123,6 +129,8 @@ def _type_and_support(sent: str, f: str, at: int, known: dict[str, str]) -> tupl
         if re.search(pattern, after):
             kind = t
             break
+    if kind != "avslag" and _REJECTS_PROPOSAL.search(after):
+        kind = "avslag"
     supports = None
     if re.search(r"instamm|bifall till|stod for|ansluter|anslot|bakom|bitrad", after):
         joined = [m for m in persons.mentions(sent) if m.start > at]

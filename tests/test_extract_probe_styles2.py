@@ -33,3 +33,28 @@ def test_a_score_without_a_vote_word_or_a_date_is_no_count():
     assert _votes("Kommunstyrelsen beslutar med 7 röster mot 4 att anta planen.") == [(7, 4, None, "ja")]
     assert _votes("Med 7 röster för bifall och 4 röster för avslag antas planen.") == [(7, 4, None, "ja")]
     assert _votes("Omröstningsresultat: 7 ja, 4 nej, 2 avstår.") == [(7, 4, 2, "ja")]
+
+
+def _proposals_of(yrkanden: str) -> list[tuple[str | None, str | None, str]]:
+    text = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\n"
+            "Yrkanden\n" + yrkanden + "\n\nBeslut\nKommunstyrelsen antar detaljplanen.\n")
+    return [(p.name, p.party, p.type) for p in _extract(text).items[0].proposals]
+
+
+def test_avslag_on_another_proposal_is_an_avslag():
+    # the återremiss (tillägg, bordläggning) named is the proposal rejected
+    assert _proposals_of("Lars Ström (M) yrkar återremiss av ärendet.\n"
+                         "Anna Berg (S) yrkar avslag på återremissyrkandet.") == [
+        ("Lars Ström", "M", "aterremiss"), ("Anna Berg", "S", "avslag")]
+    assert _proposals_of("Anna Berg (S) yrkar avslag på Lars Ströms (M) tilläggsyrkande.") == [
+        ("Anna Berg", "S", "avslag")]
+    assert _proposals_of("Anna Berg (S) yrkar att yrkandet om bordläggning ska avslås.") == [
+        ("Anna Berg", "S", "avslag")]
+
+
+def test_support_for_another_proposal_keeps_its_type():
+    assert _proposals_of("Anna Berg (S) yrkar bifall till återremissyrkandet.") == [("Anna Berg", "S", "aterremiss")]
+    assert _proposals_of("Anna Berg (S) yrkar att ärendet återremitteras och att motionen avslås.") == [
+        ("Anna Berg", "S", "aterremiss")]
+    assert _proposals_of("Anna Berg (S) yrkar avslag på motionen.") == [("Anna Berg", "S", "avslag")]
+
