@@ -81,7 +81,36 @@ def mentions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m.group("name").find(name.split()[0])
         out.append(Mention(name, m.group("party"), start, m.end()))
+    out += _spokespersons(text, out)
     return sorted(out, key=lambda x: x.start)
+
+
+# "Centerpartiet genom Per Ek reserverar sig", "S-gruppen genom gruppledaren Anna Ek och Bo Ek
+# yrkar …": a party speaking through named members, who carry its party without brackets.
+_THROUGH_NAMED = re.compile(r"\b(?:" + "|".join(vocab.PARTY_NAMES) + r")\s+genom\s+")
+_THROUGH_GROUP = re.compile(rf"(?:\(\s*(?P<p1>{_KNOWN_PARTY})\s*\)|\b(?P<p2>{_KNOWN_PARTY}))-?{_MEMBERS}\s+genom\s+")
+_SPOKESPERSON = re.compile(rf"(?:(?:{'|'.join(sorted(ROLE_HEADS | {'gruppledaren', 'ledamöterna', 'ledamoten'}, key=len, reverse=True))})\s+)?"
+                           rf"(?P<name>{_NAME})")
+
+
+def _spokespersons(text: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    heads = [(m.end(), vocab.PARTY_NAMES[fold(m.group(0)).split()[0]]) for m in _THROUGH_NAMED.finditer(fold(text))]
+    heads += [(m.end(), m.group("p1") or m.group("p2")) for m in _THROUGH_GROUP.finditer(text)]
+    for at, party in heads:
+        while True:
+            m = _SPOKESPERSON.match(text, at)
+            name = clean_name(m.group("name")) if m else ""
+            if not m or len(name.split()) < 2 or not _looks_like_name(name) or \
+                    any(o.start < m.end() and m.start() < o.end for o in found + out):
+                break                    # no name, or one written with its own party already
+            start = m.start("name") + m.group("name").find(name.split()[0])
+            out.append(Mention(name, party, start, m.end("name")))
+            sep = re.match(r"\s*,\s*|\s+(?:och|samt)\s+", text[m.end("name"):])
+            if not sep:
+                break
+            at = m.end("name") + sep.end()
+    return out
 
 
 def _looks_like_name(name: str) -> bool:

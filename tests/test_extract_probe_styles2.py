@@ -58,3 +58,27 @@ def test_support_for_another_proposal_keeps_its_type():
         ("Anna Berg", "S", "aterremiss")]
     assert _proposals_of("Anna Berg (S) yrkar avslag på motionen.") == [("Anna Berg", "S", "avslag")]
 
+
+def _statements_of(text: str) -> list[tuple[str, list[str], list[str]]]:
+    ex = _extract("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\n"
+                  "Beslut\nKommunstyrelsen antar detaljplanen.\n\n" + text + "\n")
+    return [(s.kind, s.names, s.parties) for s in ex.items[0].statements]
+
+
+def test_a_party_speaking_through_its_members():
+    assert _statements_of("Reservation\nCenterpartiet genom Per Ek reserverar sig mot beslutet.") == [
+        ("reservation", ["Per Ek"], ["C"])]
+    assert _statements_of("(M)-gruppen genom Lisa Holm och Eva Åberg reserverar sig mot beslutet.") == [
+        ("reservation", ["Lisa Holm", "Eva Åberg"], ["M"])]
+    assert _proposals_of("Socialdemokraterna genom gruppledaren Anna Berg yrkar bifall till förslaget.") == [
+        ("Anna Berg", "S", "bifall")]
+
+
+def test_a_party_without_a_named_member_or_a_member_with_brackets_unchanged():
+    assert _statements_of("Reservation\nCenterpartiet genom sin gruppledare reserverar sig mot beslutet.") == [
+        ("reservation", [], ["C"])]
+    assert _statements_of("Reservation\nVänsterpartiet genom Kim Li (V) reserverar sig mot beslutet.") == [
+        ("reservation", ["Kim Li"], ["V"])]
+    assert _statements_of("Reservation\nKommunen genom Kim Li reserverar sig mot beslutet.") == [
+        ("reservation", [], [])]
+
