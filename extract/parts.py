@@ -142,7 +142,8 @@ def _item_goes_on(lines: list[Line], i: int) -> bool:
 def _is_extract_start(lines: list[Line], i: int) -> bool:
     key = heading_key(lines[i].text)
     return len(key) < 90 and (key.startswith("utdrag ur") or key.startswith("protokollsutdrag")
-                              or key in vocab.PROTOCOL_HEADINGS)
+                              or key in vocab.PROTOCOL_HEADINGS
+                              or bool(re.match(_EXTRACT_OF_PROTOCOL, key)))
 
 
 def _agenda_heading(ln: Line) -> bool:
@@ -294,6 +295,13 @@ def classify(lines: list[Line]) -> str:
     return "proto" if proto > tj or (proto == tj and paragraphs) else "tj"
 
 
+# The extract said after the protocol's own heading: "Protokoll (utdrag)", "PROTOKOLL – UTDRAG",
+# "Sammanträdesprotokoll, utdrag" (a heading line or a cell of a flattened letterhead, not
+# "Protokoll, utdrag och bilagor finns …" in a sentence).
+_EXTRACT_OF_PROTOCOL = (r"(?:^|\t| {2,})(?:sammantrades)?protokoll\s*(?:\(\s*utdrag\s*\)|[,:-]\s*utdrag)"
+                        r"[ \t]*(?:$|\t| {2,})")
+
+
 def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
     """The contract's doc_type for a part."""
     if part.kind == "tj":
@@ -306,7 +314,8 @@ def doc_type(part: PartSpan, lines: list[Line], n_items: int) -> str:
         return "okand"
     head = "\n".join(ln.folded for ln in lines[part.start:min(part.end, part.start + 40)])
     whole = "\n".join(ln.folded for ln in lines[part.start:part.end])
-    if re.search(r"utdrag ur|protokollsutdrag|utdraget bestyrks|^utdrag\b(?!\s*(?:till|:))", whole, re.M):
+    if re.search(r"utdrag ur|protokollsutdrag|utdraget bestyrks|^utdrag\b(?!\s*(?:till|:))", whole, re.M) \
+            or re.search(_EXTRACT_OF_PROTOCOL, head, re.M):
         return "protokollsutdrag"
     if re.search(r"^(?:plats och tid|beslutande|narvarande)|sammantradesprotokoll|\bprotokoll\b",
                  head, re.M) or n_items >= 3:

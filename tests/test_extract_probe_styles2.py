@@ -82,3 +82,15 @@ def test_a_party_without_a_named_member_or_a_member_with_brackets_unchanged():
     assert _statements_of("Reservation\nKommunen genom Kim Li reserverar sig mot beslutet.") == [
         ("reservation", [], [])]
 
+
+def test_protocol_heading_with_utdrag_after_it_is_an_extract():
+    body = "\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\nBeslut\nPlanen antas.\n"
+    for heading in ("Protokoll (utdrag)", "SAMMANTRÄDESPROTOKOLL – UTDRAG", "Sätila kommun\tProtokoll (utdrag)"):
+        assert _extract(heading + body).doc_type == "protokollsutdrag", heading
+
+
+def test_protocol_heading_without_utdrag_unchanged():
+    body = "\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\nBeslut\nPlanen antas.\n"
+    assert _extract("Protokoll" + body).doc_type == "protokoll"
+    assert _extract("Protokoll, utdrag och bilagor finns på webben." + body).doc_type == "protokoll"
+    assert _extract("Utdrag ur protokoll" + body).doc_type == "protokollsutdrag"
