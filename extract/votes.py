@@ -160,7 +160,21 @@ def _question(flat: str, f: str, lo: int, hi: int) -> str | None:
     m = _QUESTION.search(window) or _QUESTION_WHO.search(window)
     if not m:
         return None
-    return flat[lo + m.start():lo + m.end()].strip(" .;,")
+    end = m.end()
+    cut = _AFTER_QUESTION.search(window, m.start() + 8, end)
+    if cut:
+        end = cut.start()
+    return flat[lo + m.start():lo + end].strip(" .;,:")
+
+
+# Where a question without a full stop runs on into what follows it: a ballot list ("Ja-röster:
+# …", "Följande ledamöter röstar ja", "Ja: …"), a table's heads ("Ledamöter Ja Nej Avstår") or
+# the result ("Med 4 ja-röster", "Resultat: 4 ja"), the heading of a voting list.
+_AFTER_QUESTION = re.compile(
+    r"\s(?:" + "|".join(vocab.VOTELIST_HEADINGS) + r"|(?:ja|nej)-?\s?roster(?:na)?\s*:|(?:ja|nej|avstar|avstod|avstaende)\s*:|"
+    r"foljande (?:\w+ )?(?:ledamoter|ledamot) (?:rostar|rostade|rostade)|"
+    r"(?:ledamoter|ledamot|namn)\s+(?:\w+\s+){0,3}?ja\s+nej\b|"
+    r"(?:med|resultat(?:et)?:?)\s+\w+\s+(?:ja|roster\b)|\d+ ja-?\s?roster)")
 
 
 def _outcome(v: Vote, after: str) -> str | None:

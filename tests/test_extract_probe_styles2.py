@@ -94,3 +94,25 @@ def test_protocol_heading_without_utdrag_unchanged():
     assert _extract("Protokoll" + body).doc_type == "protokoll"
     assert _extract("Protokoll, utdrag och bilagor finns på webben." + body).doc_type == "protokoll"
     assert _extract("Utdrag ur protokoll" + body).doc_type == "protokollsutdrag"
+
+
+def _question(omrostning: str) -> str | None:
+    text = ("Protokoll\nRegionfullmäktige\nSammanträdesdatum 2024-06-18\n\n§ 87\nRegionplan\n\nOmröstning\n"
+            + omrostning + "\n\nBeslut\nRegionfullmäktige fastställer planen.\n")
+    return _extract(text).items[0].votes[0].question
+
+
+def test_a_question_without_a_full_stop_ends_where_the_ballots_begin():
+    ballots = ("Ja-röster: Per Ek (S), Eva Ek (KD)\nNej-röster: Bo Ek (SD)\n"
+               "Med 2 ja-röster mot 1 nej-röst beslutar fullmäktige att avgöra ärendet idag.")
+    assert _question("Omröstning begärs.\nJa-röst för att avgöra ärendet idag, nej-röst för återremiss\n"
+                     + ballots) == "Ja-röst för att avgöra ärendet idag, nej-röst för återremiss"
+    assert _question("Omröstning begärs.\nJa för avgörande idag, nej för återremiss\n"
+                     "Följande ledamöter röstar ja: Per Ek (S), Eva Ek (KD)\nFöljande ledamöter röstar nej: Bo Ek (SD)\n"
+                     "Med 2 ja-röster mot 1 nej-röst avgörs ärendet idag.") == "Ja för avgörande idag, nej för återremiss"
+
+
+def test_a_question_that_ends_with_its_full_stop_unchanged():
+    assert _question("Omröstning begärs. Ja för Per Eks (S) yrkande, nej för Bo Eks (SD) yrkande.\n"
+                     "Med 2 ja-röster mot 1 nej-röst bifalls Per Eks yrkande.") == \
+        "Ja för Per Eks (S) yrkande, nej för Bo Eks (SD) yrkande"
