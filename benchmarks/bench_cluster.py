@@ -58,11 +58,13 @@ def _cluster_import(paths: list[Path], home: Path, workers: int) -> tuple[float,
     task compute time ÷ (workers × the span from the first task to the last). The fraction does
     not depend on other load on the machine; it says whether the workers were kept fed."""
     from distributed import Client, LocalCluster
-    # --preload arkiv.cluster, as docs/scaling.md advises: a worker warms up (spaCy, the repair
-    # lexicon) when it starts, which is the cluster's start-up, not the import's.
+    # Started as README says: --preload arkiv.cluster on the workers (they warm up, spaCy and the
+    # repair lexicon, when they start: the cluster's start-up, not the import's), and on the
+    # scheduler and the nannies (their Dask upkeep made quiet, see arkiv.cluster._quiet).
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=":0", silence_logs=logging.ERROR,
-                      preload=["arkiv.cluster"]) as lc, \
+                      preload=["arkiv.cluster"], preload_nanny=["arkiv.cluster"],
+                      scheduler_kwargs={"preload": ["arkiv.cluster"]}) as lc, \
             Client(lc.scheduler_address, set_as_default=False) as client:
         client.get_task_stream()                 # starts the scheduler's task recording
         seconds = _import(paths, home, "--cluster", lc.scheduler_address)
