@@ -1,8 +1,9 @@
 """Diary numbers (diarienummer) in every common shape, normalized as the contract says.
 
 `3.2-0100/2012`, `3.1.1-690/2019`, `KS 2014/0159`, `SN 2014/0033-753`, `KS/2019:123`, `BUN 2019/233`,
-`BN 2025-1234`, `2020-1234`. No "Dnr", no trailing "(1)", OCR-split pieces joined
-("3.2- 0073/201 1"), O/0 and l/1 confusions fixed inside numbers.
+`BN 2025-1234`, `2020-1234`, after a label also serial first (`RS 1234-2024`, `KS 347/2019`).
+No "Dnr", no trailing "(1)", OCR-split pieces joined ("3.2- 0073/201 1"), O/0 and l/1
+confusions fixed inside numbers.
 """
 from __future__ import annotations
 
@@ -28,9 +29,13 @@ _YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?: \d{{
 # reads it; unlabelled it is as likely a fraction or a season ("21/22").
 _SERIAL_YY = r"\d{3,5}\s?/\s?\d{2}(?![\d/]|-\d)"
 
+# Serial first, then the year: "RS 1234-2024" (Region Västerbotten), "KS 347/2019", "Dnr 123-2019".
+# Only after a label: unlabelled, "KF 45/2019" is as likely a paragraph of a year, "12-2019" a range.
+_SERIAL_FIRST = rf"(?:(?P<sfprefix>{_PREFIX})\s?)?\d{{1,6}}\s?[/-]\s?{_Y}(?![\d/]|-\d)"
+
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL
-_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY})")
+_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY}|{_SERIAL_FIRST})")
 _UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX})(?![\w/]|-\d)")
 
 # O/0, l/1 and | /1 inside numbers: same length, so offsets keep pointing into the text.
@@ -66,11 +71,16 @@ def normalize(raw: str) -> str | None:
         year, rest = re.split(r"\s?/\s?", s, maxsplit=1)
         out = re.sub(r"\s", "", year) + "/" + re.sub(r"^([A-ZÅÄÖ]+)\s?", r"\1 ", rest)
         return out if _year_ok(out) else None
-    s = re.sub(r"\s", "", s)
+    spaced, s = s, re.sub(r"\s", "", s)
     if re.fullmatch(rf"{_CLASS}|{_BARE}|{_SERIAL_YEAR}".replace(r"\s?", ""), s):
         return s if _year_ok(s) else None
     if re.fullmatch(r"\d{3,5}/\d{2}", s):
         return s
+    m = re.fullmatch(_SERIAL_FIRST, spaced)
+    if m and (m.group("sfprefix") or "").upper() not in vocab.DNR_NOT_PREFIXES:
+        prefix = m.group("sfprefix")
+        rest = re.sub(r"\s", "", m.group(0)[len(prefix or ""):])
+        return (f"{prefix} {rest}" if prefix else rest) if _year_ok(rest) else None
     return None
 
 

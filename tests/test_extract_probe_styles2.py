@@ -116,3 +116,24 @@ def test_a_question_that_ends_with_its_full_stop_unchanged():
     assert _question("Omröstning begärs. Ja för Per Eks (S) yrkande, nej för Bo Eks (SD) yrkande.\n"
                      "Med 2 ja-röster mot 1 nej-röst bifalls Per Eks yrkande.") == \
         "Ja för Per Eks (S) yrkande, nej för Bo Eks (SD) yrkande"
+
+
+def _dnr(line: str) -> list[str]:
+    from extract import dnr
+    return [n for _, n in dnr.find(line)]
+
+
+def test_serial_first_diary_numbers_after_a_label():
+    assert _dnr("Diarienummer: RS 1234-2024") == ["RS 1234-2024"]
+    assert _dnr("Dnr KS 347/2019") == ["KS 347/2019"]
+    assert _dnr("Dnr 123-2019") == ["123-2019"]
+    ex = _extract("Protokoll\nRegionfullmäktige\nSammanträdesdatum 2024-06-18\n\n§ 87\nRegionplan\n"
+                  "Diarienummer: RS 1234-2024\n\nBeslut\nRegionfullmäktige fastställer planen.\n")
+    assert (ex.items[0].dnr, ex.dnr) == (["RS 1234-2024"], ["RS 1234-2024"])
+
+
+def test_serial_first_without_a_label_or_a_year_is_no_diary_number():
+    assert _dnr("Se KF 45/2019 och avsnitt 12-2019.") == []
+    assert _dnr("Dnr SOU 12/2019") == []
+    # the shapes read before stay as they were
+    assert _dnr("Dnr KS 2014/0159, dnr 2020-1234, Dnr 0873/21") == ["KS 2014/0159", "2020-1234", "0873/21"]
