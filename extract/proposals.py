@@ -40,7 +40,7 @@ def _from_sentence(sent: str, known: dict[str, str], strict: bool,
     f = fold(sent)
     if any(w in f for w in vocab.PROPOSITION_WORDS):
         return []
-    verb = _VERB.search(f) or (None if strict else _garbled_verb(sent, f))
+    verb = _VERB.search(f) or (None if strict else _listed_verb(sent, f) or _garbled_verb(sent, f))
     if verb is None:
         return []
     if strict and not re.search(r"\byrka|\binstamm|tillaggsyrk|andringsyrk", f):
@@ -110,6 +110,27 @@ def _garbled_verb(sent: str, f: str) -> _At | None:
     if found and found[0].start < 30 and re.search(r"\batt\b.{0,80}\bbesluta|\benligt\b|bifall|avslag", f):
         return _At(found[0].end)
     return None
+
+
+# What follows the colon of "Name (P), Name (P) och Name (P): bifall till …" when it proposes.
+_LISTED_PROPOSAL = re.compile(r"\s*(?:bifall|avslag|aterremi|bordl|tillagg|andring|att\b|"
+                              r"(?:i forsta hand |i andra hand )\w)")
+
+
+def _listed_verb(sent: str, f: str) -> _At | None:
+    """Regions and some municipalities list the members and then the proposal, without a verb:
+    "Peter Olofsson (S), Nicklas Sandström (S) och Veronica Kerr (KD): bifall till
+    regionstyrelsens förslag." The colon (or a dash) stands for the verb, so that every member
+    before it proposes; the sentence must open with the members, joined by commas or och/samt."""
+    end = 0
+    for m in persons.mentions(sent):
+        if not re.fullmatch(r"\s*(?:,|,?\s*(?:och|samt))?\s*", sent[end:m.start]):
+            break
+        end = m.end
+    sep = re.match(r"\s*(?::|[-–]\s)", sent[end:]) if end else None
+    if not sep or not _LISTED_PROPOSAL.match(f, end + sep.end()):
+        return None
+    return _At(end + sep.end())
 
 
 def _group_parties(text: str) -> list[str]:

@@ -137,3 +137,22 @@ def test_serial_first_without_a_label_or_a_year_is_no_diary_number():
     assert _dnr("Dnr SOU 12/2019") == []
     # the shapes read before stay as they were
     assert _dnr("Dnr KS 2014/0159, dnr 2020-1234, Dnr 0873/21") == ["KS 2014/0159", "2020-1234", "0873/21"]
+
+
+def test_members_listed_before_a_colon_all_propose():
+    # the colon stands for the verb (regions print their Yrkanden so)
+    assert _proposals_of("Peter Olofsson (S), Nicklas Sandström (S) och Veronica Kerr (KD): bifall till "
+                         "regionstyrelsens förslag.\nAnders Sellström (KD): återremiss.") == [
+        ("Peter Olofsson", "S", "bifall"), ("Nicklas Sandström", "S", "bifall"), ("Veronica Kerr", "KD", "bifall"),
+        ("Anders Sellström", "KD", "aterremiss")]
+
+
+def test_a_colon_without_a_proposal_after_it_unchanged():
+    assert _proposals_of("Peter Olofsson (S): Jag vill tacka förvaltningen för arbetet.") == []
+    assert _proposals_of("Peter Olofsson (S) yrkar bifall till förslaget. Eva Ek (M) instämmer.") == [
+        ("Peter Olofsson", "S", "bifall")]
+    text = ("Protokoll\nSocialnämnden\nSammanträdesdag 2021-11-23\n\n§ 14\nMotion\n\nBeslutsgång\n"
+            "Votering begärs och verkställs.\nJa-röster: Ulf Kristersson (M), Anna Lind (L)\n"
+            "Nej-röster: Jan Valeskog (S)\nMed 2 ja-röster mot 1 nej-röst bifaller nämnden förslaget.\n\n"
+            "Beslut\nNämnden bifaller förvaltningens förslag.\n")
+    assert _extract(text).items[0].proposals == []
