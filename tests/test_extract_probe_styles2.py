@@ -150,7 +150,7 @@ def test_members_listed_before_a_colon_all_propose():
 def test_a_colon_without_a_proposal_after_it_unchanged():
     assert _proposals_of("Peter Olofsson (S): Jag vill tacka förvaltningen för arbetet.") == []
     assert _proposals_of("Peter Olofsson (S) yrkar bifall till förslaget. Eva Ek (M) instämmer.") == [
-        ("Peter Olofsson", "S", "bifall")]
+        ("Peter Olofsson", "S", "bifall"), ("Eva Ek", "M", "bifall")]
     text = ("Protokoll\nSocialnämnden\nSammanträdesdag 2021-11-23\n\n§ 14\nMotion\n\nBeslutsgång\n"
             "Votering begärs och verkställs.\nJa-röster: Ulf Kristersson (M), Anna Lind (L)\n"
             "Nej-röster: Jan Valeskog (S)\nMed 2 ja-röster mot 1 nej-röst bifaller nämnden förslaget.\n\n"
