@@ -138,15 +138,16 @@ def author_of(lines: list[Line]) -> str | None:
 # "Östra Göinge") start with one of a few words
 _MUNI_NAME = r"((?:(?:Upplands|Lilla|Östra)\s)?[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|[Ss]tad)\b"
 _MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?" + _MUNI_NAME +
-                   r"|^\s*(Region\s+[A-ZÅÄÖ][a-zåäö]+)\b")
+                   r"|^\s*(Region\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län\b)?|Västra Götalandsregionen)\b")
 
 
 def municipality_of(lines: list[Line]) -> str | None:
     """A header line naming the municipality ("Österåkers kommun", "Stockholms stad")."""
     for ln in lines[:15]:
         text = ln.text.strip()
-        if text.isupper():                    # "ÖSTERÅKERS KOMMUN" in a letterhead
-            text = " ".join(w.capitalize() if k == 0 else w.lower() for k, w in enumerate(text.split()))
+        if text.isupper():                    # "ÖSTERÅKERS KOMMUN", "REGION VÄSTERBOTTEN" in a letterhead
+            text = " ".join(w.lower() if w.lower() in ("kommun", "stad", "län") else
+                            "-".join(p.capitalize() for p in w.split("-")) for w in text.split())
         m = _MUNI.match(text)
         if m and len(text) < 60:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"

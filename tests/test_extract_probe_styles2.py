@@ -156,3 +156,24 @@ def test_a_colon_without_a_proposal_after_it_unchanged():
             "Nej-röster: Jan Valeskog (S)\nMed 2 ja-röster mot 1 nej-röst bifaller nämnden förslaget.\n\n"
             "Beslut\nNämnden bifaller förvaltningens förslag.\n")
     assert _extract(text).items[0].proposals == []
+
+
+def _municipality(line: str) -> str | None:
+    from extract.header import municipality_of
+    from extract.text import split_lines
+    return municipality_of(split_lines([(1, line)]))
+
+
+def test_upper_case_letterheads_of_regions_and_two_word_names():
+    assert _municipality("REGION VÄSTERBOTTEN") == "Region Västerbotten"
+    assert _municipality("REGION KALMAR LÄN") == "Region Kalmar län"
+    assert _municipality("Region Jönköpings län") == "Region Jönköpings län"
+    assert _municipality("LILLA EDETS KOMMUN") == "Lilla Edets kommun"
+    assert _municipality("UPPLANDS-BRO KOMMUN") == "Upplands-Bro kommun"
+
+
+def test_upper_case_letterheads_read_before_unchanged():
+    assert _municipality("ÖSTERÅKERS KOMMUN") == "Österåkers kommun"
+    assert _municipality("MALMÖ STAD") == "Malmö stad"
+    assert _municipality("REGIONSTYRELSEN") is None
+    assert _municipality("Region Skåne") == "Region Skåne"
