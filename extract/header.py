@@ -379,7 +379,9 @@ def datum_label(lines: list[Line]) -> str | None:
     for k, ln in enumerate(lines[:30]):
         if re.match(r"^\s*[§$]\s*\d", ln.text):
             break
-        m = re.match(r"^datum\s*:?\s*(?=\d|$)", ln.folded)
+        # the date as digits, or written out after its weekday ("Datum: Onsdagen den 6:e mars 2024")
+        m = re.match(r"^datum\s*:?\s*(?=\d|$|(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s+)?den\s+\d|"
+                     r"(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s+\d)", ln.folded)
         if m:
             got = first_date(ln.text) or next((first_date(x.text) for x in lines[k + 1:k + 2]), None)
             if got:

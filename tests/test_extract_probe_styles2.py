@@ -177,3 +177,19 @@ def test_upper_case_letterheads_read_before_unchanged():
     assert _municipality("MALMÖ STAD") == "Malmö stad"
     assert _municipality("REGIONSTYRELSEN") is None
     assert _municipality("Region Skåne") == "Region Skåne"
+
+
+def _bolag_date(line: str) -> str | None:
+    return _extract("Kommunfastigheter i Sandvik AB\n\nPROTOKOLL\nfört vid styrelsesammanträde\n" + line +
+                    "\nPlats: Bolagets kontor\n\n§ 3 Försäljning av fastighet\n\nStyrelsen beslutade\n"
+                    "att godkänna försäljningen.\n").meeting_date
+
+
+def test_a_datum_label_with_the_date_written_after_its_weekday():
+    assert _bolag_date("Datum: Onsdagen den 6:e mars 2024, kl. 15.00–17.00") == "2024-03-06"
+    assert _bolag_date("Datum: den 6 mars 2024") == "2024-03-06"
+
+
+def test_a_datum_label_with_digits_or_other_words_unchanged():
+    assert _bolag_date("Datum: 2024-03-06") == "2024-03-06"
+    assert _bolag_date("Datum för nästa möte: onsdagen den 6 mars 2024") is None
