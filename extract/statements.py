@@ -154,11 +154,31 @@ _JAV = re.compile(vocab.JAV_RE)
 def jav_of(text: str, sections: list[Section], known: dict[str, str]) -> list[Person]:
     """Members who declared a conflict of interest (jäv) and left the item."""
     out: list[Person] = []
-    cands = [s.text for s in sections if s.kind == "jav"]
-    cands += [sent for sent in sentences(text) if _JAV.search(fold(sent))]
-    for chunk in cands:
-        for m in persons.mentions(chunk):
-            name = persons.canonical(m.name, known)
+    cands = [(s.text, True) for s in sections if s.kind == "jav"]
+    cands += [(sent, False) for sent in sentences(text) if _JAV.search(fold(sent))]
+    for chunk, headed in cands:
+        found = [(persons.canonical(m.name, known), m.party) for m in persons.mentions(chunk)]
+        for name, party in found or _plain_names(chunk, known, headed):
             if all(p.name != name for p in out):
-                out.append(Person(name=name, party=m.party))
+                out.append(Person(name=name, party=party))
+    return out
+
+
+# A name without a party: a bolag's board, or a protocol that gives parties only in its header
+# ("Ahmed Karimi anmälde jäv", "På grund av jäv deltar inte Sara Nyström i beslutet"). Two to
+# four capitalised words, each with lower-case letters (not "AB", "KS").
+_PLAIN = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?"
+                    r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,3}(?![\w-])")
+
+
+def _plain_names(chunk: str, known: dict[str, str], headed: bool) -> list[tuple[str, str | None]]:
+    """Names without a party in a sentence about jäv, or anywhere under a Jäv heading."""
+    out = []
+    for sent in sentences(chunk):
+        if not headed and not _JAV.search(fold(sent)):
+            continue
+        for m in _PLAIN.finditer(sent):
+            name = persons.clean_name(m.group(0))
+            if len(name.split()) >= 2:
+                out.append((persons.canonical(name, known), known.get(name)))
     return out

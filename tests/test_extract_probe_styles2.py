@@ -193,3 +193,21 @@ def test_a_datum_label_with_the_date_written_after_its_weekday():
 def test_a_datum_label_with_digits_or_other_words_unchanged():
     assert _bolag_date("Datum: 2024-03-06") == "2024-03-06"
     assert _bolag_date("Datum för nästa möte: onsdagen den 6 mars 2024") is None
+
+
+def _jav(text: str) -> list[tuple[str, str | None]]:
+    ex = _extract("Protokoll\nStyrelsen\nDatum 2024-03-06\n\n§ 3 Försäljning av fastighet\n\nBeslut\n"
+                  "Styrelsen godkänner försäljningen.\n\n" + text + "\n")
+    return [(p.name, p.party) for p in ex.items[0].jav]
+
+
+def test_jav_of_a_member_named_without_a_party():
+    assert _jav("Ahmed Karimi anmälde jäv och deltog inte i beslutet.") == [("Ahmed Karimi", None)]
+    assert _jav("På grund av jäv deltar inte Sara Nyström i handläggningen.") == [("Sara Nyström", None)]
+    assert _jav("Jäv\nAhmed Karimi") == [("Ahmed Karimi", None)]
+
+
+def test_jav_with_a_party_or_without_a_person_unchanged():
+    assert _jav("Sara Nyström (S) anmäler jäv.") == [("Sara Nyström", "S")]
+    assert _jav("Inget jäv anmäldes.") == []
+    assert _jav("Byggbolaget AB har anmält jäv.") == []
