@@ -64,10 +64,11 @@ def _prepare_worker() -> None:
 
 
 # Dask's own upkeep on every server: a statistical profiler that samples the task thread every
-# 10 ms (workers) and an event-loop tick every 20 ms. On an idle worker they cost 2.7 % of a core
-# (0.55 CPU-s in 20 s; 0.12 without them), on the scheduler 3 % (0.61; 0.24), taken from Tesseract
-# when every core runs a worker. Our tasks are Tesseract subprocesses, which the profiler cannot
-# see into; a 1-s tick still catches a blocked event loop (Dask warns after 3 s).
+# 10 ms (workers) and an event-loop tick every 20 ms. On an idle worker they cost 2.7 % of a
+# core (0.55 CPU-s in 20 s; 0.13 without them), on a scheduler with two nannies as much (0.53;
+# 0.28), taken from Tesseract when every core runs a worker. Our tasks are Tesseract
+# subprocesses, which the profiler cannot see into; a 1-s tick still catches a blocked event
+# loop (Dask warns after 3 s).
 QUIET_TICK_MS = 1000
 
 
