@@ -1,7 +1,7 @@
 """Real-word errors decided by the neighbouring words: `bor`/`bör`, `stod`/`stöd`,
-`fortsatta`/`fortsätta`. Both readings are Swedish words, so the lexicon cannot choose; a lost
-diacritic is only restored where the words around show which one the page said, and only in a
-document that loses diacritics or letters (the caller decides that per document).
+`fortsatta`/`fortsätta`, `akt`/`åkt`. Both readings are Swedish words, so the lexicon cannot
+choose; a lost diacritic is only restored where the words around show which one the page said,
+and only in a document that loses diacritics or letters (the caller decides that per document).
 The tables are in `normalize.patterns`.
 """
 from __future__ import annotations
@@ -35,7 +35,11 @@ def context_word(prev: str, nxt: str, after_next: str, *, low: str) -> str | Non
         if prev in patterns.DETERMINERS or (prev.endswith("s") and len(prev) > 3):
             return low                      # "det fortsatta arbetet", "nämndens fortsatta arbete"
         return None
+    if low == "akt":
+        # minutes file a paper "till akt", keep it "i akt": the file, rarer than åkt in
+        # general Swedish but the word of the register; åkt (gone) follows an auxiliary
+        return "åkt" if prev in patterns.PERFECT_AUXILIARIES else low
     return None
 
 
-CONTEXT_WORDS = frozenset({"bor", "stod", "fortsatta"})
+CONTEXT_WORDS = frozenset({"bor", "stod", "fortsatta", "akt"})

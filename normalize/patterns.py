@@ -131,6 +131,8 @@ STOD_NEXT_KEEP = frozenset({"på", "pa", "kvar", "fast", "upp", "ut", "still", "
 # fortsätta (the verb) after a modal or att; fortsatta (continued) before a noun
 VERB_BEFORE = frozenset({"att", "ska", "skall", "kan", "bör", "vill", "måste", "kunna", "får",
                          "behöver", "kommer", "avser", "avses", "inte", "kunde", "skulle"})
+# åkt (a participle) after these; akt (the file: "till akt") elsewhere
+PERFECT_AUXILIARIES = frozenset({"har", "hade", "ha", "hava", "haft", "hunnit"})
 # ... and fortsatta after a determiner or a genitive
 DETERMINERS = frozenset({"det", "den", "de", "ett", "en", "sitt", "sin", "sina", "vårt", "våra",
                          "vår", "deras", "hans", "hennes", "dess", "detta", "denna", "dessa",

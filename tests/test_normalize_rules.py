@@ -116,6 +116,17 @@ def test_eng_ocr_document_repaired(damaged: str, repaired: str) -> None:
     assert repaired in out
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Ledamoten har akt hem.", "Ledamoten har åkt hem."),         # a participle after har
+    # must not change: the file of the register, where a paper is filed or kept
+    ("Beslutet skickas till akt.", "Beslutet skickas till akt."),
+    ("Handlingen finns i akt hos kansliet.", "Handlingen finns i akt hos kansliet."),
+])
+def test_eng_ocr_akt_is_the_file_unless_a_participle(line: str, expected: str) -> None:
+    out, _ = repair_text(f"{ENG_OCR}\n{line}\n")
+    assert out.rstrip("\n").rsplit("\n", 1)[-1] == expected
+
+
 @pytest.mark.parametrize("kept", [
     "Dnr 3.1.1-690/2019",                 # diary number and its label
     "Karin Åkerlund (S)", "Ulf Heikkinen (V)", "Emre Öztürk (MP)",   # names and parties
