@@ -20,7 +20,9 @@ _BODY_WORD = re.compile(
     # a body's own utskott first ("Kommunstyrelsens arbetsutskott", "Socialnämndens
     # individutskott"): it is the body that meets, not its parent
     r"(?:(?:tekniska\s|[a-zåäöé]{2,})(?:styrelsen|n[a-z]{1,2}mnden)s\s[a-zåäöé]*utskott(?:et|ets|s)?(?![\w])|"
-    r"[a-zåäöé]{2,}?(?:s\s)?(?:n[a-z]{1,2}mnd(?:en|ens)|"
+    # an adjective in front belongs to the name ("Regionala utvecklingsnämnden", "Gemensamma
+    # servicenämnden"), as "Tekniska nämnden"'s does
+    r"(?:(?:regionala|gemensamma)\s)?[a-zåäöé]{2,}?(?:s\s)?(?:n[a-z]{1,2}mnd(?:en|ens)|"
     r"styrelsen?s?|fullm[a-z]ktiges?|arbetsutskott(?:et|ets)?))|tekniska n[a-z]mnden)(?![\w])")
 
 
@@ -34,7 +36,9 @@ def canonical_body(raw: str) -> str | None:
     if f in vocab.BODIES:
         return vocab.BODIES[f]
     close = difflib.get_close_matches(f, list(vocab.BODIES), n=1, cutoff=0.86)
-    if close:
+    # OCR changes a letter or two ("Socialnimnden", "rn" for "m"); a name longer or shorter by
+    # a syllable is another body ("Miljö- och byggnadsnämnden" is not "Miljö- och byggnämnden")
+    if close and abs(len(close[0]) - len(f)) <= 1:
         return vocab.BODIES[close[0]]
     if f.endswith(("fullmaktige",)) or len(f) < 6:
         return None
@@ -153,8 +157,11 @@ def municipality_of(lines: list[Line]) -> str | None:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"
         # "Kommunfullmäktige i Hjo kommun", "Protokoll för socialnämnden i Lysekils kommun": the
         # body's name carries the municipality after "i".
+        # A protocol's title sentence may run longer ("Utdrag ur protokoll fört vid sammanträde med
+        # miljö- och byggnadsnämnden i Ljusdals kommun den 22 februari 2024").
+        limit = 160 if re.match(r"(?:utdrag ur |protokollsutdrag |(?:sammantrades)?protokoll )", fold(text)) else 90
         m = _BODY_IN_MUNI.search(text)
-        if m and len(text) < 90 and not text.rstrip().endswith(".") \
+        if m and len(text) < limit and not text.rstrip().endswith(".") \
                 and re.search(vocab.BODY_ENDINGS, fold(text[:m.start() + 1])):
             return f"{m.group(1)} {m.group(2)}"
     return None

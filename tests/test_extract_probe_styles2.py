@@ -211,3 +211,36 @@ def test_jav_with_a_party_or_without_a_person_unchanged():
     assert _jav("Sara Nyström (S) anmäler jäv.") == [("Sara Nyström", "S")]
     assert _jav("Inget jäv anmäldes.") == []
     assert _jav("Byggbolaget AB har anmält jäv.") == []
+
+
+def _bodies(text: str) -> list[str]:
+    from extract.header import bodies_in
+    return [b for _, b in bodies_in(text)]
+
+
+def test_a_body_longer_by_a_syllable_is_not_the_known_one():
+    assert _bodies("Miljö- och byggnadsnämnden") == ["Miljö- och byggnadsnämnden"]
+    assert _bodies("Miljö- och byggnadsnämndens beslut") == ["Miljö- och byggnadsnämnden"]
+    assert _bodies("Regionala utvecklingsnämnden") == ["Regionala utvecklingsnämnden"]
+    assert _bodies("GEMENSAMMA SERVICENÄMNDEN") == ["Gemensamma servicenämnden"]
+
+
+def test_ocr_damaged_and_known_bodies_unchanged():
+    assert _bodies("Socialnimnden") == ["Socialnämnden"]
+    assert _bodies("Kornmunstyrelsen") == ["Kommunstyrelsen"]
+    assert _bodies("Miljö- och byggnämnden") == ["Miljö- och byggnämnden"]
+    assert _bodies("Tekniska nämnden") == ["Tekniska nämnden"]
+
+
+def test_municipality_in_a_long_title_sentence_of_an_extract():
+    ex = _extract("Utdrag ur protokoll fört vid sammanträde med miljö- och byggnadsnämnden i Ljusdals kommun "
+                  "den 22 februari 2024\n\nMBN § 23   Dnr MBN 2023-000915\nStrandskyddsdispens\n\n"
+                  "Miljö- och byggnadsnämndens beslut\nNämnden beviljar dispens.\n")
+    assert (ex.doc_type, ex.body, ex.municipality, ex.meeting_date) == (
+        "protokollsutdrag", "Miljö- och byggnadsnämnden", "Ljusdals kommun", "2024-02-22")
+
+
+def test_a_long_sentence_naming_a_municipality_is_still_no_letterhead():
+    ex = _extract("Protokoll\nKommunstyrelsen har den 3 maj 2023 yttrat sig till miljö- och byggnadsnämnden i Ljusdals "
+                  "kommun om detaljplanen för området vid Tallåsen\n\n§ 5\nÄrende\n\nBeslut\nNämnden beslutar enligt förslaget.\n")
+    assert ex.municipality is None
