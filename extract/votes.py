@@ -63,6 +63,9 @@ def _from_sum_row(text: str, flat: str, f: str) -> list[Vote]:
     return []
 
 
+_COLUMN_HEADS = {"ja", "nej", "avstar", "avst", "avst.", "franvarande", "franv", "franv."}
+
+
 def _counts(f: str) -> list[tuple[int, str, int]]:
     """(offset, YES/NO/ABSTAIN, number) for every count phrase."""
     nlp_, matcher = nlp.pipeline()
@@ -76,8 +79,8 @@ def _counts(f: str) -> list[tuple[int, str, int]]:
             continue
         label = nlp_.vocab.strings[match_id]
         value = _value(doc[s:e])
-        if value is None:
-            continue
+        if value is None or (not doc[e - 1].like_num and e < len(doc) and doc[e].lower_ in _COLUMN_HEADS):
+            continue                      # "Omröstning 2 / Ledamöter Ja Nej Avst": a table's heads
         taken.update(range(s, e))
         out.append((doc[s].idx, label, value))
     extra = _against(spaced, out)

@@ -244,3 +244,45 @@ def test_a_long_sentence_naming_a_municipality_is_still_no_letterhead():
     ex = _extract("Protokoll\nKommunstyrelsen har den 3 maj 2023 yttrat sig till miljö- och byggnadsnämnden i Ljusdals "
                   "kommun om detaljplanen för området vid Tallåsen\n\n§ 5\nÄrende\n\nBeslut\nNämnden beslutar enligt förslaget.\n")
     assert ex.municipality is None
+
+
+_SIDE_BY_SIDE = """Kommunfullmäktige                    SAMMANTRÄDESPROTOKOLL
+Hudiksvalls kommun                   Sammanträdesdatum 2024-03-25
+
+Beslutande
+Anna Andersson (S), ordförande
+Björn Brink (M)
+
+KF § 34                              Dnr KS 2023/789
+Budget 2025
+
+Omröstning 1
+Ja-röst för Björn Brinks (M) yrkande, nej-röst för Cecilia Carlssons (V) yrkande.
+Omröstningen utfaller med 2 ja-röster, 1 nej-röst och 1 som avstår.
+
+Omröstning 2
+Ja-röst för kommunstyrelsens förslag, nej-röst för Björn Brinks (M) yrkande.
+Omröstningen utfaller med 2 ja-röster och 2 nej-röster.
+
+Voteringslista
+                                     Omröstning 1     Omröstning 2
+Ledamöter                            Ja  Nej  Avst    Ja  Nej  Avst
+Anna Andersson (S)                            X       X
+Björn Brink (M)                      X                    X
+Cecilia Carlsson (V)                     X            X
+Eva Ek (M)                           X                    X
+
+Beslut
+Kommunfullmäktige fastställer budgeten.
+"""
+
+
+def test_column_heads_after_a_numbered_vote_heading_are_no_count():
+    # "Omröstning 2 / Ledamöter Ja Nej Avst" is no "2 ledamöter ja"
+    votes = _extract(_SIDE_BY_SIDE).items[0].votes
+    assert [(v.yes, v.no, v.abstain) for v in votes] == [(2, 1, 1), (2, 2, None)]
+
+
+def test_counts_before_the_next_word_of_a_result_row_unchanged():
+    assert _votes("Resultat: Ja 7 Nej 4 Avstår 2") == [(7, 4, 2, "ja")]
+    assert _votes("31 ledamöter röstar JA, 18 ledamöter röstar NEJ och 2 ledamöter AVSTÅR.") == [(31, 18, 2, "ja")]
