@@ -155,6 +155,12 @@ def municipality_of(lines: list[Line]) -> str | None:
         m = _MUNI.match(text)
         if m and len(text) < 60:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"
+        # a flattened two-column letterhead: a cell that is the name alone
+        # ("Hudiksvalls kommun                   Sammanträdesdatum 2024-03-25")
+        for cell in re.split(r"\t|\s{3,}", text)[:3]:
+            m = _MUNI.match(cell)
+            if m and m.end() == len(cell.rstrip()) and cell != text:
+                return m.group(3) or f"{m.group(1)} {m.group(2)}"
         # "Kommunfullmäktige i Hjo kommun", "Protokoll för socialnämnden i Lysekils kommun": the
         # body's name carries the municipality after "i".
         # A protocol's title sentence may run longer ("Utdrag ur protokoll fört vid sammanträde med
@@ -380,11 +386,15 @@ def meeting_date(lines: list[Line]) -> str | None:
     return None
 
 
+# The first § of the items ends the header: "§ 34", and "KF § 34", "BUN §7" with the body's prefix.
+_ITEM_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\s*)?[§$]\s*\d")
+
+
 def datum_label(lines: list[Line]) -> str | None:
     """A protocol header's bare "Datum 2022-08-30" (before the first §): the meeting's date when
     nothing more specific says it. Not for agendas, whose "Datum" is often the day they were sent."""
     for k, ln in enumerate(lines[:30]):
-        if re.match(r"^\s*[§$]\s*\d", ln.text):
+        if _ITEM_LINE.match(ln.text):
             break
         # the date as digits, or written out after its weekday ("Datum: Onsdagen den 6:e mars 2024")
         m = re.match(r"^datum\s*:?\s*(?=\d|$|(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s+)?den\s+\d|"
@@ -493,7 +503,7 @@ def attendance_of(lines: list[Line]) -> list[Person]:
     role: str | None = None
     for ln in lines[:150]:
         f = ln.folded
-        if re.match(r"^\s*[§$]\s*\d", ln.text) or f.startswith(("arendelista", "innehall")):
+        if _ITEM_LINE.match(ln.text) or f.startswith(("arendelista", "innehall")):
             break
         m = _ATT_LABEL.match(f)
         if m:

@@ -286,3 +286,16 @@ def test_column_heads_after_a_numbered_vote_heading_are_no_count():
 def test_counts_before_the_next_word_of_a_result_row_unchanged():
     assert _votes("Resultat: Ja 7 Nej 4 Avstår 2") == [(7, 4, 2, "ja")]
     assert _votes("31 ledamöter röstar JA, 18 ledamöter röstar NEJ och 2 ledamöter AVSTÅR.") == [(31, 18, 2, "ja")]
+
+
+def test_header_of_a_flattened_letterhead_with_prefixed_paragraphs():
+    ex = _extract(_SIDE_BY_SIDE)
+    assert ex.municipality == "Hudiksvalls kommun"
+    # the attendance is the header's: the voting list under "KF § 34" is no "Ledamöter" label
+    assert [(p.name, p.role) for p in ex.attendance] == [("Anna Andersson", "ordforande"), ("Björn Brink", "ledamot")]
+
+
+def test_municipality_in_a_sentence_or_beside_other_words_unchanged():
+    assert _municipality("Hudiksvalls kommun har beslutat att ställa in sammanträdet den 25 mars 2024") is None
+    assert _municipality("Kommunstyrelsen\tHudiksvalls kommunkansli\t2024-01-01") is None
+    assert _municipality("Göteborgs Stad\tProtokollsutdrag") == "Göteborgs Stad"
