@@ -11,7 +11,7 @@ _REQUEST = re.compile(vocab.VOTE_REQUEST)
 _QUESTION = re.compile(
     r"(ja-?\s?rost(?:en)?|ja)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?[,;]?\s*(?:och\s+)?"
     r"(nej-?\s?rost(?:en)?|nej)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?(?:[.;](?:\s|$)|$)")
-_QUESTION_WHO = re.compile(r"den som (?:vill|bifaller|stodjer) .{3,200}?rostar ja.{0,200}?rostar nej"
+_QUESTION_WHO = re.compile(r"den som (?:vill|bifaller|stodjer|rostar for|onskar|anser) .{3,200}?rostar ja.{0,200}?rostar nej"
                            r"[^.]*")
 
 

@@ -299,3 +299,13 @@ def test_municipality_in_a_sentence_or_beside_other_words_unchanged():
     assert _municipality("Hudiksvalls kommun har beslutat att ställa in sammanträdet den 25 mars 2024") is None
     assert _municipality("Kommunstyrelsen\tHudiksvalls kommunkansli\t2024-01-01") is None
     assert _municipality("Göteborgs Stad\tProtokollsutdrag") == "Göteborgs Stad"
+
+
+def test_den_som_rostar_for_states_the_question():
+    assert _question("Votering begärs och verkställs.\nDen som röstar för förvaltningens förslag röstar ja, den som "
+                     "röstar för M-gruppens yrkande röstar nej.\nMed sex ja-röster och fem nej-röster bifalls förslaget.") == \
+        "Den som röstar för förvaltningens förslag röstar ja, den som röstar för M-gruppens yrkande röstar nej"
+    # unchanged: "Den som vill …"
+    assert _question("Votering begärs.\nDen som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej.\n"
+                     "Med sex ja-röster och fem nej-röster bifalls förslaget.") == \
+        "Den som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej"
