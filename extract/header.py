@@ -54,11 +54,15 @@ def canonical_body(raw: str) -> str | None:
 
 
 _DISTRICT = re.compile(r"\b([A-ZÅÄÖ][\w]+(?:-[A-ZÅÄÖ][\w]+)*)\s+stadsdelsn\w{1,2}mnds?\b")
+# Göteborg's (and others') district named after the word: "Stadsdelsnämnden Centrum",
+# "Stadsdelsnämnden Östra Göteborg".
+_DISTRICT_AFTER = re.compile(r"\bStadsdelsn\w{1,2}mnden[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)*)\b")
 
 
 def bodies_in(text: str) -> list[tuple[int, str]]:
     """Bodies named in the text, in order: "Socialnämndens" → "Socialnämnden"."""
     out = [(m.start(), f"{m.group(1)} stadsdelsnämnd") for m in _DISTRICT.finditer(text)]
+    out += [(m.start(), f"Stadsdelsnämnden {m.group(1)}") for m in _DISTRICT_AFTER.finditer(text)]
     for m in _BODY_WORD.finditer(fold(text)):
         c = canonical_body(text[m.start():m.end()])
         if c and not any(s <= m.start() <= s + len(b) for s, b in out):

@@ -309,3 +309,29 @@ def test_den_som_rostar_for_states_the_question():
     assert _question("Votering begärs.\nDen som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej.\n"
                      "Med sex ja-röster och fem nej-röster bifalls förslaget.") == \
         "Den som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej"
+
+
+_GBG = """Göteborgs Stad                                  Protokollsutdrag
+{body}
+
+Sammanträdesdatum: 2023-10-17
+{justering}
+
+§ 145  Dnr 0873/23
+Yttrande över remiss om parkeringsnorm
+
+Beslut
+Nämnden lämnar yttrande enligt förvaltningens förslag.
+"""
+
+
+def test_district_named_after_the_word_and_dag_for_justering():
+    ex = _extract(_GBG.format(body="Stadsdelsnämnden Centrum", justering="Dag för justering\n2023-10-20"))
+    assert (ex.body, ex.municipality, ex.justering_date) == ("Stadsdelsnämnden Centrum", "Göteborgs Stad", "2023-10-20")
+
+
+def test_district_before_the_word_and_other_justering_labels_unchanged():
+    ex = _extract(_GBG.format(body="Södermalms stadsdelsnämnd", justering="Justeringsdatum 2023-10-20"))
+    assert (ex.body, ex.justering_date) == ("Södermalms stadsdelsnämnd", "2023-10-20")
+    ex = _extract(_GBG.format(body="Stadsdelsnämnden", justering="Dag för nästa sammanträde 2023-11-20"))
+    assert (ex.body, ex.justering_date) == ("Stadsdelsnämnden", None)
