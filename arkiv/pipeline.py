@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ingest
-from arkiv import sync
+from arkiv import sync, twins
 from arkiv.config import Config
 from arkiv.executor import make_executor
 from arkiv.work import Unit, clean_vocabulary, fingerprint, process_document, read_unit
@@ -238,13 +238,39 @@ class _Writer:
         fp = fingerprint(doc)
         gone = []
         old = self.store.current_for_source(doc.source)
-        twin = self.store.by_fingerprint(fp) if any(p.text.strip() for p in doc.repaired) else None
-        if twin and twin != old:
-            doc.same_as = twin
+        twin = None
+        if any(p.text.strip() for p in doc.repaired):
+            exact = self.store.by_fingerprint(fp)
+            if exact is None:
+                twin = self._other_form(doc, old)
+            elif exact != old:
+                twin = self.store.get(exact)
+        replaces = None
+        if twin is not None and twins.ocr_share(doc) < twins.ocr_share(twin):
+            replaces = twin.doc_id      # a scan of this text: the text is what search shows
+        elif twin is not None:
+            doc.same_as = twin.doc_id
         self.store.put(doc, fp)
+        if replaces:
+            self.store.link_same(replaces, doc.doc_id)
+            gone.append(replaces)
         if not doc.same_as:
             self.store.add_vocabulary(clean_vocabulary(doc))
         if old and old != doc.doc_id:
             self.store.supersede(old, doc.doc_id)
             gone.append(old)
         return gone
+
+    def _other_form(self, doc: Document, old: str | None) -> Document | None:
+        """The archive's scan of this text document, or text version of this scan."""
+        ex = doc.extraction
+        date = ex.meeting_date or ex.date
+        if not date:
+            return None
+        for doc_id in self.store.active_on(date, ex.doc_type, scans=not twins.is_scan(doc)):
+            if doc_id in (doc.doc_id, old):
+                continue
+            other = self.store.get(doc_id)
+            if twins.same_document(doc, other):
+                return other
+        return None

@@ -63,6 +63,10 @@ MIGRATIONS: list[str] = [
         documents INTEGER NOT NULL
     );
     """,
+    # 3: the documents of one date, among which a scan's text version is looked for
+    """
+    CREATE INDEX documents_date ON documents(date);
+    """,
 ]
 
 # A document is "active" (searchable) unless a newer version replaced it or it duplicates another.
@@ -142,6 +146,13 @@ class Store:
     def supersede(self, old_id: str, new_id: str) -> None:
         self.db.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))
         self.log("supersede", old_id, new_id)
+
+    def link_same(self, old_id: str, new_id: str) -> None:
+        """`old_id` (and what duplicated it) is the same document as `new_id`, which replaces it
+        in search (a scan whose text version came later)."""
+        self.db.execute("UPDATE documents SET same_as = ? WHERE doc_id = ? OR same_as = ?",
+                        (new_id, old_id, old_id))
+        self.log("same_as", old_id, new_id)
 
     def remove(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
@@ -239,6 +250,16 @@ class Store:
         row = self.db.execute(f"SELECT doc_id FROM documents WHERE fingerprint = ? AND {ACTIVE}"
                               " LIMIT 1", (fingerprint,)).fetchone()
         return row[0] if row else None
+
+    def active_on(self, date: str, doc_type: str | None, scans: bool,
+                  limit: int = 50) -> list[str]:
+        """Active documents of that date and type that are scans (half their pages OCR'd or
+        more), or that are not: candidates for the same document in another form (see
+        `arkiv.twins`)."""
+        return [r[0] for r in self.db.execute(
+            f"SELECT doc_id FROM documents d WHERE date = ? AND doc_type IS ? AND {ACTIVE}"
+            " AND ((SELECT avg(source != 'text') FROM pages p WHERE p.doc_id = d.doc_id) >= 0.5)"
+            " = ? ORDER BY imported_at LIMIT ?", (date, doc_type, int(scans), limit))]
 
     def behind(self, version: str) -> list[str]:
         return [r[0] for r in self.db.execute(
