@@ -16,7 +16,7 @@ from whoosh.lang.snowball.swedish import SwedishStemmer
 from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
                            STOP_WORDS)
 
-ANALYZER_VERSION = 9
+ANALYZER_VERSION = 10
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -60,7 +60,25 @@ def stem(word: str) -> str:
     s = _snowball.stem(word)
     while s.endswith("et") and len(s) - 2 >= ET_STRIP_MIN_STEM:
         s = s[:-2]
+    if s.endswith("s") and len(s) >= 2 and s[-2] in _S_ENDING and len(s) - 1 >= _r1(s):
+        # Snowball drops a final "s" only when it ends the word: "skjuts" → "skjut" but
+        # "skjutsen" → "skjuts" (kurs/kursen, insats/insatser, resurs/resursen): its rule
+        # again on the stem makes every form of such a word meet.
+        s = s[:-1]
     return s
+
+
+_VOWELS = "aeiouyäåö"
+_S_ENDING = "bcdfghjklmnoprtvy"     # Snowball's letters that may precede a removable "s"
+
+
+def _r1(word: str) -> int:
+    """Snowball's R1 for Swedish: after the first non-vowel that follows a vowel, and at
+    least 3 letters in."""
+    for i in range(1, len(word)):
+        if word[i] not in _VOWELS and word[i - 1] in _VOWELS:
+            return max(3, i + 1)
+    return len(word)
 
 
 def fold_stem(word: str) -> str:
