@@ -86,6 +86,27 @@ def fold_stem(word: str) -> str:
     return fold(stem(word.lower()))
 
 
+# The shortest stem an -an sibling is made for: "plan" must not reach "pl", nor "kan" "k".
+AN_SIBLING_MIN_STEM = 3
+
+
+def an_sibling(word: str) -> str | None:
+    """The other folded term of a noun in -a: Snowball has no rule for the definite "-an",
+    so "skola"/"skolor" stem to "skol" and "skolan"/"skolans" to "skolan" (fråga/frågan,
+    förskola/förskolan). A query word finds both: from "skolan" the sibling is "skol",
+    from "skola" it is "skolan". None when there is none (a stop word, digits, a short
+    stem). Only queries use it; a base form in -an ("plan", "organ") then also looks for a
+    rarely indexed stem ("pl" is too short; "org")."""
+    w = word.lower()
+    if w in STOP_WORDS or not w.isalpha():
+        return None
+    s = stem(w)
+    if s.endswith("an"):
+        base = stem(s[:-1])           # skolan → skola → skol
+        return fold(base) if len(base) >= AN_SIBLING_MIN_STEM and base != s else None
+    return fold(s) + "an" if len(s) >= AN_SIBLING_MIN_STEM else None
+
+
 def words(text: str) -> list[str]:
     """The lowercased word tokens of a text (no stop-word removal)."""
     return [m.group().lower() for m in WORD_RE.finditer(text)]

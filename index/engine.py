@@ -14,8 +14,8 @@ import numpy as np
 
 from corpus.models import STATEMENT_KINDS
 from index import query as q
-from index.analysis import (EXACT_MARK, WORD_RE, bigrams, exact_term, fold, fold_stem,
-                            phrase_terms, stem)
+from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term, fold,
+                            fold_stem, phrase_terms, stem)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
@@ -26,7 +26,8 @@ K1, B = 1.2, 0.75
 # How much a match in each field counts. The exact surface form ranks above other forms of
 # the word (and above an OCR'd or typed form without diacritics); a compound that only
 # starts with the word ranks lowest.
-WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 0.35}
+WEIGHTS = {"content": 1.0, "title": 1.5, "exact": 0.5, "person": 0.8, "prefix": 0.35,
+           "sibling": 0.9}
 MIN_PREFIX = 5           # a stem this long also matches compounds it begins
 MAX_PREFIX_TERMS = 12    # the most frequent expansions of one prefix
 MAX_PREFIX_SCAN = 2000   # lexicon entries read per segment for one prefix
@@ -149,6 +150,7 @@ class Evaluator:
             return None
         fs = fold_stem(word)
         exact = exact_term(word)
+        sibling = an_sibling(word)        # skola/skolan: Snowball leaves them apart
         score = np.zeros(self.n, np.float32)
         fields = {None: ("content", "title", "person"), "title": ("title",),
                   "text": ("content",)}[node.field]
@@ -160,6 +162,8 @@ class Evaluator:
             self._add_term(score, f, fs, WEIGHTS[f])
             if exact:
                 self._add_term(score, f, exact, WEIGHTS[f] * WEIGHTS["exact"])
+            if sibling:
+                self._add_term(score, f, sibling, WEIGHTS[f] * WEIGHTS["sibling"])
         if len(fs) >= MIN_PREFIX and fs.isalpha():
             for f in fields:
                 if f in ("content", "title"):
@@ -380,6 +384,9 @@ def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
                         continue
                     fs = fold_stem(t)
                     stems.add(fs)
+                    sibling = an_sibling(t) if isinstance(n, q.Word) else None
+                    if sibling:
+                        stems.add(sibling)
                     if isinstance(n, q.Word) and len(fs) >= MIN_PREFIX and fs.isalpha():
                         prefixes.add(fs)
         elif isinstance(n, q.Prefix):

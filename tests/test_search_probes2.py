@@ -45,8 +45,14 @@ def archive() -> list[Document]:
                                         "Sofia Berg (S) lämnar ett särskilt yttrande: "
                                         "besparingskraven är för hårda.")],
                   outcome="bifall")
+    skola = Item(paragraph="47", title="Ny skola i Norrby", dnr=["BUN 2016/0110"],
+                 text="Frågan om en ny skola har utretts. Planen är att bygga 2018.",
+                 decisions=[Decision("Nämnden ger förvaltningen i uppdrag att planera "
+                                     "skolan.")], outcome="bifall")
+    fragor = Item(paragraph="48", title="Frågor från allmänheten", dnr=[],
+                  text="Inga frågor har inkommit. Plan för nästa möte fastställs.")
     return [
-        _doc(1, "Barn- och utbildningsnämnden", "2016-05-18", [skolskjuts, kurs]),
+        _doc(1, "Barn- och utbildningsnämnden", "2016-05-18", [skolskjuts, kurs, skola, fragor]),
         _doc(2, "Kommunstyrelsen", "2023-03-14", [budget]),
     ]
 
@@ -86,3 +92,23 @@ def test_definite_form_finds_the_base_form(ix: Index) -> None:
     # unchanged: a genitive and a word that never ended in s
     assert ids(ix, "nämndens") == ids(ix, "nämnd")
     assert ids(ix, "budget") == ids(ix, "budgeten")
+
+
+# -- the definite singular in -an (Snowball has no rule for it) --------------------------------
+
+def test_a_noun_and_its_definite_an_form_find_each_other(ix: Index) -> None:
+    skola = ids(ix, "skola")
+    assert {i.split(":", 2)[2] for i in skola} == {"47:item:0", "47:decision:0"}
+    assert ids(ix, "skolan") == skola            # "skolan" found the decision alone
+    assert ids(ix, "fråga") == ids(ix, "frågan") == ids(ix, "frågor")
+    assert any(i.endswith(":48:item:0") for i in ids(ix, "frågan"))
+    # a base form in -an is itself: "plan" finds plan and planen, not more
+    assert {i.split(":", 2)[2] for i in ids(ix, "plan")} == {"47:item:0", "48:item:0"}
+
+
+def test_the_definite_an_form_is_marked_in_snippets(ix: Index) -> None:
+    hits = search(ix, "skola", limit=20)["hits"]
+    decision = next(h for h in hits if h["id"].endswith(":47:decision:0"))
+    assert "<mark>skolan</mark>" in decision["snippet"]
+    item = next(h for h in hits if h["id"].endswith(":47:item:0"))
+    assert "<mark>skola</mark>" in item["snippet"]
