@@ -27,6 +27,8 @@ SKEW_PX = 3
 RULE_CONTRAST = 45
 # Share of a run that must be dark to be a rule (worn scans break rules into dashes).
 RULE_FILL = 0.8
+# A rule shorter than this share of a table's usual rule is no row boundary (see `_full_width`).
+PART_RULE = 0.5
 # Half the thickness of a scanned rule, in pixels (painted white before the table is reread).
 RULE_HALF_WIDTH = 4
 # Dark pixels, on the 0-255 grey scale (scans are grey paper with dark print).
@@ -283,10 +285,19 @@ def _horizontal_groups(dark) -> list[tuple[int, int, int, int, list[int]]]:
             groups[-1].append(rule)
         else:
             groups.append([rule])
-    groups = [part for g in groups for part in _even_rows(g)]
+    groups = [part for g in groups for part in _even_rows(_full_width(g))]
     # The table's ends: those of most rules (a smudge may lengthen one rule).
     return [(g[0][0], g[-1][0], _median([r[1] for r in g]), _median([r[2] for r in g]),
              [r[0] for r in g]) for g in groups if len(g) >= 3]
+
+
+def _full_width(rules: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A table's rules less those much shorter than most of them: a blurred line of dense text
+    inside a cell ("Tjänstgörande ersättare") passes the run test over its own few hundred
+    pixels, and taken for a rule it would cut every row it lies in into two rows of half
+    letters. (A worn rule that lost its ends keeps most of its length.)"""
+    width = _median([r[2] - r[1] for r in rules])
+    return [r for r in rules if r[2] - r[1] >= PART_RULE * width]
 
 
 def _median(values: list[int]) -> int:

@@ -132,6 +132,43 @@ def test_scanned_voting_list_gives_every_ballot(tmp_path):
     assert ballots == BALLOTS
 
 
+DENSE_LIST = (
+    "Omröstning\nJa-röst för arbetsutskottets förslag, nej-röst för avslag.\n\n"
+    "Ledamöter\tParti\tTjänstgörande ersättare\tJa\tNej\tAvstår\n"
+    "Margareta Frid, ordförande\tS\t\tx\t\t\n"
+    "Jonas Ekström, 1:e vice ordförande\tM\t\t\tx\t\n"
+    "Britt Olsson, 2:e vice ordförande\tV\t\tx\t\t\n"
+    "Pia Lund\tS\tJohan Berg\tx\t\t\n"
+    "Camilla Berg\tM\t\t\tx\t\n")
+
+
+@pytest.mark.slow
+def test_dense_cell_text_is_no_rule_of_the_table(tmp_path):
+    """Long cell texts ("Tjänstgörande ersättare", "1:e vice ordförande"), blurred by the
+    scan, are dark along a few hundred pixels: taken for rules they cut their rows into
+    halves of letters (read as "LEUGINYLE!" and a row of marks)."""
+    import ingest
+    from benchmarks.render import write_scanned_pdf
+
+    pdf = write_scanned_pdf(DENSE_LIST, tmp_path / "omrostning.pdf", profile="mild")
+    text = ingest.read_pages(pdf.read_bytes(), "omrostning.pdf")[0].text
+    rows = [ln.split("\t") for ln in text.splitlines() if "\t" in ln]
+    assert rows[0] == ["Ledamöter", "Parti", "Tjänstgörande ersättare", "Ja", "Nej", "Avstår"]
+    assert [r[1] for r in rows[1:]] == ["S", "M", "V", "S", "M"]
+    assert [r[3:].index("X") for r in rows[1:]] == [0, 1, 0, 0, 1]
+    assert rows[4][2] == "Johan Berg"
+
+
+@pytest.mark.parametrize("widths, kept", [
+    ([1800, 1800, 250, 1800, 1800], [0, 1, 3, 4]),    # a line of text inside: not a rule
+    ([1800, 1300, 1800, 1800], [0, 1, 2, 3]),         # a worn rule that lost its ends
+])
+def test_only_rules_of_the_tables_width_cut_rows(widths, kept):
+    from ingest.ocrtables import _full_width
+    rules = [(100 + 60 * i, 300, 300 + w) for i, w in enumerate(widths)]
+    assert _full_width(rules) == [rules[i] for i in kept]
+
+
 def _cells(*rows: tuple[tuple[str, bool, bool], ...]):
     from ingest.ocrtables import _Cell
     return [[_Cell(text, sure, ink) for text, sure, ink in row] for row in rows]
