@@ -395,7 +395,9 @@ def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
                 stems.add(fold_stem(toks[-1]))
                 prefixes.add(fold(toks[-1]))
         elif isinstance(n, q.Person):
-            stems.update(fold(m.group()) for m in WORD_RE.finditer(n.name))
+            for m in WORD_RE.finditer(n.name):
+                # snippets compare folded stems: "Lena" is "len" there, not "lena"
+                stems.update((fold(m.group()), fold_stem(m.group())))
         elif isinstance(n, (q.And, q.Or)):
             for c in n.children:
                 walk(c)

@@ -112,3 +112,24 @@ def test_the_definite_an_form_is_marked_in_snippets(ix: Index) -> None:
     assert "<mark>skolan</mark>" in decision["snippet"]
     item = next(h for h in hits if h["id"].endswith(":47:item:0"))
     assert "<mark>skola</mark>" in item["snippet"]
+
+
+# -- a name's words are marked in snippets --------------------------------------------------
+
+@pytest.mark.parametrize("query, filters", [
+    ('person:"Lena Åkesson"', None),
+    ("", Filters(person="Lena Åkesson")),
+    ("", Filters(person="lena akesson")),
+])
+def test_every_word_of_a_name_is_marked(ix: Index, query: str, filters: Filters | None
+                                        ) -> None:
+    hits = search(ix, query, filters, limit=20)["hits"]
+    proposal = next(h for h in hits if h["kind"] == "proposal")
+    # the given name was left unmarked: its stem ("len") is not its folded form ("lena")
+    assert proposal["snippet"].startswith("<mark>Lena</mark> <mark>Åkesson</mark> (V)")
+
+
+def test_a_name_typed_as_words_is_still_marked(ix: Index) -> None:
+    hits = search(ix, "Karin Holm", limit=20)["hits"]
+    proposal = next(h for h in hits if h["kind"] == "proposal")
+    assert proposal["snippet"].startswith("<mark>Karin</mark> <mark>Holm</mark> (S)")
