@@ -210,7 +210,7 @@ def show(obj: Context, ident, raw, with_text, changes, as_json) -> None:
         data = extract_json(doc)
         data.update(doc_id=doc.doc_id, imported_at=doc.imported_at,
                     pipeline_version=doc.pipeline_version, superseded_by=doc.superseded_by,
-                    same_as=doc.same_as,
+                    same_as=doc.same_as, copies=store.copies_of(doc.doc_id),
                     text=doc.text, raw_text=doc.raw_text,
                     changes=[c.__dict__ for p in doc.repaired for c in p.changes])
         if hit:
@@ -224,7 +224,7 @@ def show(obj: Context, ident, raw, with_text, changes, as_json) -> None:
         import normalize
         click.echo(normalize.format_changes(doc.repaired) or "(inga ändringar)")
     else:
-        click.echo(document_text(doc, with_text=with_text))
+        click.echo(document_text(doc, with_text=with_text, copies=store.copies_of(doc.doc_id)))
 
 
 @cli.command()

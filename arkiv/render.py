@@ -4,7 +4,7 @@ from __future__ import annotations
 from corpus.models import Document, Entry, Item
 
 
-def document_text(doc: Document, with_text: bool = False) -> str:
+def document_text(doc: Document, with_text: bool = False, copies: list[str] = ()) -> str:
     ex = doc.extraction
     lines = [f"{doc.source}  ({doc.doc_id[:12]})",
              f"typ: {ex.doc_type}   organ: {ex.body or '-'}   kommun: {ex.municipality or '-'}",
@@ -16,6 +16,8 @@ def document_text(doc: Document, with_text: bool = False) -> str:
         lines.append(f"ersatt av: {doc.superseded_by[:12]}")
     if doc.same_as:
         lines.append(f"samma text som: {doc.same_as[:12]}")
+    if copies:
+        lines.append(f"samma text också i: {', '.join(c[:12] for c in copies)}")
     for item in ex.items:
         lines += [""] + item_lines(item)
     if with_text:

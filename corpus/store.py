@@ -251,6 +251,12 @@ class Store:
                               " LIMIT 1", (fingerprint,)).fetchone()
         return row[0] if row else None
 
+    def copies_of(self, doc_id: str) -> list[str]:
+        """The documents linked `same_as` this one: the same text in another format, a scan."""
+        return [r[0] for r in self.db.execute(
+            "SELECT doc_id FROM documents WHERE same_as = ? ORDER BY imported_at, doc_id",
+            (doc_id,))]
+
     def active_on(self, date: str, doc_type: str | None, scans: bool,
                   limit: int = 50) -> list[str]:
         """Active documents of that date and type that are scans (half their pages OCR'd or

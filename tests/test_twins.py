@@ -61,6 +61,8 @@ def test_a_text_version_after_its_scan_takes_its_place(arkiv, files):
     (text_id,) = _hits(arkiv, "öppettider")
     assert text_id != scan_id
     assert arkiv.json("show", scan_id)["same_as"] == text_id
+    assert arkiv.json("show", text_id)["copies"] == [scan_id]
+    assert f"samma text också i: {scan_id[:12]}" in arkiv.run("show", text_id, check=True).stdout
     assert {p["source"] for p in arkiv.json("show", text_id)["pages"]} == {"text"}
 
 
