@@ -13,8 +13,8 @@ from functools import lru_cache
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, SpaceSeparatedTokenizer
 from whoosh.lang.snowball.swedish import SwedishStemmer
 
-from index.swedish import (ET_STRIP_MIN_STEM, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS,
-                           STOP_WORDS)
+from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, PRE_STEM_SUFFIXES,
+                           STEM_EXCEPTIONS, STOP_WORDS)
 
 ANALYZER_VERSION = 10
 
@@ -235,3 +235,38 @@ def content_analyzer():
 def name_analyzer():
     """Names: lowercased and folded, no stemming, no stop words."""
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
+
+
+_FACET_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _value_key(value: str) -> str:
+    return "_".join(fold(stem(w)) for w in _FACET_WORD_RE.findall(value.lower()))
+
+
+_FACET_NAME_KEYS = {name: {_value_key(k): _value_key(v) for k, v in names.items()}
+                    for name, names in FACET_VALUE_NAMES.items()}
+
+
+@lru_cache(maxsize=20_000)
+def facet_key(name: str, value: str) -> str:
+    """What a facet value is compared by: its words folded and stemmed, joined by "_", so that
+    a value typed as the interface shows it meets the archive's ("Särskilt yttrande" and
+    "reservationer" are sarskilt_yttrande and reservation, "Barn och utbildningsnämnden" is
+    "Barn- och utbildningsnämnden", "bordlagt" is bordlagd); a Swedish name of an enum value
+    (FACET_VALUE_NAMES: kind "beslut") is that value."""
+    key = _value_key(value)
+    return _FACET_NAME_KEYS.get(name, {}).get(key, key)
+
+
+_STATEMENT_KIND_KEYS: dict[str, str] = {}
+
+
+def statement_kind_of(value: str) -> str | None:
+    """The statement kind (corpus.models.STATEMENT_KINDS) a value names, as `--kind
+    reservation` uses it, or None."""
+    if not _STATEMENT_KIND_KEYS:
+        from corpus.models import STATEMENT_KINDS
+        _STATEMENT_KIND_KEYS.update({facet_key("statement_kind", k): k
+                                     for k in STATEMENT_KINDS})
+    return _STATEMENT_KIND_KEYS.get(facet_key("statement_kind", value))

@@ -23,11 +23,12 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 
 from corpus.errors import BusyError, DamagedError
-from corpus.models import STATEMENT_KINDS, Entry
+from corpus.models import Entry
 from index import query as q
 from whoosh import query as wq
 
-from index.analysis import ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold, fold_stem
+from index.analysis import (ANALYZER_VERSION, EXACT_MARK, WORD_RE, fold, fold_stem,
+                            statement_kind_of)
 from index.columns import GlobalColumns, SegmentCache, build_global
 from index.derived import DerivedRows, RowsCache, RowsOf, combine
 from index.engine import Evaluator, TermCache, query_terms
@@ -425,7 +426,7 @@ def facet_filter_names(node: q.Node) -> frozenset[str]:
     statement kind, the shorthand `kind:reservation`, constrains `statement_kind` too),
     YearRange the year; other nodes (dnr, person, dates, text) none."""
     if isinstance(node, q.FacetIs):
-        if node.name == "kind" and any(fold(v) in STATEMENT_KINDS for v in node.values):
+        if node.name == "kind" and any(statement_kind_of(v) for v in node.values):
             return frozenset(("kind", "statement_kind"))
         return frozenset((node.name,))
     if isinstance(node, q.YearRange):

@@ -7,15 +7,16 @@ are masks over the column arrays. None means "no constraint" (a query of stop wo
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 from typing import Callable
 
 import numpy as np
 
-from corpus.models import STATEMENT_KINDS
 from index import query as q
-from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term, fold,
-                            fold_stem, phrase_terms, stem)
+from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term,
+                            facet_key, fold, fold_stem, phrase_terms, stem,
+                            statement_kind_of)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
@@ -315,23 +316,28 @@ class Evaluator:
         if any(v.endswith("*") for v in values):
             values = self._facet_prefixes(name, values)
         if name == "kind":
-            kinds = [v for v in values if fold(v) not in STATEMENT_KINDS]
-            skinds = [v for v in values if fold(v) in STATEMENT_KINDS]
+            kinds = [v for v in values if statement_kind_of(v) is None]
+            skinds = [v for v in values if statement_kind_of(v) is not None]
             mask = np.zeros(self.n, bool)
             if kinds:
-                mask |= self.g.mask_for("kind", self.g.value_ids("kind", kinds, fold))
+                mask |= self.g.mask_for("kind", self._value_ids("kind", kinds))
             if skinds:
                 mask |= self.g.mask_for("statement_kind",
-                                        self.g.value_ids("statement_kind", skinds, fold))
+                                        self._value_ids("statement_kind", skinds))
             return self._from_mask(mask)
         if name == "party":
             values = [a for v in values for a in PARTY_ALIASES.get(v.upper(), (v,))]
-        ids = self.g.value_ids(name, values, fold)
-        return self._from_mask(self.g.mask_for(name, ids))
+        return self._from_mask(self.g.mask_for(name, self._value_ids(name, values)))
+
+    def _value_ids(self, name: str, values: list[str]) -> list[int]:
+        # compared by facet_key: as the interface shows a value ("Särskilt yttrande",
+        # "Beslut") or in another form ("reservationer") it is the archive's value
+        return self.g.value_ids(name, values, lambda v: facet_key(name, v))
 
     def _facet_prefixes(self, name: str, values: list[str]) -> list[str]:
         """`body:Social*`: each value ending in * becomes the facet's values beginning so
-        (case and å/ä/ö aside). A facet has few values, so no cap is needed."""
+        (case, å/ä/ö and the signs between words aside: `body:"barn och*"`). A facet has
+        few values, so no cap is needed."""
         names = (name, "statement_kind") if name == "kind" else (name,)
         have = [v for n in names for v in self.g.facets[n].values]
         out = []
@@ -339,8 +345,8 @@ class Evaluator:
             if not v.endswith("*"):
                 out.append(v)
                 continue
-            start = fold(v.rstrip("*"))
-            out.extend(x for x in have if fold(x).startswith(start))
+            start = _spelled(v.rstrip("*"))
+            out.extend(x for x in have if _spelled(x).startswith(start))
         return out
 
     def _DocIs(self, node: q.DocIs) -> Result:
@@ -367,6 +373,11 @@ class Evaluator:
         if docs is not None:
             mask[docs] = True
         return self._from_mask(mask)
+
+
+def _spelled(value: str) -> str:
+    """A facet value folded, its words joined by "_" (for prefixes: not stemmed)."""
+    return "_".join(re.findall(r"[^\W_]+", fold(value)))
 
 
 def query_terms(node: q.Node) -> tuple[set[str], set[str]]:

@@ -45,3 +45,14 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
     "L": ("L", "FP"),
     "FP": ("FP", "L"),
 }
+
+# Facet values as people write them in the query box, for the contract's ASCII values: the
+# web UI shows kinds in Swedish ("Beslut", "Yrkande", "Votering"), so `kind:beslut` is typed.
+# Forms and case do not matter (index.analysis.facet_key compares stems).
+FACET_VALUE_NAMES: dict[str, dict[str, str]] = {
+    "kind": {"ärende": "item", "paragraf": "item", "beslut": "decision",
+             "yrkande": "proposal", "votering": "vote", "omröstning": "vote",
+             "uttalande": "statement"},
+    "doc_type": {"föredragningslista": "kallelse", "kallelse/föredragningslista": "kallelse",
+                 "utdrag": "protokollsutdrag"},
+}

@@ -1,8 +1,8 @@
 """Which facet values a search's filters chose: one rule for the terminal (search.render)
 and the web sidebar (search.web.pages).
 
-The search matches a chosen value whatever its case and å/ä/ö (`statement_kind=Reservation`,
-`party=fp`) and takes FP and L as one party (index.swedish.PARTY_ALIASES), so the value to
+The search matches a chosen value whatever its case, å/ä/ö and form (`statement_kind=Reservation`,
+`party=fp`, `statement_kind=Särskilt yttrande`, index.analysis.facet_key) and takes FP and L as one party (index.swedish.PARTY_ALIASES), so the value to
 mark is the archive's own (FP for `--party L`), not the typed one listed beside it with 0
 hits. A statement kind chosen as a kind (the shorthand `--kind reservation`, CONTRACTS.md)
 is listed among the kinds with the count of that statement kind.
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from corpus.models import STATEMENT_KINDS
-from index.analysis import fold
+from index.analysis import facet_key, statement_kind_of
 from index.swedish import PARTY_ALIASES
 
 
@@ -29,12 +28,13 @@ def chosen_values(name: str, chosen: Iterable[str], counts: dict[str, int],
     for v in chosen:
         if not v:
             continue
-        wanted = {fold(a) for a in PARTY_ALIASES.get(v.upper(), (v,))} if name == "party" \
-            else {fold(v)}
-        keys = [str(k) for k in counts if fold(str(k)) in wanted]
-        if not keys and name == "kind" and fold(v) in STATEMENT_KINDS:
-            keys = [fold(v)]
-            counts[fold(v)] = (statement_kinds or {}).get(fold(v), 0)
+        wanted = {facet_key(name, a) for a in PARTY_ALIASES.get(v.upper(), (v,))} \
+            if name == "party" else {facet_key(name, v)}
+        keys = [str(k) for k in counts if facet_key(name, str(k)) in wanted]
+        skind = statement_kind_of(v) if name == "kind" else None
+        if not keys and skind:
+            keys = [skind]
+            counts[skind] = (statement_kinds or {}).get(skind, 0)
         if not keys:
             keys = [v]
             counts.setdefault(v, 0)

@@ -5,8 +5,7 @@ import re
 import textwrap
 from typing import Any
 
-from corpus.models import STATEMENT_KINDS
-from index.analysis import fold
+from index.analysis import statement_kind_of
 from search.facets import chosen_values
 
 _MARK_RE = re.compile(r"</?mark>")
@@ -82,7 +81,8 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
     chosen = dict(r.get("filters") or {})
     # `--kind reservation` is the shorthand of `--statement-kind reservation`: the statement
     # kind facet is one it chose from (the kinds list it too, with that count, as the web)
-    shorthand = [v for v in chosen.get("kind", []) if fold(v) in STATEMENT_KINDS]
+    shorthand = [statement_kind_of(v) for v in chosen.get("kind", [])
+                 if statement_kind_of(v)]
     if shorthand:
         chosen["statement_kind"] = chosen.get("statement_kind", []) + shorthand
     summary = []

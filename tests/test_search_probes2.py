@@ -133,3 +133,45 @@ def test_a_name_typed_as_words_is_still_marked(ix: Index) -> None:
     hits = search(ix, "Karin Holm", limit=20)["hits"]
     proposal = next(h for h in hits if h["kind"] == "proposal")
     assert proposal["snippet"].startswith("<mark>Karin</mark> <mark>Holm</mark> (S)")
+
+
+# -- facet values typed as the interface shows them -------------------------------------------
+
+@pytest.mark.parametrize("query, kind, statement_kind", [
+    ('kind:"särskilt yttrande"', "statement", "sarskilt_yttrande"),   # the web's label
+    ('statement_kind:"Särskilt yttrande"', "statement", "sarskilt_yttrande"),
+    ("kind:reservationer", "statement", "reservation"),
+    ("kind:beslut", "decision", None),                               # "Beslut" in the web
+    ("kind:yrkanden", "proposal", None),
+    ("kind:votering", "vote", None),
+    ("kind:omröstning", "vote", None),
+    # unchanged: the contract's own values
+    ("kind:sarskilt_yttrande", "statement", "sarskilt_yttrande"),
+    ("kind:reservation", "statement", "reservation"),
+    ("kind:decision", "decision", None),
+])
+def test_kind_values_in_swedish_and_other_forms(ix: Index, query: str, kind: str,
+                                                statement_kind: str | None) -> None:
+    hits = search(ix, query, limit=100)["hits"]
+    assert hits
+    assert {(h["kind"], h["statement_kind"]) for h in hits} == {(kind, statement_kind)}
+
+
+def test_filters_and_facet_marks_take_the_label_too(ix: Index) -> None:
+    r = search(ix, "", Filters(statement_kind=["Särskilt yttrande"]), limit=100)
+    assert [h["statement_kind"] for h in r["hits"]] == ["sarskilt_yttrande"]
+    assert search(ix, "", Filters(body=["Barn och utbildningsnämnden"]))["total"] == \
+        search(ix, "", Filters(body=["Barn- och utbildningsnämnden"]))["total"] > 0
+    assert search(ix, 'outcome:bordlagt')["total"] == 0       # no such outcome here
+    assert search(ix, "outcome:bifall")["total"] == search(ix, "outcome:Bifall")["total"] > 0
+    # a party stays itself: V is not S
+    hits = search(ix, "party:V", limit=100)["hits"]
+    assert hits and all("V" in h["parties"] for h in hits)
+
+
+def test_cli_marks_a_statement_kind_typed_as_label(ix: Index) -> None:
+    from search.facets import chosen_values
+    counts, marks = chosen_values("statement_kind", ["Särskilt yttrande"],
+                                  {"sarskilt_yttrande": 1, "reservation": 1})
+    assert marks == {"sarskilt_yttrande": "Särskilt yttrande"}
+    assert counts == {"sarskilt_yttrande": 1, "reservation": 1}   # no typed value with 0
