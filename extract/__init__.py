@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 11           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 12           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -35,6 +35,8 @@ VERSION = 11           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     the probe-style fixes of 2026-12-01 (dnr "TN-2019-1137"/"0873/21", utskott
                        #     bodies, notice dates in sentences, substitute ballots, sum rows, …)
                        # 11: the second round of probe styles (vote scores "röstsiffrorna 5-4", …)
+                       # 12: the third round (company boards, "Nämnden för …", "Dnr 22RS1234",
+                       #     formalities, OCR'd ballot names matched to the document's own, …)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

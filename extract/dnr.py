@@ -33,9 +33,15 @@ _SERIAL_YY = r"\d{3,5}\s?/\s?\d{2}(?![\d/]|-\d)"
 # Only after a label: unlabelled, "KF 45/2019" is as likely a paragraph of a year, "12-2019" a range.
 _SERIAL_FIRST = rf"(?:(?P<sfprefix>{_PREFIX})\s?)?\d{{1,6}}\s?[/-]\s?{_Y}(?![\d/]|-\d)"
 
+# A two-digit year fused with the prefix and the serial ("Dnr 22RS1234", some regions), and a
+# year, prefix and serial joined by dashes ("Diarienr: 2023-KS-0123"). Only after a label:
+# unlabelled, letters between digits are as likely a product or a room code.
+_FUSED_YY = r"\d{2}(?P<fprefix>[A-ZÅÄÖ]{1,5})\d{2,6}(?![\w/]|-\d)"
+_YEAR_DASHED = rf"{_Y}-(?P<dprefix>[A-ZÅÄÖ]{{1,5}})-\d{{1,6}}(?![\w/]|-\d)"
+
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL
-_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY}|{_SERIAL_FIRST})")
+_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY}|{_SERIAL_FIRST}|{_FUSED_YY}|{_YEAR_DASHED})")
 _UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX})(?![\w/]|-\d)")
 
 # O/0, l/1 and | /1 inside numbers: same length, so offsets keep pointing into the text.
@@ -76,6 +82,12 @@ def normalize(raw: str) -> str | None:
         return s if _year_ok(s) else None
     if re.fullmatch(r"\d{3,5}/\d{2}", s):
         return s
+    for shape, group in ((_FUSED_YY, "fprefix"), (_YEAR_DASHED, "dprefix")):
+        m = re.fullmatch(shape, spaced)
+        if m:
+            ok = m.group(group).upper() not in vocab.DNR_NOT_PREFIXES and \
+                (group == "fprefix" or _year_ok(spaced))
+            return spaced if ok else None
     m = re.fullmatch(_SERIAL_FIRST, spaced)
     if m and (m.group("sfprefix") or "").upper() not in vocab.DNR_NOT_PREFIXES:
         prefix = m.group("sfprefix")
