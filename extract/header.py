@@ -59,10 +59,45 @@ _DISTRICT = re.compile(r"\b([A-ZÅÄÖ][\w]+(?:-[A-ZÅÄÖ][\w]+)*)\s+stadsdelsn
 _DISTRICT_AFTER = re.compile(r"\bStadsdelsn\w{1,2}mnden[ \t]+([A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)*)\b")
 
 
+# Göteborg's nämnder since 2021 are named after the word: "Nämnden för funktionsstöd", "Nämnden
+# för arbetsmarknad och vuxenutbildning", "Nämnden för konsument- och medborgarservice". Only the
+# capitalised word opens the name: in running text "nämnden för egen del" is a phrase.
+_NAMED_AFTER_FOR = re.compile(r"\b(?P<head>N[äa]mnden|N[ÄA]MNDEN)\s+(?:för|FÖR|for|FOR)\s+"
+                              r"(?P<what>[^\W\d_][\w-]{3,}(?:(?:,|\s+och|\s+samt|\s+OCH|\s+SAMT)\s+[^\W\d_][\w-]*)*)")
+_NOT_A_FIELD = {"egen", "sin", "sina", "sitt", "den", "det", "detta", "denna", "dess", "deras", "kannedom",
+                "information", "vidare", "narvarande", "beslut", "yttrande", "godkannande", "perioden",
+                "tiden", "arendet", "fortsatt", "ovrigt", "egna", "hela", "alla"}
+
+
+def _named_after_for(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _NAMED_AFTER_FOR.finditer(text):
+        what = m.group("what")
+        if fold(what.split()[0].rstrip(",")) in _NOT_A_FIELD:
+            continue
+        upper = m.group("head").isupper()
+        if upper:
+            what = what.lower()
+        # "Nämnden för funktionsstöds beslut": the genitive s belongs to the phrase, not the name
+        if re.match(r"\s+[a-zåäö]", text[m.end():]) and what.endswith("s") and not what.endswith(("ss", "us")):
+            what = what[:-1]
+        out.append((m.start(), f"Nämnden för {what}"))
+    return out
+
+
+def _nominative(district: str) -> str:
+    """"Centrums" (in "Stadsdelsnämnden Centrums beslut") → "Centrum". District names do not end
+    in a single s in the nominative, and a name ending in s (or x, z) takes no genitive s."""
+    if district.endswith("s") and not district.endswith(("ss", "us")) and len(district.split()[-1]) > 3:
+        return district[:-1]
+    return district
+
+
 def bodies_in(text: str) -> list[tuple[int, str]]:
     """Bodies named in the text, in order: "Socialnämndens" → "Socialnämnden"."""
     out = [(m.start(), f"{m.group(1)} stadsdelsnämnd") for m in _DISTRICT.finditer(text)]
-    out += [(m.start(), f"Stadsdelsnämnden {m.group(1)}") for m in _DISTRICT_AFTER.finditer(text)]
+    out += [(m.start(), f"Stadsdelsnämnden {_nominative(m.group(1))}") for m in _DISTRICT_AFTER.finditer(text)]
+    out += _named_after_for(text)
     for m in _BODY_WORD.finditer(fold(text)):
         c = canonical_body(text[m.start():m.end()])
         if c and not any(s <= m.start() <= s + len(b) for s, b in out):
@@ -91,6 +126,9 @@ def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None
                           r"\b(?:sammantrade|mote)\b", key)
         if got and (len(key.split()) <= 6 or titled) and not re.search(r"\b(?:till|i uppdrag|beslut)\b", key):
             return got[0][1]
+    board = _board(head)
+    if board:
+        return board
     if item_prefix and item_prefix in vocab.BODY_PREFIXES:
         return vocab.BODY_PREFIXES[item_prefix]
     for ln in lines:
@@ -103,6 +141,40 @@ def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None
         m = re.match(r"^(\w[\w\- ]{2,40}?)\s+beslutar\b", ln.text.strip())
         if m and bodies_in(m.group(1)):
             return bodies_in(m.group(1))[0][1]
+    return None
+
+
+# A municipal company's protocol ("Kommunfastigheter i Sandvik AB" / "Protokoll fört vid
+# styrelsesammanträde", "Styrelsen för Gävle Energi AB"): its board decides. The company is a
+# short run of capitalised words (and i/för/och/&) ending in AB; "(publ)" is no part of it.
+_COMPANY = re.compile(r"(?<![\w-])(?P<co>[A-ZÅÄÖ0-9][\w&.-]*(?:\s+(?:i|för|och|&|[A-ZÅÄÖ0-9][\w&.-]*)){0,5}?\s+AB)"
+                      r"(?![\w-])")
+_BOARD_WORD = re.compile(r"(?<![\w-])styrelse(?:n|ns|sammantrade\w*|mote\w*|protokoll\w*)?(?![\w-])")
+
+
+def _board(head: list[Line]) -> str | None:
+    """"Styrelsen för <company>" when the header speaks of a board, with the company named in
+    it as a line or a title; "Styrelsen" when no company is named."""
+    header = []
+    for ln in head[:25]:
+        if _ITEM_LINE.match(ln.text):
+            break
+        header.append(ln)
+    if not any(_BOARD_WORD.search(ln.folded) for ln in header):
+        return None
+    for ln in header:
+        text = ln.text.strip()
+        m = _COMPANY.search(text)
+        if not m:
+            continue
+        co = re.sub(r"^(?:(?:Styrelse\w*|Protokoll\w*|PROTOKOLL)\s+(?:för|i|vid)?\s*)+", "", m.group("co"))
+        # the company is the line's subject (a letterhead, "Styrelsen för X AB") or a protocol's
+        # title names it; not a guest's employer in a list of those present
+        titled = re.match(r"(?:protokoll|styrelse)", fold(text))
+        if co[:1].isupper() and (m.start() == 0 or titled) and len(text.split()) <= 14:
+            return f"Styrelsen för {co}"
+    if any(re.fullmatch(r"styrelsen", heading_key(ln.text)) for ln in header):
+        return "Styrelsen"
     return None
 
 

@@ -12,6 +12,58 @@ def _extract(text: str):
     return extract([RepairedPage(number=i + 1, text=t) for i, t in enumerate(text.split("\f"))])
 
 
+# --- 1. a company board's protocol ------------------------------------------------------------
+_BOLAG_ITEM = "\n§ 3 Försäljning av fastighet\n\nStyrelsen beslutade\natt godkänna försäljningen.\n"
+
+
+def test_a_company_board_is_the_body():
+    ex = _extract("Kommunfastigheter i Sandvik AB\n\nPROTOKOLL\nfört vid styrelsesammanträde\n"
+                  "Datum: 2024-03-06\nPlats: Bolagets kontor\n" + _BOLAG_ITEM)
+    assert (ex.body, ex.municipality) == ("Styrelsen för Kommunfastigheter i Sandvik AB", None)
+    ex = _extract("Protokoll fört vid styrelsesammanträde i Gävle Energi AB (publ)\nDatum 2024-03-06\n" + _BOLAG_ITEM)
+    assert ex.body == "Styrelsen för Gävle Energi AB"
+    ex = _extract("Styrelsen för Sandvikens Bostäder AB\nProtokoll\nDatum 2024-03-06\n" + _BOLAG_ITEM)
+    assert ex.body == "Styrelsen för Sandvikens Bostäder AB"
+    # a board without its company named is the board
+    assert _extract("Protokoll\nStyrelsen\nDatum 2024-03-06\n" + _BOLAG_ITEM).body == "Styrelsen"
+
+
+def test_a_municipal_body_or_a_company_in_the_text_unchanged():
+    ex = _extract("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-03-06\n" + _BOLAG_ITEM)
+    assert ex.body == "Kommunstyrelsen"
+    ex = _extract("Protokoll\nTekniska nämnden\nSammanträdesdatum 2024-03-06\n\n§ 3 Avtal\n\n"
+                  "Beslut\nNämnden godkänner avtalet med Gävle Energi AB.\n")
+    assert ex.body == "Tekniska nämnden"
+    # a company named in a committee's header is no board
+    ex = _extract("Protokoll\nDatum 2024-03-06\nGäst: Anna Ek, Gävle Energi AB\n\n§ 3 Avtal\n\n"
+                  "Beslut\nAvtalet godkänns.\n")
+    assert ex.body is None
+
+
+# --- 2. "Nämnden för funktionsstöd" ------------------------------------------------------------
+def _bodies(text: str) -> list[str]:
+    from extract.header import bodies_in
+    return [b for _, b in bodies_in(text)]
+
+
+def test_a_body_named_after_fo_r():
+    assert _bodies("Nämnden för funktionsstöd") == ["Nämnden för funktionsstöd"]
+    assert _bodies("NÄMNDEN FÖR ARBETSMARKNAD OCH VUXENUTBILDNING") == [
+        "Nämnden för arbetsmarknad och vuxenutbildning"]
+    assert _bodies("Nämnden för konsument- och medborgarservice") == ["Nämnden för konsument- och medborgarservice"]
+    assert _bodies("Nämnden för funktionsstöds beslut") == ["Nämnden för funktionsstöd"]
+    ex = _extract("Göteborgs Stad\tProtokollsutdrag\nNämnden för funktionsstöd\nSammanträdesdatum: 2023-10-17\n\n"
+                  "§ 145  Dnr 0873/23\nYttrande över remiss\n\nBeslut\nNämnden lämnar yttrande enligt förslaget.\n")
+    assert ex.body == "Nämnden för funktionsstöd"
+
+
+def test_fo_r_after_a_body_in_running_text_unchanged():
+    assert _bodies("Nämnden för egen del beslutar att godkänna planen.") == []
+    assert _bodies("beslutar nämnden för sin del") == []
+    assert _bodies("Nämnden beslutar") == []
+    assert _bodies("Socialnämnden för kännedom") == ["Socialnämnden"]
+
+
 # --- 3. fused and dashed diary numbers after a label ----------------------------------------------
 def _dnr(line: str) -> list[str]:
     from extract import dnr
@@ -32,3 +84,18 @@ def test_fused_or_dashed_shapes_without_a_label_or_not_a_case_unchanged():
     assert _dnr("Dnr 22SOU1234") == []
     assert _dnr("Dnr 12AB") == []
     assert _dnr("Dnr KS 2014/0159, dnr 2020-1234, Dnr 0873/21") == ["KS 2014/0159", "2020-1234", "0873/21"]
+
+
+# --- 4. a district body in the genitive ----------------------------------------------------------
+def test_district_body_named_after_the_word_in_the_genitive():
+    assert _bodies("Stadsdelsnämnden Centrums beslut") == ["Stadsdelsnämnden Centrum"]
+    assert _bodies("Stadsdelsnämnden Östra Göteborgs protokoll") == ["Stadsdelsnämnden Östra Göteborg"]
+    ex = _extract("Göteborgs Stad\tProtokollsutdrag\n\nSammanträdesdatum: 2023-10-17\n\n§ 145  Dnr 0873/23\n"
+                  "Yttrande över remiss\n\nStadsdelsnämnden Centrums beslut\nNämnden lämnar yttrande.\n")
+    assert ex.body == "Stadsdelsnämnden Centrum"
+
+
+def test_district_body_in_the_nominative_unchanged():
+    assert _bodies("Stadsdelsnämnden Centrum") == ["Stadsdelsnämnden Centrum"]
+    assert _bodies("Stadsdelsnämnden Askim-Frölunda-Högsbo") == ["Stadsdelsnämnden Askim-Frölunda-Högsbo"]
+    assert _bodies("Södermalms stadsdelsnämnd") == ["Södermalms stadsdelsnämnd"]
