@@ -241,7 +241,9 @@ _FACET_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def _value_key(value: str) -> str:
-    return "_".join(fold(stem(w)) for w in _FACET_WORD_RE.findall(value.lower()))
+    # signs before the first word stay: "-Socialnämnden" is no name of Socialnämnden
+    lead = re.match(r"[^\w]*", value.strip()).group().strip()
+    return lead + "_".join(fold(stem(w)) for w in _FACET_WORD_RE.findall(value.lower()))
 
 
 _FACET_NAME_KEYS = {name: {_value_key(k): _value_key(v) for k, v in names.items()}

@@ -175,3 +175,9 @@ def test_cli_marks_a_statement_kind_typed_as_label(ix: Index) -> None:
                                   {"sarskilt_yttrande": 1, "reservation": 1})
     assert marks == {"sarskilt_yttrande": "Särskilt yttrande"}
     assert counts == {"sarskilt_yttrande": 1, "reservation": 1}   # no typed value with 0
+
+
+def test_a_sign_before_a_facet_value_is_kept(ix: Index) -> None:
+    # "-Barn- och utbildningsnämnden" is not a way to write the body
+    assert search(ix, "", Filters(body=["-Barn- och utbildningsnämnden"]))["total"] == 0
+    assert search(ix, "", Filters(body=["Barn och utbildningsnämnden"]))["total"] > 0
