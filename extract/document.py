@@ -35,8 +35,10 @@ def extract(pages: list[RepairedPage]) -> Extraction:
             continue
         item_spans = split_items(lines, span)
         chair = header.chair_of(header.unflatten(part_lines)) if span.kind == "proto" else None
+        members = frozenset(n for p in header.attendance_of(header.unflatten(part_lines))
+                            for n in (p.name, p.substitutes_for) if n) if span.kind == "proto" else frozenset()
         items = [_agenda_item(lines, s, k) if span.kind == "agenda" else
-                 _item(lines, s, k, span.kind == "proto", known, chair) for s in item_spans]
+                 _item(lines, s, k, span.kind == "proto", known, chair, members) for s in item_spans]
         ex.items.extend(items)
         ex.parts.append(_part(span, lines, item_spans, items))
         if span.kind == "proto" and ex.parts[-1].body:
@@ -50,7 +52,7 @@ def extract(pages: list[RepairedPage]) -> Extraction:
 
 
 def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str],
-          chair: tuple[str, str | None] | None = None) -> Item:
+          chair: tuple[str, str | None] | None = None, members: frozenset[str] = frozenset()) -> Item:
     sections = split_sections(lines, s.body_start, s.end, protocol)
     text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
     body_text = "\n".join(sec.text for sec in sections if sec.kind != "slut")
@@ -62,7 +64,7 @@ def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict
         item.proposals = proposals_of(sections, known, protocol, chair)
         item.votes = votes_of(body_text)
         item.statements = statements_of(sections, known)
-        item.jav = jav_of(body_text, sections, known)
+        item.jav = jav_of(body_text, sections, known, members)
         _attach_lists([item], ballot_lists.find_all([ln.text for ln in lines[s.body_start:s.end]],
                                                     s.body_start, known))
     return item

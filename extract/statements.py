@@ -151,14 +151,16 @@ def _dedupe(xs: list[str]) -> list[str]:
 _JAV = re.compile(vocab.JAV_RE)
 
 
-def jav_of(text: str, sections: list[Section], known: dict[str, str]) -> list[Person]:
-    """Members who declared a conflict of interest (jäv) and left the item."""
+def jav_of(text: str, sections: list[Section], known: dict[str, str],
+           members: frozenset[str] = frozenset()) -> list[Person]:
+    """Members who declared a conflict of interest (jäv) and left the item. `members` are the
+    names of the header's attendance list."""
     out: list[Person] = []
     cands = [(s.text, True) for s in sections if s.kind == "jav"]
     cands += [(sent, False) for sent in sentences(text) if _JAV.search(fold(sent))]
     for chunk, headed in cands:
         found = [(persons.canonical(m.name, known), m.party) for m in persons.mentions(chunk)]
-        for name, party in found or _plain_names(chunk, known, headed):
+        for name, party in found or _plain_names(chunk, known, headed, members):
             if all(p.name != name for p in out):
                 out.append(Person(name=name, party=party))
     return out
@@ -171,14 +173,42 @@ _PLAIN = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a
                     r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,3}(?![\w-])")
 
 
-def _plain_names(chunk: str, known: dict[str, str], headed: bool) -> list[tuple[str, str | None]]:
-    """Names without a party in a sentence about jäv, or anywhere under a Jäv heading."""
+# A jäv sentence says why: the member's employer or assignment ("sitt uppdrag i Sandvik Energi",
+# "anställd vid Region Gävleborg", "Gävle Energi AB") is named in capitals too. Such a name has an
+# organisation's word in it, is followed by a company form or stands after a preposition of place.
+_ORG_WORDS = {"region", "regionen", "kommun", "kommunen", "landsting", "landstinget", "stad", "staden", "energi",
+              "bostader", "bostad", "fastigheter", "fastighet", "vatten", "bolag", "bolaget", "stiftelse",
+              "stiftelsen", "forening", "foreningen", "forbund", "forbundet", "holding", "gruppen", "group",
+              "nat", "elnat", "hamn", "hamnen", "kraft", "avfall", "renhallning", "invest", "trafik", "buss",
+              "sjukhus", "sjukhuset", "universitet", "hogskola", "hogskolan", "skola", "skolan", "kyrka",
+              "forsamling", "bank", "banken", "sparbank", "forsakring", "service", "teknik", "miljo",
+              "lansstyrelsen", "forvaltning", "forvaltningen", "naringsliv", "utveckling", "arena", "parkering"}
+_COMPANY_AFTER = re.compile(r"\s*(?:AB|HB|KB|ek\.? ?för\.?|kommun|stad|län)\b")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:i|vid|hos|på|inom|från|åt)\s+$", re.IGNORECASE)
+
+
+def _plain_names(chunk: str, known: dict[str, str], headed: bool,
+                 members: frozenset[str] = frozenset()) -> list[tuple[str, str | None]]:
+    """Names without a party in a sentence about jäv, or anywhere under a Jäv heading: a
+    member of the meeting (seen with a party, or in the attendance list), or a name that reads
+    as a person's and not as an organisation's or a place's."""
     out = []
     for sent in sentences(chunk):
         if not headed and not _JAV.search(fold(sent)):
             continue
         for m in _PLAIN.finditer(sent):
             name = persons.clean_name(m.group(0))
-            if len(name.split()) >= 2:
-                out.append((persons.canonical(name, known), known.get(name)))
+            if len(name.split()) < 2:
+                continue
+            bare = persons.canonical(name, known)
+            if bare not in known and bare not in members and _organisation(sent, m, name):
+                continue
+            out.append((bare, known.get(name)))
     return out
+
+
+def _organisation(sent: str, m: re.Match, name: str) -> bool:
+    start = m.start() + m.group(0).find(name)
+    return (any(fold(w) in _ORG_WORDS for w in re.split(r"[\s-]+", name))
+            or bool(_COMPANY_AFTER.match(sent, m.end()))
+            or bool(_PLACE_BEFORE.search(sent[:start])))

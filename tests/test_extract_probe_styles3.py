@@ -99,3 +99,28 @@ def test_district_body_in_the_nominative_unchanged():
     assert _bodies("Stadsdelsnämnden Centrum") == ["Stadsdelsnämnden Centrum"]
     assert _bodies("Stadsdelsnämnden Askim-Frölunda-Högsbo") == ["Stadsdelsnämnden Askim-Frölunda-Högsbo"]
     assert _bodies("Södermalms stadsdelsnämnd") == ["Södermalms stadsdelsnämnd"]
+
+
+# --- 5. jäv without a party: no places or companies ----------------------------------------------
+def _jav(text: str, header: str = "") -> list[tuple[str, str | None]]:
+    ex = _extract("Protokoll\nStyrelsen\nDatum 2024-03-06\n" + header + "\n§ 3 Försäljning av fastighet\n\nBeslut\n"
+                  "Styrelsen godkänner försäljningen.\n\n" + text + "\n")
+    return [(p.name, p.party) for p in ex.items[0].jav]
+
+
+def test_jav_names_no_organisation_or_place():
+    assert _jav("Ahmed Karimi anmälde jäv på grund av sitt uppdrag i Sandvik Energi och deltog inte i beslutet.") == [
+        ("Ahmed Karimi", None)]
+    assert _jav("Ledamoten anmälde jäv eftersom Region Gävleborg är motpart.") == []
+    assert _jav("Jäv\nSara Nyström anmäler jäv då hon är anställd vid Gävle Energi AB.") == [("Sara Nyström", None)]
+    assert _jav("Jäv anmäldes av ledamoten som arbetar hos Sandvikens Bostäder.") == []
+
+
+def test_jav_names_of_members_unchanged():
+    assert _jav("Ahmed Karimi anmälde jäv och deltog inte i beslutet.") == [("Ahmed Karimi", None)]
+    assert _jav("På grund av jäv deltar inte Sara Nyström i handläggningen.") == [("Sara Nyström", None)]
+    assert _jav("Jäv\nAhmed Karimi") == [("Ahmed Karimi", None)]
+    assert _jav("Sara Nyström (S) anmäler jäv.") == [("Sara Nyström", "S")]
+    # a member of the attendance list stays one whatever the words around
+    assert _jav("Jäv anmäldes av Gustav Energi.", header="Närvarande\nGustav Energi\nAnna Ek\n") == [
+        ("Gustav Energi", None)]
