@@ -63,6 +63,14 @@ def test_a_text_version_after_its_scan_takes_its_place(arkiv, files):
     assert arkiv.json("show", scan_id)["same_as"] == text_id
     assert arkiv.json("show", text_id)["copies"] == [scan_id]
     assert f"samma text också i: {scan_id[:12]}" in arkiv.run("show", text_id, check=True).stdout
+    # the web page and API of each name the other
+    from fastapi.testclient import TestClient
+    from search.web.app import create_app
+    with TestClient(create_app(arkiv.home)) as web:
+        assert web.get(f"/api/documents/{text_id}").json()["copies"] == [scan_id]
+        page = web.get(f"/documents/{text_id}").text
+        assert f'Samma text finns också som <a href="/documents/{scan_id}">' in page
+        assert f'<a href="/documents/{text_id}">' in web.get(f"/documents/{scan_id}").text
     assert {p["source"] for p in arkiv.json("show", text_id)["pages"]} == {"text"}
 
 

@@ -288,8 +288,8 @@ def create_app(home: Path) -> FastAPI:
         if view not in ("text", "raw"):
             raise WebError(400, "bad_request", "Vyn kan vara text (rättad) eller raw (rå text).")
         doc = data.document(checked(ident, "Id:t"))
-        return page(request, "document.html",
-                    pages.document_context(doc, view == "raw", original_available(doc)))
+        context = pages.document_context(doc, view == "raw", original_available(doc))
+        return page(request, "document.html", {**context, "copies": data.copies(doc.doc_id)})
 
     @app.get("/documents/{ident}/original", include_in_schema=False)
     def document_original(ident: str):
@@ -359,7 +359,8 @@ def create_app(home: Path) -> FastAPI:
         out = extract_json(doc)
         out.update(doc_id=doc.doc_id, imported_at=doc.imported_at,
                    pipeline_version=doc.pipeline_version, superseded_by=doc.superseded_by,
-                   same_as=doc.same_as, url=f"/documents/{doc.doc_id}")
+                   same_as=doc.same_as, copies=data.copies(doc.doc_id),
+                   url=f"/documents/{doc.doc_id}")
         if text:
             out.update(text=doc.text, raw_text=doc.raw_text,
                        changes=[c.__dict__ for c in pages.all_changes(doc)])

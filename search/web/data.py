@@ -97,6 +97,11 @@ class WebData:
         with self.store() as store:
             return store.get(store.resolve(ident))
 
+    def copies(self, doc_id: str) -> list[str]:
+        """Documents stored as the same text as this one (another format, a scan)."""
+        with self.store() as store:
+            return store.copies_of(doc_id)
+
     def hit(self, hit_id: str) -> tuple[Document, Entry]:
         doc = self.document(hit_id)
         for e in entries_for(doc):
