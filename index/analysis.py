@@ -13,8 +13,8 @@ from functools import lru_cache
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, SpaceSeparatedTokenizer
 from whoosh.lang.snowball.swedish import SwedishStemmer
 
-from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, PRE_STEM_SUFFIXES,
-                           STEM_EXCEPTIONS, STOP_WORDS)
+from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, PARTY_ALIASES,
+                           PARTY_NAMES, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS, STOP_WORDS)
 
 ANALYZER_VERSION = 10
 
@@ -272,3 +272,13 @@ def statement_kind_of(value: str) -> str | None:
         _STATEMENT_KIND_KEYS.update({facet_key("statement_kind", k): k
                                      for k in STATEMENT_KINDS})
     return _STATEMENT_KIND_KEYS.get(facet_key("statement_kind", value))
+
+
+_PARTY_NAME_KEYS = {_value_key(k): v for k, v in PARTY_NAMES.items()}
+
+
+def party_aliases(value: str) -> tuple[str, ...]:
+    """The party values a typed party means: the abbreviation of a party written out
+    ("Vänsterpartiet" → V), and FP and L as one party (PARTY_ALIASES); else the value."""
+    code = _PARTY_NAME_KEYS.get(_value_key(value), value)
+    return PARTY_ALIASES.get(code.upper(), (code,))

@@ -15,13 +15,13 @@ import numpy as np
 
 from index import query as q
 from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term,
-                            facet_key, fold, fold_stem, phrase_terms, stem,
-                            statement_kind_of)
+                            facet_key, fold, fold_stem, party_aliases, phrase_terms,
+                            stem, statement_kind_of)
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
 from index.schema import FACET_FIELD, facet_token
-from index.swedish import PARTY_ALIASES, STOP_WORDS
+from index.swedish import STOP_WORDS
 
 K1, B = 1.2, 0.75
 # How much a match in each field counts. The exact surface form ranks above other forms of
@@ -326,7 +326,7 @@ class Evaluator:
                                         self._value_ids("statement_kind", skinds))
             return self._from_mask(mask)
         if name == "party":
-            values = [a for v in values for a in PARTY_ALIASES.get(v.upper(), (v,))]
+            values = [a for v in values for a in party_aliases(v)]
         return self._from_mask(self.g.mask_for(name, self._value_ids(name, values)))
 
     def _value_ids(self, name: str, values: list[str]) -> list[int]:

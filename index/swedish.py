@@ -56,3 +56,15 @@ FACET_VALUE_NAMES: dict[str, dict[str, str]] = {
     "doc_type": {"föredragningslista": "kallelse", "kallelse/föredragningslista": "kallelse",
                  "utdrag": "protokollsutdrag"},
 }
+
+# Parties written out, as politicians type them (`party:Vänsterpartiet`, `arkiv party
+# Moderaterna`): the abbreviation the archive's records carry. Any form (index.analysis.
+# facet_key: "Vänsterpartiets", "socialdemokrater").
+PARTY_NAMES: dict[str, str] = {
+    "moderaterna": "M", "moderata samlingspartiet": "M",
+    "socialdemokraterna": "S", "socialdemokratiska arbetarepartiet": "S",
+    "vänsterpartiet": "V", "centerpartiet": "C", "liberalerna": "L",
+    "folkpartiet": "FP", "folkpartiet liberalerna": "FP",
+    "kristdemokraterna": "KD", "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
+    "sverigedemokraterna": "SD",
+}

@@ -2,17 +2,17 @@
 and the web sidebar (search.web.pages).
 
 The search matches a chosen value whatever its case, å/ä/ö and form (`statement_kind=Reservation`,
-`party=fp`, `statement_kind=Särskilt yttrande`, index.analysis.facet_key) and takes FP and L as one party (index.swedish.PARTY_ALIASES), so the value to
-mark is the archive's own (FP for `--party L`), not the typed one listed beside it with 0
-hits. A statement kind chosen as a kind (the shorthand `--kind reservation`, CONTRACTS.md)
+`party=fp`, `statement_kind=Särskilt yttrande`: index.analysis.facet_key), takes FP and L as
+one party (index.swedish.PARTY_ALIASES) and a party written out as its abbreviation
+(`party=Vänsterpartiet`), so the value to mark is the archive's own (FP for `--party L`),
+not the typed one listed beside it with 0 hits. A statement kind chosen as a kind (the shorthand `--kind reservation`, CONTRACTS.md)
 is listed among the kinds with the count of that statement kind.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from index.analysis import facet_key, statement_kind_of
-from index.swedish import PARTY_ALIASES
+from index.analysis import facet_key, party_aliases, statement_kind_of
 
 
 def chosen_values(name: str, chosen: Iterable[str], counts: dict[str, int],
@@ -28,8 +28,8 @@ def chosen_values(name: str, chosen: Iterable[str], counts: dict[str, int],
     for v in chosen:
         if not v:
             continue
-        wanted = {facet_key(name, a) for a in PARTY_ALIASES.get(v.upper(), (v,))} \
-            if name == "party" else {facet_key(name, v)}
+        wanted = {facet_key(name, a) for a in party_aliases(v)} if name == "party" \
+            else {facet_key(name, v)}
         keys = [str(k) for k in counts if facet_key(name, str(k)) in wanted]
         skind = statement_kind_of(v) if name == "kind" else None
         if not keys and skind:

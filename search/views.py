@@ -11,8 +11,7 @@ from typing import Any, Protocol
 from corpus.errors import NotFoundError
 from index import Index
 from index import query as q
-from index.analysis import fold
-from index.swedish import PARTY_ALIASES
+from index.analysis import fold, party_aliases
 from search.persons import (PERSON_KINDS, lookup, name_key, party_in_record,
                             text_ballots)
 from search.parser import dnr_node
@@ -138,7 +137,8 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
           filters: list[q.Node] = (), limit: int = 50) -> dict[str, Any]:
     """A party's statements, proposals and votes over time (FP and L are one party). For
     each vote, how the party's members voted."""
-    aliases = PARTY_ALIASES.get(name.upper(), (name.upper(),))
+    # "Vänsterpartiet" is V, as records write it
+    aliases = tuple(a.upper() for a in party_aliases(name))
     node = q.and_(q.FacetIs("party", aliases),
                   q.FacetIs("kind", ("statement", "proposal", "vote")), *filters)
     entries = _all(index, node, sort="date")
@@ -157,7 +157,7 @@ def party(index: Index, name: str, store: StoreLike | None = None, *,
             rec = _record(e)
             rec["party_votes"] = tally
             votes.append(rec)
-    return {"party": name.upper(), "aliases": list(aliases), "by_year": _by_year(entries),
+    return {"party": aliases[0], "aliases": list(aliases), "by_year": _by_year(entries),
             "totals": {"statement": len(statements), "proposal": len(proposals),
                        "vote": sum(1 for e in entries if e["kind"] == "vote")},
             "statements": statements[:limit], "proposals": proposals[:limit], "votes": votes}

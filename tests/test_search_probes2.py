@@ -181,3 +181,23 @@ def test_a_sign_before_a_facet_value_is_kept(ix: Index) -> None:
     # "-Barn- och utbildningsnämnden" is not a way to write the body
     assert search(ix, "", Filters(body=["-Barn- och utbildningsnämnden"]))["total"] == 0
     assert search(ix, "", Filters(body=["Barn och utbildningsnämnden"]))["total"] > 0
+
+
+# -- a party written out ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, code", [
+    ("Vänsterpartiet", "V"), ("vansterpartiets", "V"), ("Socialdemokraterna", "S"),
+    ("V", "V"), ("s", "S"),                                      # unchanged
+])
+def test_a_party_written_out_is_its_abbreviation(ix: Index, written: str, code: str) -> None:
+    hits = search(ix, f'party:"{written}"', limit=100)["hits"]
+    assert hits and all(code in h["parties"] for h in hits)
+    assert search(ix, "", Filters(party=[written]))["total"] == len(hits)
+
+
+def test_the_party_view_takes_the_name(ix: Index) -> None:
+    from search.views import party
+    v = party(ix, "Vänsterpartiet")
+    assert v["party"] == "V" and v["totals"] == party(ix, "V")["totals"]
+    assert v["totals"]["statement"] == 1
+    assert party(ix, "Folkpartiet")["aliases"] == ["FP", "L"]       # as party(ix, "FP")
