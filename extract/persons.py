@@ -155,12 +155,30 @@ def same_party(a: str | None, b: str | None) -> bool:
     return a == b or vocab.PARTY_ALIASES.get(a) == b
 
 
+# What a genitive name owns in a proposal: "Lars Ströms (M) tilläggsyrkande", "… (M) förslag".
+_OWNED = re.compile(r"\s*(?:\w*yrkande\w*|\w*förslag\w*|\w*forslag\w*|linje|reservation\w*|motion\w*)\b",
+                    re.IGNORECASE)
+
+
 def party_map(text: str) -> dict[str, str]:
-    """Every name seen with a party in the file → that party (the first one seen)."""
+    """Every name seen with a party in the file → that party (the first one seen). A name met
+    only in the genitive before a proposal ("bifall till Lars Ströms (M) tilläggsyrkande") is
+    known by its bare form, unless it ends as names that take no genitive s do ("Fors", "-us")."""
     seen: dict[str, str] = {}
+    owner_only: dict[str, bool] = {}
     for m in mentions(text):
         seen.setdefault(m.name, m.party)
-    return {n: p for n, p in seen.items() if not (n.endswith("s") and n[:-1] in seen)}
+        owner_only[m.name] = owner_only.get(m.name, True) and bool(_OWNED.match(text, m.end))
+    out: dict[str, str] = {}
+    for n, p in seen.items():
+        if n.endswith("s") and n[:-1] in seen:
+            continue
+        last = n.split()[-1]
+        if owner_only[n] and len(n.split()) >= 2 and last.endswith("s") and len(last) > 3 \
+                and not last.endswith(("ss", "us", "xs", "zs")) and fold(last[-2:-1]) not in "aeiouy":
+            n = n[:-1]
+        out.setdefault(n, p)
+    return out
 
 
 def canonical(name: str, known: dict[str, str]) -> str:

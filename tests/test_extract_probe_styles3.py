@@ -124,3 +124,29 @@ def test_jav_names_of_members_unchanged():
     # a member of the attendance list stays one whatever the words around
     assert _jav("Jäv anmäldes av Gustav Energi.", header="Närvarande\nGustav Energi\nAnna Ek\n") == [
         ("Gustav Energi", None)]
+
+
+# --- 7. a genitive name before its party ------------------------------------------------------------
+def _proposals_of(yrkanden: str) -> list[tuple[str | None, str | None, str, str | None]]:
+    text = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\n"
+            "Yrkanden\n" + yrkanden + "\n\nBeslut\nKommunstyrelsen antar detaljplanen.\n")
+    return [(p.name, p.party, p.type, p.supports) for p in _extract(text).items[0].proposals]
+
+
+def test_support_for_a_genitive_name_seen_nowhere_bare():
+    assert _proposals_of("Anna Berg (S) yrkar bifall till Lars Ströms (M) tilläggsyrkande.") == [
+        ("Anna Berg", "S", "tillagg", "Lars Ström")]
+    assert _proposals_of("Anna Berg (S) instämmer i Lars Ströms (M) förslag.") == [
+        ("Anna Berg", "S", "bifall", "Lars Ström")]
+
+
+def test_names_that_end_in_s_unchanged():
+    # a name ending in s takes no genitive s ("Lars Fors (M) yrkande"), nor does a Latin -us
+    assert _proposals_of("Anna Berg (S) yrkar bifall till Lars Fors (M) yrkande. Lars Fors (M) yrkar avslag.") == [
+        ("Anna Berg", "S", "bifall", "Lars Fors"), ("Lars Fors", "M", "avslag", None)]
+    assert _proposals_of("Anna Berg (S) yrkar bifall till Per Celsius (M) yrkande.") == [
+        ("Anna Berg", "S", "bifall", "Per Celsius")]
+    assert _proposals_of("Anna Berg (S) yrkar bifall till Hans Ströms (M) yrkande. Hans Ström (M) yrkar avslag.") == [
+        ("Anna Berg", "S", "bifall", "Hans Ström"), ("Hans Ström", "M", "avslag", None)]
+    # a proposer whose name ends in s, not followed by a proposal word
+    assert _proposals_of("Lisa Ambros (V) yrkar avslag.") == [("Lisa Ambros", "V", "avslag", None)]
