@@ -22,16 +22,36 @@ _NOT_DECIDED = re.compile(r"\breserverar sig\b|\breserverade sig\b|\banmaler jav
                           r"(?:sarskil|protokollsanteckning|reservation)|\bantecknar till protokollet\b")
 
 
+# The formalities of a meeting recorded as what happened, not as what the body decided:
+# "Ordföranden förklarade mötet öppnat", "Upprop förrättades", "Ordföranden hälsar alla
+# välkomna", "… förklarade sammanträdet avslutat". Real minutes give them a § and no decision;
+# an election or an approval ("Till justerare utsågs …", "Dagordningen godkändes") is one.
+_DECLARATION = re.compile(
+    r"\bforklara(?:r|de|s|des)?\s+(?:motet|sammantradet|sessionen|stamman)\s+(?:for\s+)?"
+    r"(?:oppnat|oppnad|avslutat|avslutad)\b"
+    r"|\b(?:oppnar|oppnade|avslutar|avslutade)\s+(?:motet|sammantradet)\b"
+    r"|\bupprop(?:et)?\s+(?:forrattades|forrattas|genomfordes|genomfors|verkstalldes|verkstalls|skedde|holls|halls)\b"
+    r"|\b(?:forrattar|forrattade|genomfor|genomforde|haller|holl)\s+upprop\b"
+    r"|\b(?:halsar|halsade)\s.{0,60}?\bvalkomn(?:a|en)\b"
+    r"|\bnarvaron\s+(?:konstaterades|konstateras|noterades|noteras)\b")
+
+
+def _declaration(text: str) -> bool:
+    """Every sentence of the point records a formality."""
+    sents = [x for x in re.split(r"(?<=[.!])\s+", text.strip()) if x.strip()]
+    return bool(sents) and all(_DECLARATION.search(fold(x)) for x in sents)
+
+
 def decisions_of(sections: list[Section], protocol: bool) -> list[Decision]:
     kinds = ("beslut",) if protocol else ("forslag", "beslut")
     for kind in kinds:
         chosen = [s for s in sections if s.kind == kind]
         if chosen:
-            return [Decision(t) for s in chosen for t in points(s)]
+            return [Decision(t) for s in chosen for t in points(s) if not (protocol and _declaration(t))]
     if protocol and len(sections) == 1 and sections[0].kind == "preamble":
         paras = paragraphs(sections[0].lines)
         if 1 <= len(paras) <= 3:
-            return [Decision(p) for p in paras]
+            return [Decision(p) for p in paras if not _declaration(p)]
     return []
 
 
@@ -120,8 +140,10 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     (r"avsla|avslag|avslas|bifalla inte|inte bifalla", "avslag"),
     (r"till handlingarna|lagger informationen|noterar|tar del av|tagit del av|informationen noteras|"
      r"notera", "noterad"),
-    (r"godk\w{1,2}nn|anta|antar|bifall|bifalla|uppdra|faststall|bevilja|ge .{0,40}i uppdrag|inratta|"
-     r"overlamna|utse|utser|valja|valjer|tillstyrk|avsatta|ge\b|i enlighet med|beslutar enligt", "bifall"),
+    # the passive past of a formality's record too ("Dagordningen godkändes", "Till justerare
+    # utsågs …", "Föredragningslistan antogs")
+    (r"godk\w{1,2}nn|godk\w{1,2}nd|anta|antar|antogs|bifall|bifalla|uppdra|faststall|bevilja|ge .{0,40}i uppdrag|inratta|"
+     r"overlamna|utse|utser|utsags|utses|valja|valjer|valdes|tillstyrk|avsatta|ge\b|i enlighet med|beslutar enligt", "bifall"),
 )
 
 

@@ -17,9 +17,11 @@ from extract.parts import PartSpan, item_heading
 from extract.text import Line, fold, heading_key, join_wrapped, section_kind
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$|\.{6,}|…{3,}")
+# "Till"/"Från" label an addressee ("Till Socialnämnden"), not a sentence that opens with them
+# ("Till justerare utsågs Anna Berg.", a whole item's record under its § line).
 _LABEL_LINE = re.compile(r"^(?:dnr|diarienummer|diarienr|diarie nr|arendenr|arendenummer|var beteckning|beteckning|"
                          r"utdrag|expedieras|justerandes|sida|datum|handlaggare|telefon|e-post|"
-                         r"till|fran|referens|bilagor?|kopia|sign|ert datum|er beteckning)\b")
+                         r"(?:till|fran)(?!\s+\S+(?:\s+\S+){2,}\.$)|referens|bilagor?|kopia|sign|ert datum|er beteckning)\b")
 _FURNITURE = re.compile(r"^(?:forts\.?|fortsattning|sida\s*\d|\d+\s*\(\d+\)$|sid\s*\d|"
                         r"justerandes|utdragsbestyrkande|signatur|\(?\d+ bilagor?\)?$)")
 _ORG_LINE = re.compile(r"(?:forvaltningen|kansliet|kontoret|avdelningen|enheten|staben|"

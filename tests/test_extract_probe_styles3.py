@@ -126,6 +126,50 @@ def test_jav_names_of_members_unchanged():
         ("Gustav Energi", None)]
 
 
+# --- 6. formalities ------------------------------------------------------------------------------
+_FORMALITIES = """Protokoll
+Kommunstyrelsen
+Sammanträdesdatum 2024-04-16
+
+§ 1 Mötets öppnande
+Ordföranden förklarade mötet öppnat.
+
+§ 2 Upprop
+Upprop förrättades.
+
+§ 3 Val av justerare
+Till justerare utsågs Anna Berg.
+
+§ 4 Godkännande av dagordning
+Dagordningen godkändes.
+
+§ 5 Mötets avslutande
+Ordföranden tackade de närvarande och förklarade mötet avslutat.
+
+§ 6 Detaljplan
+
+Beslut
+Kommunstyrelsen antar detaljplanen.
+"""
+
+
+def test_formalities_a_declaration_is_no_decision_and_an_election_is_one():
+    got = [(it.paragraph, len(it.decisions), it.outcome) for it in _extract(_FORMALITIES).items]
+    assert got == [("1", 0, None), ("2", 0, None), ("3", 1, "bifall"), ("4", 1, "bifall"), ("5", 0, None),
+                   ("6", 1, "bifall")]
+
+
+def test_formalities_decided_in_the_active_voice_unchanged():
+    ex = _extract("Protokoll\nKommunfullmäktige\nSammanträdesdatum 2021-06-14\n\n§ 112 Val av justerare\n\n"
+                  "Kommunfullmäktiges beslut\nFullmäktige utser Lars Berglund (S) och Sofia Holm (C) att jämte "
+                  "ordföranden justera dagens protokoll.\n\n§ 113 Dagordning\n\nBeslut\nDagordningen fastställs.\n")
+    assert [(len(it.decisions), it.outcome) for it in ex.items] == [(1, "bifall"), (1, "bifall")]
+    # a decision that mentions a meeting being opened is still one
+    ex = _extract("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 7 Öppet hus\n\nBeslut\n"
+                  "Kommunstyrelsen beslutar att förklara biblioteket öppnat för allmänheten på söndagar.\n")
+    assert len(ex.items[0].decisions) == 1
+
+
 # --- 7. a genitive name before its party ------------------------------------------------------------
 def _proposals_of(yrkanden: str) -> list[tuple[str | None, str | None, str, str | None]]:
     text = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-04-16\n\n§ 62   Dnr KS 2024/145\nDetaljplan\n\n"
