@@ -41,18 +41,23 @@ def _n_of(entry: dict) -> int:
 
 def case(index: Index, dnr: str, store: StoreLike | None = None) -> dict[str, Any]:
     """Every document and item carrying diary number `dnr`, across bodies, in date order,
-    with each item's decisions, proposals, votes and statements."""
+    with each item's decisions, proposals, votes and statements. A document is one part of
+    a file (`part`): a file holding a tjänsteutlåtande and a protocol extract is two steps."""
     entries = _all(index, dnr_node(dnr))     # "KS-2014/0159" is "KS 2014/0159"
     if not entries:
         raise NotFoundError(f"diary number {dnr!r}: no document in the archive carries it")
-    docs: dict[str, dict] = {}
+    docs: dict[tuple[str, int], dict] = {}
     items: dict[str, dict] = {}
     for e in entries:
-        d = docs.get(e["doc_id"])
+        # one file may hold several documents (parts: a tjänsteutlåtande and the extract of
+        # the protocol that decided it), each with its own date, body and type: each is a
+        # step of the timeline
+        key = (e["doc_id"], e.get("part") or 0)
+        d = docs.get(key)
         if d is None:
-            d = docs[e["doc_id"]] = {"doc_id": e["doc_id"], "date": e.get("date"),
-                                     "body": e.get("body"), "municipality": e.get("municipality"),
-                                     "doc_type": e.get("doc_type"), "items": []}
+            d = docs[key] = {"doc_id": e["doc_id"], "part": key[1], "date": e.get("date"),
+                             "body": e.get("body"), "municipality": e.get("municipality"),
+                             "doc_type": e.get("doc_type"), "items": []}
             doc = _get(store, e["doc_id"])
             if doc is not None:
                 d["source"] = doc.source
@@ -81,7 +86,8 @@ def case(index: Index, dnr: str, store: StoreLike | None = None) -> dict[str, An
     for it in items.values():
         for k in ("decisions", "proposals", "votes", "statements"):
             it[k].sort(key=lambda x: _n_of(x))
-    ordered = sorted(docs.values(), key=lambda d: (d.get("date") or "9999", d["doc_id"]))
+    ordered = sorted(docs.values(),
+                     key=lambda d: (d.get("date") or "9999", d["doc_id"], d["part"]))
     for d in ordered:
         d["items"].sort(key=lambda it: (it["part"], _par_key(it["paragraph"])))
     return {"dnr": dnr, "documents": ordered,

@@ -201,3 +201,41 @@ def test_the_party_view_takes_the_name(ix: Index) -> None:
     assert v["party"] == "V" and v["totals"] == party(ix, "V")["totals"]
     assert v["totals"]["statement"] == 1
     assert party(ix, "Folkpartiet")["aliases"] == ["FP", "L"]       # as party(ix, "FP")
+
+
+# -- a file that holds several documents, in a case's timeline ----------------------------------
+
+def two_part_file() -> Document:
+    """An Österåker-style file: the KS tjänsteutlåtande (part 0) and the extract of the
+    Socialnämnden protocol that decided the matter first (part 1), one diary number."""
+    parts = [Part("tjansteutlatande", body="Kommunstyrelsen", date="2014-04-25",
+                  dnr=["SN 2014/0033-753"]),
+             Part("protokollsutdrag", body="Socialnämnden", date="2014-03-20",
+                  dnr=["SN 2014/0033-753"])]
+    items = [Item(paragraph="", title="Inrättande av sociala insatsgrupper",
+                  dnr=["SN 2014/0033-753"], text="Kommunstyrelsen föreslår fullmäktige.",
+                  part=0),
+             Item(paragraph="3:11", title="Inrättande av sociala insatsgrupper",
+                  dnr=["SN 2014/0033-753"], text="Socialnämnden beslutar.",
+                  decisions=[Decision("Ge Socialnämnden i uppdrag.")], part=1)]
+    ex = Extraction(doc_type="tjansteutlatande", body="Kommunstyrelsen", items=items,
+                    parts=parts)
+    return Document(f"{0x5e10:064x}", "osteraker.txt", [], [], ex)
+
+
+def test_each_document_of_a_file_is_a_step_of_the_case(tmp_path) -> None:
+    from search.views import case
+    index = build_index(tmp_path / "index", [two_part_file()] + archive())
+    try:
+        c = case(index, "SN 2014/0033")
+        # both parts were one "document" dated 2014-03-20 holding the KS item as well
+        assert [(d["date"], d["body"], d["doc_type"], d["part"]) for d in c["documents"]] == [
+            ("2014-03-20", "Socialnämnden", "protokollsutdrag", 1),
+            ("2014-04-25", "Kommunstyrelsen", "tjansteutlatande", 0)]
+        assert [[it["paragraph"] for it in d["items"]] for d in c["documents"]] == \
+            [["3:11"], [""]]
+        # a file of one document is one step, as before
+        one = case(index, "BUN 2016/0087")["documents"]
+        assert len(one) == 1 and [it["paragraph"] for it in one[0]["items"]] == ["45"]
+    finally:
+        index.close()
