@@ -4,6 +4,7 @@ facts (body, meeting date, municipality). See the package docstring."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from corpus.models import Decision, Extraction, Item, Part, RepairedPage, Vote
 from extract import ballots as ballot_lists
@@ -44,6 +45,7 @@ def extract(pages: list[RepairedPage]) -> Extraction:
         if span.kind == "proto" and ex.parts[-1].body:
             _own_proposals(lines, item_spans, items, ex.parts[-1].body)
     _attach_lists(ex.items, pending)
+    _mend_ballot_names(ex.items, _named_members(lines, spans, ex.items))
     for item in ex.items:
         for v in item.votes:
             v.counts_agree = agree(v)
@@ -117,6 +119,86 @@ def _attach_lists(items: list[Item], lists: list[ballot_lists.BallotList]) -> No
             last.ballots = last.ballots + bl.ballots
         else:
             last = None
+
+
+def _named_members(lines: list[Line], spans: list[PartSpan], items: list[Item]) -> dict[str, str | None]:
+    """The members the document names outside its voting lists (attendance, proposals,
+    statements, jäv) → their party, if known."""
+    out: dict[str, str | None] = {}
+
+    def add(name: str | None, party: str | None) -> None:
+        if name and (out.get(name) is None):
+            out[name] = party
+
+    for span in spans:
+        if span.kind == "proto":
+            for p in header.attendance_of(header.unflatten(lines[span.start:span.end])):
+                add(p.name, p.party)
+                add(p.substitutes_for, None)
+    for item in items:
+        for pr in item.proposals:
+            add(pr.name, pr.party)
+        for st in item.statements:
+            for n in st.names:
+                add(n, st.parties[0] if len(st.parties) == 1 else None)
+        for j in item.jav:
+            add(j.name, j.party)
+    return out
+
+
+def _mend_ballot_names(items: list[Item], members: dict[str, str | None]) -> None:
+    """A voting list through OCR loses diacritics or a letter ("Sanna Makinen", "Kent Aberg",
+    "Roger Sundavist"), while the same names stand right in the attendance or the proposals.
+    A ballot name the document does not name elsewhere takes the one member's name that it
+    matches: equal without diacritics, or a letter away for a long name (two for a very long
+    one), each word starting with the same letter, the party not contradicting. Short names a
+    letter apart ("Eva Lund", "Eva Lind") are different people; two members equally near is no
+    match."""
+    keys = {n: _name_key(n) for n in members}
+    for item in items:
+        for vote in item.votes:
+            for b in vote.ballots:
+                if b.name in members:
+                    continue
+                key = _name_key(b.name)
+                best: list[tuple[int, str]] = []
+                for name, k in keys.items():
+                    d = _near(key, k)
+                    if d is None or (b.party and members[name] and not persons.same_party(b.party, members[name])):
+                        continue
+                    best.append((d, name))
+                if not best:
+                    continue
+                low = min(d for d, _ in best)
+                chosen = {n for d, n in best if d == low}
+                if len(chosen) == 1:
+                    b.name = chosen.pop()
+                    b.party = b.party or members[b.name]
+
+
+def _name_key(name: str) -> str:
+    """Lower case without diacritics ("Mäkinen" → "makinen", "Hodžić" → "hodzic")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ø", "o").replace("æ", "ae")
+
+
+def _near(a: str, b: str) -> int | None:
+    """The edit distance between two name keys if it is small enough to be OCR's, else None."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or any(x[:1] != y[:1] for x, y in zip(wa, wb)):
+        return None
+    if a == b:
+        return 0
+    limit = 2 if len(b) >= 18 else 1 if len(b) >= 12 else 0
+    if limit == 0 or abs(len(a) - len(b)) > limit:
+        return None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] if prev[-1] <= limit else None
 
 
 def _continues_list(vote: Vote, bl: ballot_lists.BallotList) -> bool:

@@ -194,3 +194,51 @@ def test_names_that_end_in_s_unchanged():
         ("Anna Berg", "S", "bifall", "Hans Ström"), ("Hans Ström", "M", "avslag", None)]
     # a proposer whose name ends in s, not followed by a proposal word
     assert _proposals_of("Lisa Ambros (V) yrkar avslag.") == [("Lisa Ambros", "V", "avslag", None)]
+
+
+# --- 8. OCR'd voting lists: names matched to the document's own -------------------------------------
+_OCR_BALLOTS = """Protokoll
+Socialnämnden
+Sammanträdesdatum 2024-05-21
+
+Beslutande
+Maria Olofsson (S), ordförande
+Sanna Mäkinen (S)
+Kent Åberg (SD)
+Roger Sundqvist (M)
+Eva Lund (V)
+
+§ 41   Dnr SN 2024/77
+Heltid som norm
+
+Yrkanden
+Kent Åberg (SD) yrkar avslag.
+
+Omröstning
+Votering begärs. Ja för förvaltningens förslag, nej för avslag.
+Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt förvaltningens förslag.
+
+Ledamöter\tJa\tNej
+Maria Olofsson (S)\tX\t
+Sanna Makinen (S)\tX\t
+Kent Aberg (SD)\t\tX
+Roger Sundavist (M)\tX\t
+Eva Lind (V)\t\tX
+
+Beslut
+Nämnden antar förvaltningens förslag.
+"""
+
+
+def test_ocr_damaged_ballot_names_take_the_documents_spelling():
+    ballots = [(b.name, b.vote) for b in _extract(_OCR_BALLOTS).items[0].votes[0].ballots]
+    assert ballots[:4] == [("Maria Olofsson", "ja"), ("Sanna Mäkinen", "ja"), ("Kent Åberg", "nej"),
+                           ("Roger Sundqvist", "ja")]
+
+
+def test_a_short_name_a_letter_away_or_an_ambiguous_one_unchanged():
+    # "Eva Lind" is a letter from "Eva Lund" but short names that close are different people
+    assert _extract(_OCR_BALLOTS).items[0].votes[0].ballots[4].name == "Eva Lind"
+    # two members the same distance away: no guess
+    text = _OCR_BALLOTS.replace("Eva Lund (V)\n", "Eva Lund (V)\nRoger Sundkvist (M)\n")
+    assert _extract(text).items[0].votes[0].ballots[3].name == "Roger Sundavist"
