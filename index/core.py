@@ -36,6 +36,7 @@ from index.names import ROWS_NAME, NameDocs, RECORD_KINDS, record_names
 from index.query import FACETS
 from index import whoosh_fixes
 from index.schema import FACET_FIELD, build_schema, facet_token, whoosh_doc
+from index.suffixes import SuffixCache
 from index.storage import MmapFileStorage
 from index.swedish import STOP_WORDS
 
@@ -79,6 +80,7 @@ class Index:
         self._global: tuple[object, GlobalColumns] | None = None
         self._terms = TermCache()
         self._rows = RowsCache(self.path)
+        self._suffixes = SuffixCache(self.path)
         self._memo: dict[Any, Any] = {}
         self._open()
 
@@ -175,6 +177,7 @@ class Index:
             raise
         self._segments.prune(self._ix)
         self._rows.prune(self._ix)
+        self._suffixes.prune(self._ix)
         return n
 
     def delete_documents(self, doc_ids: Iterable[str]) -> int:
@@ -190,6 +193,7 @@ class Index:
             raise
         self._segments.prune(self._ix)
         self._rows.prune(self._ix)
+        self._suffixes.prune(self._ix)
         return n
 
     def rebuild(self, entries: Iterable[Entry], *, commit_every: int = 10_000) -> int:
@@ -307,7 +311,7 @@ class Index:
         matches."""
         s = self.searcher()
         g = self.columns()
-        ev = Evaluator(s, g, self._terms, self._name_docs)
+        ev = Evaluator(s, g, self._terms, self._name_docs, self._suffixes.get)
         mask, score = ev.run(node)
         filters = list(filters)
         tagged = []
@@ -342,6 +346,7 @@ class Index:
                 others[skip] = (m, np.flatnonzero(m))
             counts[name] = g.counts(name, *others[skip])
         stems, prefixes = query_terms(q.and_(node, *filters))     # a person filter too
+        stems |= ev.heads             # the compounds a word's last part found
         return SearchResult(len(matched), hits, counts, stems, prefixes)
 
     def similar(self, hit_id: str, *, limit: int = 10, max_terms: int = 15,

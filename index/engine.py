@@ -20,6 +20,7 @@ from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
+from index.suffixes import MIN_HEAD, SegmentSuffixes
 from index.schema import FACET_FIELD, facet_token
 from index.swedish import STOP_WORDS
 
@@ -63,7 +64,8 @@ class TermCache:
 
 class Evaluator:
     def __init__(self, searcher, g: GlobalColumns, terms: TermCache,
-                 names: Callable[[], "NameDocs"] | None = None):
+                 names: Callable[[], "NameDocs"] | None = None,
+                 suffixes: Callable[[object], SegmentSuffixes] | None = None):
         self.searcher = searcher
         self.leaves = [(s.reader(), off) for s, off in searcher.leaf_searchers()]
         self.g = g
@@ -72,6 +74,9 @@ class Evaluator:
         # the searcher's NameDocs (index.names), made on first use; without it a name
         # filter reads the stored names of its candidates
         self.names = names
+        # a segment reader's compound suffix array (index.suffixes); None: no head matching
+        self.suffixes = suffixes
+        self.heads: set[str] = set()     # the compound terms heads expanded to (snippets)
 
     # -- entry point -------------------------------------------------------------------
     def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
@@ -139,6 +144,26 @@ class Evaluator:
             cache[key] = sorted(df, key=lambda t: (-df[t], t))[:limit]
         return cache[key]
 
+    def head_terms(self, word: str) -> list[str]:
+        """The MAX_PREFIX_TERMS most frequent folded terms of compounds whose last part is
+        `word`'s stem ("övervakning" → "kameraovervakning"), by their document frequency
+        in the segments' suffix arrays (index.suffixes)."""
+        s = stem(word)
+        if self.suffixes is None or len(s) < MIN_HEAD or not s.isalpha():
+            return []
+        key = ("head", s)
+        cache = self.terms.prefixes
+        if key not in cache:
+            df: dict[str, int] = {}
+            for reader, _ in self.leaves:
+                rev, counts = self.suffixes(reader).ending_with(s)
+                for r, c in zip(rev.tolist(), counts.tolist()):
+                    t = fold(r[::-1].lstrip(EXACT_MARK))
+                    df[t] = df.get(t, 0) + c
+            df.pop(fold(s), None)
+            cache[key] = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
+        return cache[key]
+
     # -- text nodes --------------------------------------------------------------------
     def _Word(self, node: q.Word) -> Result:
         toks = [m.group() for m in WORD_RE.finditer(node.text)]
@@ -170,6 +195,12 @@ class Evaluator:
                 if f in ("content", "title"):
                     for t in self.prefix_terms(f, fs):
                         self._add_term(score, f, t, WEIGHTS["prefix"])
+        heads = self.head_terms(word)
+        for t in heads:
+            for f in fields:
+                if f in ("content", "title"):
+                    self._add_term(score, f, t, WEIGHTS["prefix"])
+        self.heads.update(heads)
         return score > 0, score
 
     def _Prefix(self, node: q.Prefix) -> Result:
@@ -181,6 +212,7 @@ class Evaluator:
         # sparse: the arrays are rebuilt per query, so no caller can change the cached ones
         docs, s = self.terms.get(("wildcard", f"{node.field}:{word}"),
                                  lambda: self._wildcard(word, node.field))
+        self.heads.update(self.head_terms(word))
         score = np.zeros(self.n, np.float32)
         score[docs] = s
         return score > 0, score
@@ -188,7 +220,8 @@ class Evaluator:
     def _wildcard(self, word: str, field: str | None) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, scores) of the words beginning with `word` (folded, as the index's
         terms are) and of `word` itself, stemmed: "kommune*" finds "kommunen", whose term
-        "kommun" does not begin with "kommune"."""
+        "kommun" does not begin with "kommune"; and, as the word does, the compounds ending
+        with it (head_terms)."""
         start = fold(word)
         score = np.zeros(self.n, np.float32)
         fields = {None: ("content", "title", "person"), "title": ("title",),
@@ -199,6 +232,9 @@ class Evaluator:
                                                           MAX_WILDCARD_SCAN) if t != own]
             if start != own:
                 terms.insert(1, start)
+            if f != "person":
+                # the word itself finds the compounds ending with it, so its wildcard does
+                terms += [t for t in self.head_terms(word) if t not in terms]
             for t in terms:
                 p = self._scored(f, t)
                 if p is not None:

@@ -51,9 +51,13 @@ def archive() -> list[Document]:
                                      "skolan.")], outcome="bifall")
     fragor = Item(paragraph="48", title="Frågor från allmänheten", dnr=[],
                   text="Inga frågor har inkommit. Plan för nästa möte fastställs.")
+    kamera = Item(paragraph="14", title="Kameraövervakning vid stationen", dnr=["KS 2022/1187"],
+                  text="Polisen har föreslagit kameraövervakning av resecentrum. "
+                       "Socialnämnden har yttrat sig om hyresavtalet.",
+                  decisions=[Decision("Ärendet bordläggs.")], outcome="bordlagd")
     return [
         _doc(1, "Barn- och utbildningsnämnden", "2016-05-18", [skolskjuts, kurs, skola, fragor]),
-        _doc(2, "Kommunstyrelsen", "2023-03-14", [budget]),
+        _doc(2, "Kommunstyrelsen", "2023-03-14", [budget, kamera]),
     ]
 
 
@@ -162,7 +166,8 @@ def test_filters_and_facet_marks_take_the_label_too(ix: Index) -> None:
     assert [h["statement_kind"] for h in r["hits"]] == ["sarskilt_yttrande"]
     assert search(ix, "", Filters(body=["Barn och utbildningsnämnden"]))["total"] == \
         search(ix, "", Filters(body=["Barn- och utbildningsnämnden"]))["total"] > 0
-    assert search(ix, 'outcome:bordlagt')["total"] == 0       # no such outcome here
+    assert search(ix, "outcome:bordlagt")["total"] == \
+        search(ix, "outcome:bordlagd")["total"] > 0
     assert search(ix, "outcome:bifall")["total"] == search(ix, "outcome:Bifall")["total"] > 0
     # a party stays itself: V is not S
     hits = search(ix, "party:V", limit=100)["hits"]
@@ -239,3 +244,45 @@ def test_each_document_of_a_file_is_a_step_of_the_case(tmp_path) -> None:
         assert len(one) == 1 and [it["paragraph"] for it in one[0]["items"]] == ["45"]
     finally:
         index.close()
+
+
+# -- a compound found by its last part ----------------------------------------------------------
+
+def test_a_compound_is_found_by_its_last_part(ix: Index) -> None:
+    # "övervakning" found nothing: only compounds it begins were searched
+    for query in ("övervakning", "overvakning", "övervakningen"):
+        assert any(i.endswith(":14:item:0") for i in ids(ix, query)), query
+    hit = next(h for h in search(ix, "övervakning", limit=20)["hits"]
+               if h["id"].endswith(":14:item:0"))
+    assert "<mark>kameraövervakning</mark>" in hit["snippet"]
+    # the decision in "skolskjuts" is found by "skjuts", below the item writing "skjuts"
+    hits = search(ix, "skjuts", limit=20)["hits"]
+    assert hits[0]["id"].endswith(":45:item:0")
+    assert any(h["id"].endswith(":45:decision:0") for h in hits)
+    for query, marked in (("nämnd", "<mark>Socialnämnden</mark>"),
+                          ("avtal", "<mark>hyresavtalet</mark>")):
+        hit = next(h for h in search(ix, query, limit=20)["hits"]
+                   if h["id"].endswith(":14:item:0"))
+        assert marked in hit["snippet"]
+
+
+def test_a_word_is_still_above_the_compounds_ending_with_it(ix: Index) -> None:
+    hits = search(ix, "budget", limit=20)["hits"]
+    assert hits[0]["id"].endswith(":13:item:0") or hits[0]["id"].endswith(":13:decision:0")
+    # a short word has no compounds: "frågan" does not reach "…fråga" words it ends
+    assert ids(ix, "kurs") == ids(ix, "kursen")
+
+
+def test_the_suffix_arrays_are_kept_beside_the_index(tmp_path) -> None:
+    path = tmp_path / "index"
+    index = build_index(path, archive())
+    try:
+        first = ids(index, "övervakning")
+    finally:
+        index.close()
+    assert list(path.glob("sfx-*.npz"))
+    again = Index(path)            # a new process reads them from disk
+    try:
+        assert ids(again, "övervakning") == first
+    finally:
+        again.close()

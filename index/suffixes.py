@@ -1,0 +1,115 @@
+"""Compounds by their last part: "övervakning" finds "kameraövervakning", "skjuts"
+"skolskjuts", "nämnd" "socialnämnden".
+
+Swedish writes compounds as one word, and the part that names the thing is the last one.
+whoosh's lexicon is sorted by the start of a term, so the terms that *end* with a stem are
+found in a sorted array of the reversed terms instead: one per segment, built from the
+segment's `content` lexicon on first use and kept in memory and on disk beside the index
+(`sfx-<segment>.npz`, as index.columns keeps its columns: segments never change), with each
+term's document frequency, so that a query takes the most frequent compounds without a
+lookup per term.
+"""
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+
+from index.analysis import EXACT_MARK
+from index.columns import _segment_id, lru_get
+
+# The last part's stem has at least this many letters, as a stem that matches the compounds
+# it begins (index.engine.MIN_PREFIX): "nämnd", "skjut", "avtal", not "plan" or "budg"; the
+# part before it at least MIN_MODIFIER letters. A word written with å/ä/ö is matched against
+# the exact terms: "bistånd" is no last part of "…bistand" written so by OCR alone.
+MIN_HEAD = 5
+MIN_MODIFIER = 3
+_MIN_TERM = MIN_HEAD + MIN_MODIFIER
+
+
+class SegmentSuffixes:
+    """A segment's candidate compound terms: `rev` the reversed terms, sorted; `df` each
+    term's document frequency in the segment."""
+
+    def __init__(self, rev: np.ndarray, df: np.ndarray):
+        self.rev = rev
+        self.df = df
+
+    def ending_with(self, head: str) -> tuple[np.ndarray, np.ndarray]:
+        """(reversed terms, document frequencies) of the terms ending with `head` and at
+        least MIN_MODIFIER letters longer."""
+        r = head[::-1]
+        lo = int(np.searchsorted(self.rev, r, side="left"))
+        hi = int(np.searchsorted(self.rev, r + "\U0010ffff", side="left"))
+        if lo >= hi:
+            return self.rev[:0], self.df[:0]
+        rev, df = self.rev[lo:hi], self.df[lo:hi]
+        exact = np.char.endswith(rev, EXACT_MARK)       # "§…", reversed
+        keep = np.char.str_len(rev) - exact >= len(head) + MIN_MODIFIER
+        # an ASCII head looks among the folded terms, one with å/ä/ö among the exact ones
+        keep &= exact if not head.isascii() else ~exact
+        return rev[keep], df[keep]
+
+
+def build_segment_suffixes(reader, fieldname: str = "content") -> SegmentSuffixes:
+    terms: list[str] = []
+    dfs: list[int] = []
+    for btext, info in reader.iter_field(fieldname):
+        t = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+        word = t[1:] if t.startswith(EXACT_MARK) else t
+        if len(word) >= _MIN_TERM and word.isalpha():
+            terms.append(t[::-1])
+            dfs.append(info.doc_frequency())
+    if not terms:
+        return SegmentSuffixes(np.zeros(0, dtype="U1"), np.zeros(0, np.int32))
+    rev = np.asarray(terms, dtype=str)
+    order = np.argsort(rev, kind="stable")
+    return SegmentSuffixes(rev[order], np.asarray(dfs, np.int32)[order])
+
+
+class SuffixCache:
+    """Segment suffix arrays by segment id, in memory (an LRU) and on disk."""
+
+    def __init__(self, folder: Path | None = None, size: int = 64):
+        self._items: OrderedDict[str, SegmentSuffixes] = OrderedDict()
+        self._size = size
+        self._folder = folder
+
+    def get(self, reader) -> SegmentSuffixes:
+        segid = _segment_id(reader)
+        return lru_get(self._items, self._size, segid,
+                       lambda: self._load_or_build(reader, segid))
+
+    def _file(self, segid: str) -> Path | None:
+        if self._folder is None:
+            return None
+        return self._folder / f"sfx-{segid.replace(':', '-')}.npz"
+
+    def _load_or_build(self, reader, segid: str) -> SegmentSuffixes:
+        path = self._file(segid)
+        if path is not None and path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as z:
+                    return SegmentSuffixes(z["rev"], z["df"])
+            except (OSError, KeyError, ValueError):
+                pass          # written by another version: built and saved again
+        got = build_segment_suffixes(reader)
+        if path is not None:
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")   # processes may race
+            try:
+                np.savez(tmp, rev=got.rev, df=got.df)
+                tmp.replace(path)
+            except OSError:
+                tmp.unlink(missing_ok=True)     # a read-only index still works, just slower
+        return got
+
+    def prune(self, ix) -> None:
+        """Forget the files of segments that merges have removed."""
+        if self._folder is None:
+            return
+        live = {f"sfx-{ix.indexname}-{seg.segment_id()}.npz" for seg in ix._segments()}
+        for path in self._folder.glob("sfx-*.npz"):
+            if path.name not in live:
+                path.unlink(missing_ok=True)
