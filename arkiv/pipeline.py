@@ -238,22 +238,23 @@ class _Writer:
         fp = fingerprint(doc)
         gone = []
         old = self.store.current_for_source(doc.source)
-        twin = None
+        others: list[Document] = []
         if any(p.text.strip() for p in doc.repaired):
             exact = self.store.by_fingerprint(fp)
-            if exact is None:
-                twin = self._other_form(doc, old)
-            elif exact != old:
-                twin = self.store.get(exact)
-        replaces = None
-        if twin is not None and twins.ocr_share(doc) < twins.ocr_share(twin):
-            replaces = twin.doc_id      # a scan of this text: the text is what search shows
-        elif twin is not None:
-            doc.same_as = twin.doc_id
+            if exact is not None and exact != old:
+                others.append(self.store.get(exact))
+            if not others or not twins.is_scan(doc):
+                others += [o for o in self._other_forms(doc, old) if o.doc_id != exact]
+        # The searched one of a document's forms has the fewest OCR'd pages (the first such
+        # imported); the others become its copies, this one among them if it is no better.
+        share = twins.ocr_share(doc)
+        kept = next((o.doc_id for o in others if twins.ocr_share(o) <= share), doc.doc_id)
+        if kept != doc.doc_id:
+            doc.same_as = kept
         self.store.put(doc, fp)
-        if replaces:
-            self.store.link_same(replaces, doc.doc_id)
-            gone.append(replaces)
+        for scan in (o.doc_id for o in others if twins.ocr_share(o) > share):
+            self.store.link_same(scan, kept)
+            gone.append(scan)
         if not doc.same_as:
             self.store.add_vocabulary(clean_vocabulary(doc))
         if old and old != doc.doc_id:
@@ -261,16 +262,20 @@ class _Writer:
             gone.append(old)
         return gone
 
-    def _other_form(self, doc: Document, old: str | None) -> Document | None:
-        """The archive's scan of this text document, or text version of this scan."""
+    def _other_forms(self, doc: Document, old: str | None) -> list[Document]:
+        """The archive's scans of this text document (there may be several), or the text
+        version of this scan."""
         ex = doc.extraction
         date = ex.meeting_date or ex.date
         if not date:
-            return None
+            return []
+        found = []
         for doc_id in self.store.active_on(date, ex.doc_type, scans=not twins.is_scan(doc)):
             if doc_id in (doc.doc_id, old):
                 continue
             other = self.store.get(doc_id)
             if twins.same_document(doc, other):
-                return other
-        return None
+                found.append(other)
+                if twins.is_scan(doc):
+                    break           # its one text version
+        return found
