@@ -76,9 +76,19 @@ def _lex(text: str) -> list[_Tok]:
             raise _bad(text, "a [from TO to] range needs a field, e.g. date:[2012-01-01 TO "
                              "2012-12-31]")
         if kind != "ws":
-            toks.append(_Tok(kind, m.group(), pos))
+            toks.append(_Tok(kind, _unpunctuated_dnr(m.group()) if kind == "word"
+                             else m.group(), pos))
         pos = m.end()
     return toks
+
+
+def _unpunctuated_dnr(word: str) -> str:
+    """A diary number copied from a sentence without the sign that ended it ("Dnr KS
+    2023/0412." or "KS 2023/0412, KS 2023/0099"); any other word as it is."""
+    bare = word.rstrip(".,;:")
+    if bare != word and bare and (looks_like_dnr(bare) or _joined_dnr(bare)):
+        return bare
+    return word
 
 
 class _Parser:
@@ -188,9 +198,12 @@ class _Parser:
         if t.kind == "rparen":
             raise _bad(self.text, f"unbalanced ')' at character {t.pos + 1}")
         if t.kind == "phrase":
-            words = tuple(t.text[1:-1].split())
+            words = tuple(_unpunctuated_dnr(w) for w in t.text[1:-1].split())
             if not words:
                 return q.MatchAll()
+            if len(words) > 1 and words[0].lower().rstrip(".:") in DNR_LABELS and \
+                    looks_like_dnr(words[-1]):
+                words = words[1:]         # "Dnr KS 2014/0159" quoted with its label
             # "KS 2014/0159" in quotes is still a diary number (its words alone are rare)
             if (len(words) == 1 and _joined_dnr(words[0])) or (
                     looks_like_dnr(words[-1]) and (len(words) == 1 or (

@@ -286,3 +286,23 @@ def test_the_suffix_arrays_are_kept_beside_the_index(tmp_path) -> None:
         assert ids(again, "övervakning") == first
     finally:
         again.close()
+
+
+# -- a diary number copied from a sentence ------------------------------------------------------
+
+@pytest.mark.parametrize("query", [
+    "Dnr BUN 2016/0087.",           # the end of a sentence in a letter: the item alone
+    "BUN 2016/0087,",
+    "2016/0087.",
+    '"Dnr BUN 2016/0087"',          # quoted with its label: a phrase of three words
+    '"Dnr: BUN 2016/0087."',
+])
+def test_a_diary_number_with_its_sentence_around_it(ix: Index, query: str) -> None:
+    assert ids(ix, query) == ids(ix, "BUN 2016/0087") == \
+        ids(ix, "", Filters(dnr="BUN 2016/0087"))
+
+
+def test_words_with_a_full_stop_are_still_words(ix: Index) -> None:
+    assert ids(ix, "Nämnden godkänner kursen.") == ids(ix, "Nämnden godkänner kursen")
+    assert ids(ix, '"godkänner kursen."') == ids(ix, '"godkänner kursen"') != set()
+    assert search(ix, '"dnr"')["total"] == search(ix, "dnr")["total"]
