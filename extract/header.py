@@ -147,8 +147,8 @@ def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None
 # A municipal company's protocol ("Kommunfastigheter i Sandvik AB" / "Protokoll fört vid
 # styrelsesammanträde", "Styrelsen för Gävle Energi AB"): its board decides. The company is a
 # short run of capitalised words (and i/för/och/&) ending in AB; "(publ)" is no part of it.
-_COMPANY = re.compile(r"(?<![\w-])(?P<co>[A-ZÅÄÖ0-9][\w&.-]*(?:\s+(?:i|för|och|&|[A-ZÅÄÖ0-9][\w&.-]*)){0,5}?\s+AB)"
-                      r"(?![\w-])")
+_COMPANY = re.compile(r"(?<![\w-])(?P<co>[A-ZÅÄÖ0-9][\w&.-]*(?:\s+(?:i|för|och|&|[A-ZÅÄÖ0-9][\w&.-]*)){0,5}?\s+AB"
+                      r"|AB\s+[A-ZÅÄÖ][\w&-]*(?:\s+[A-ZÅÄÖ][\w&-]*){0,3})(?![\w-])")
 _BOARD_WORD = re.compile(r"(?<![\w-])styrelse(?:n|ns|sammantrade\w*|mote\w*|protokoll\w*)?(?![\w-])")
 
 
@@ -444,6 +444,7 @@ def meeting_date(lines: list[Line]) -> str | None:
                 return got
         # "Protokoll 2023-05-03", "Socialnämndens protokoll 2023-05-03", "Tisdag(en) (den) 2 maj 2023"
         if re.match(r"^(?:utdrag ur \w*protokoll\w*|sammantradesprotokoll|protokoll|sammantrade|"
+                    r"styrelse(?:mote|sammantrade)|"
                     r"[\w\- ]{0,40}?(?:namndens|styrelsens|fullmaktiges|utskottets) (?:sammantrades)?protokoll)\b"
                     r".{0,80}?(?:\d|den)", key) \
                 or re.match(r"^(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)?(?: den| \d)", key):

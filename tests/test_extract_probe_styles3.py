@@ -24,6 +24,11 @@ def test_a_company_board_is_the_body():
     assert ex.body == "Styrelsen för Gävle Energi AB"
     ex = _extract("Styrelsen för Sandvikens Bostäder AB\nProtokoll\nDatum 2024-03-06\n" + _BOLAG_ITEM)
     assert ex.body == "Styrelsen för Sandvikens Bostäder AB"
+    ex = _extract("AB Gavlegårdarna\nProtokoll från styrelsemöte\nDatum 2024-03-06\n" + _BOLAG_ITEM)
+    assert ex.body == "Styrelsen för AB Gavlegårdarna"
+    # the meeting's date after the board's word, as after "Protokoll"
+    ex = _extract("Sandviken Energi AB\tProtokoll nr 3/2024\nStyrelsemöte 2024-03-06\n" + _BOLAG_ITEM)
+    assert (ex.body, ex.meeting_date) == ("Styrelsen för Sandviken Energi AB", "2024-03-06")
     # a board without its company named is the board
     assert _extract("Protokoll\nStyrelsen\nDatum 2024-03-06\n" + _BOLAG_ITEM).body == "Styrelsen"
 
@@ -38,6 +43,9 @@ def test_a_municipal_body_or_a_company_in_the_text_unchanged():
     ex = _extract("Protokoll\nDatum 2024-03-06\nGäst: Anna Ek, Gävle Energi AB\n\n§ 3 Avtal\n\n"
                   "Beslut\nAvtalet godkänns.\n")
     assert ex.body is None
+    ex = _extract("Protokoll\nKommunstyrelsen\nDatum 2024-03-06\nÖvriga närvarande: Anna Ek, styrelseordförande "
+                  "Gävle Energi AB\n" + _BOLAG_ITEM)
+    assert ex.body == "Kommunstyrelsen"
 
 
 # --- 2. "Nämnden för funktionsstöd" ------------------------------------------------------------
