@@ -30,6 +30,7 @@ _DECLARATION = re.compile(
     r"\bforklara(?:r|de|s|des)?\s+(?:motet|sammantradet|sessionen|stamman)\s+(?:for\s+)?"
     r"(?:oppnat|oppnad|avslutat|avslutad)\b"
     r"|\b(?:oppnar|oppnade|avslutar|avslutade)\s+(?:motet|sammantradet)\b"
+    r"|^\W*(?:motet|sammantradet)\s+(?:oppnades|oppnas|avslutades|avslutas)\b"
     r"|\bupprop(?:et)?\s+(?:forrattades|forrattas|genomfordes|genomfors|verkstalldes|verkstalls|skedde|holls|halls)\b"
     r"|\b(?:forrattar|forrattade|genomfor|genomforde|haller|holl)\s+upprop\b"
     r"|\b(?:halsar|halsade)\s.{0,60}?\bvalkomn(?:a|en)\b"

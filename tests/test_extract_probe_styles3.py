@@ -165,6 +165,9 @@ def test_formalities_a_declaration_is_no_decision_and_an_election_is_one():
     got = [(it.paragraph, len(it.decisions), it.outcome) for it in _extract(_FORMALITIES).items]
     assert got == [("1", 0, None), ("2", 0, None), ("3", 1, "bifall"), ("4", 1, "bifall"), ("5", 0, None),
                    ("6", 1, "bifall")]
+    opened = _FORMALITIES.replace("Ordföranden förklarade mötet öppnat.",
+                                  "Sammanträdet öppnades av ordföranden, som hälsade alla välkomna.")
+    assert (_extract(opened).items[0].decisions, _extract(opened).items[0].outcome) == ([], None)
 
 
 def test_formalities_decided_in_the_active_voice_unchanged():
