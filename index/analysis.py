@@ -16,7 +16,7 @@ from whoosh.lang.snowball.swedish import SwedishStemmer
 from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, PARTY_ALIASES,
                            PARTY_NAMES, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS, STOP_WORDS)
 
-ANALYZER_VERSION = 10
+ANALYZER_VERSION = 11
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -59,6 +59,10 @@ def stem(word: str) -> str:
             break
     s = _snowball.stem(word)
     while s.endswith("et") and len(s) - 2 >= ET_STRIP_MIN_STEM:
+        s = s[:-2]
+    if s[-2:] in ("ad", "äd") and len(s) - 2 >= _r1(s):
+        # Snowball drops "-ad" only when it ends the word: "kostnad" → "kostn" but
+        # "kostnaden", "kostnader" → "kostnad" (byggnad, månad, marknad, bostad/bostäder)
         s = s[:-2]
     if s.endswith("s") and len(s) >= 2 and s[-2] in _S_ENDING and len(s) - 1 >= _r1(s):
         # Snowball drops a final "s" only when it ends the word: "skjuts" → "skjut" but

@@ -37,6 +37,8 @@ ET_STRIP_MIN_STEM = 3
 STEM_EXCEPTIONS: dict[str, str] = {
     "et": "et",
     "etc": "etc",
+    # "år" is too short for Snowball's regions: året, åren, årets stayed apart from it
+    "år": "år", "års": "år", "året": "år", "åren": "år", "årets": "år", "årens": "år",
 }
 
 # Party abbreviations that name the same party (Folkpartiet became Liberalerna in 2015):
