@@ -287,6 +287,12 @@ def lookup(index: Index, name: str) -> Resolution:
     prefixes = name_prefixes(name)
     t = table(index)
     written = {k: t.names[k].forms for k in t.fitting(query_key, prefixes)}
+    genitive = re.fullmatch(r"(.*\w\w)s", name.strip().rstrip("'’"))
+    if not written and genitive and not prefixes:
+        # copied from a sentence: "Karin Holms yrkande" names Karin Holm
+        base = genitive.group(1)
+        if (found := {k: t.names[k].forms for k in t.fitting(name_key(base), ())}):
+            query_key, written = name_key(base), found
     one = (next(iter(written)) if len(written) == 1 else None) if prefixes else \
         _one_person(query_key, written)
     res = Resolution(name, one, written)

@@ -318,3 +318,23 @@ def test_words_with_a_full_stop_are_still_words(ix: Index) -> None:
     assert ids(ix, "Nämnden godkänner kursen.") == ids(ix, "Nämnden godkänner kursen")
     assert ids(ix, '"godkänner kursen."') == ids(ix, '"godkänner kursen"') != set()
     assert search(ix, '"dnr"')["total"] == search(ix, "dnr")["total"]
+
+
+# -- a name copied in the genitive --------------------------------------------------------------
+
+def test_a_name_in_the_genitive_is_the_person(ix: Index) -> None:
+    # "Karin Holms yrkande" copied from a protocol: the name fitted no one
+    r = search(ix, 'person:"Karin Holms"', limit=100)
+    assert r["persons"][0]["name"] == "Karin Holm"
+    assert {h["id"] for h in r["hits"]} == ids(ix, 'person:"Karin Holm"') != set()
+    assert ids(ix, "", Filters(person="Lena Åkessons")) == \
+        ids(ix, "", Filters(person="Lena Åkesson")) != set()
+    from search.views import person
+    assert person(ix, "Karin Holms")["name"] == "Karin Holm"
+
+
+def test_a_name_ending_in_s_that_fits_no_one_stays_unknown(ix: Index) -> None:
+    assert search(ix, 'person:"Sofia Bergs"')["total"] == \
+        search(ix, 'person:"Sofia Berg"')["total"] > 0
+    r = search(ix, 'person:"Anders Nils"')
+    assert r["total"] == 0 and r["persons"][0]["name"] is None
