@@ -338,7 +338,7 @@ def dnr_node(value: str) -> q.Node:
     "KS-2014/0159" and "KS2014/0159" are one number. The index keys a dnr without its
     spaces but with a hyphen (index.dnr), so the hyphenated spelling is looked up too: it
     finds a record whose protocol wrote the number that way."""
-    v = " ".join(value.split())
+    v = " ".join(_SPACED_SLASH_RE.sub("/", clean(value)).split())
     m = re.match(r"^([A-Za-zÅÄÖåäö]{1,5})[ -]?(\d\S*)$", v)
     if m and looks_like_dnr(m.group(2)) and not any(c.isalpha() for c in m.group(2)):
         code, number = m.groups()
@@ -399,8 +399,22 @@ def _range_bounds(v: str, query: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
+# Copied from a PDF or a word processor: a dash between digits is a hyphen ("SN 2014/0033–753",
+# "3.2–0100/2012"), and invisible characters (zero-width space, soft hyphen, BOM) are none.
+_DIGIT_DASH_RE = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2013\u2014\u2212](?=\d)")
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean(text: str) -> str:
+    """A query or a diary number as typed or pasted, made plain: NFC (decomposed o + ¨ from
+    some keyboards and web forms), no invisible characters, hyphens for dashes between
+    digits."""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
+    return _DIGIT_DASH_RE.sub("-", text)
+
+
 def parse(text: str) -> q.Node:
-    """Parse a query string (see the module docstring). Decomposed letters (o + ¨ from some
-    keyboards and web forms) are composed first, as the archive's texts are."""
-    text = _SPACED_SLASH_RE.sub("/", unicodedata.normalize("NFC", text).strip())
+    """Parse a query string (see the module docstring), `clean`ed first: the archive's texts
+    are NFC, and a pasted diary number keeps no dash or invisible character of its page."""
+    text = _SPACED_SLASH_RE.sub("/", clean(text).strip())
     return _Parser(text).parse()

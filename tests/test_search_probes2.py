@@ -338,3 +338,33 @@ def test_a_name_ending_in_s_that_fits_no_one_stays_unknown(ix: Index) -> None:
         search(ix, 'person:"Sofia Berg"')["total"] > 0
     r = search(ix, 'person:"Anders Nils"')
     assert r["total"] == 0 and r["persons"][0]["name"] is None
+
+
+# -- a diary number pasted from a PDF or a word processor ---------------------------------------
+
+@pytest.mark.parametrize("pasted", [
+    "BUN 2016/0087\u2013611",          # an en dash where the protocol has a hyphen
+    "3.2\u20130100/2016",               # Stockholm's numbers
+    "BUN\u00a02016/0087-611",          # a non-breaking space (worked before)
+    "BUN 2016/0087-611\u200b",         # a zero-width space after it
+    "BUN 2016/\u00ad0087-611",         # a soft hyphen inside it
+])
+def test_a_pasted_diary_number(tmp_path, pasted: str) -> None:
+    from search.views import case
+    item = Item(paragraph="5", title="Lokalförsörjning",
+                dnr=["BUN 2016/0087-611", "3.2-0100/2016"],
+                text="Lokalförsörjningsplanen redovisas.")
+    ex = Extraction(doc_type="protokoll", body="Barn- och utbildningsnämnden",
+                    meeting_date="2016-09-01", items=[item])
+    index = build_index(tmp_path / "index",
+                        [Document(f"{0x5e20:064x}", "dash.txt", [], [], ex)])
+    try:
+        want = ids(index, "BUN 2016/0087-611")
+        assert want and want == ids(index, "3.2-0100/2016") and ids(index, pasted) == want
+        assert ids(index, "", Filters(dnr=pasted)) == want
+        assert case(index, pasted)["documents"]
+        # a dash between words is no hyphen: "–redovisas" is still the word
+        assert ids(index, "lokalförsörjning \u2013redovisas") == \
+            ids(index, "lokalförsörjning redovisas")
+    finally:
+        index.close()
