@@ -65,7 +65,7 @@ class TermCache:
 class Evaluator:
     def __init__(self, searcher, g: GlobalColumns, terms: TermCache,
                  names: Callable[[], "NameDocs"] | None = None,
-                 suffixes: Callable[[object], SegmentSuffixes] | None = None):
+                 suffixes: Callable[..., SegmentSuffixes] | None = None):
         self.searcher = searcher
         self.leaves = [(s.reader(), off) for s, off in searcher.leaf_searchers()]
         self.g = g
@@ -74,7 +74,8 @@ class Evaluator:
         # the searcher's NameDocs (index.names), made on first use; without it a name
         # filter reads the stored names of its candidates
         self.names = names
-        # a segment reader's compound suffix array (index.suffixes); None: no head matching
+        # (segment reader, field) → its compound suffix array (index.suffixes); None: no
+        # head matching
         self.suffixes = suffixes
         self.heads: set[str] = set()     # the compound terms heads expanded to (snippets)
 
@@ -98,9 +99,10 @@ class Evaluator:
     def _from_mask(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return mask, np.zeros(self.n, np.float32)
 
-    def _scored(self, fieldname: str, text: str):
-        """(docnums, BM25 scores) of a term in a field, or None."""
-        p = postings(self.leaves, fieldname, text)
+    def _scored(self, fieldname: str, text: str, leaves=None):
+        """(docnums, BM25 scores) of a term in a field, or None; `leaves` the segments
+        that hold it, when known."""
+        p = postings(self.leaves if leaves is None else leaves, fieldname, text)
         if p is None:
             return None
         docs, w = p
@@ -148,21 +150,56 @@ class Evaluator:
         """The MAX_PREFIX_TERMS most frequent folded terms of compounds whose last part is
         `word`'s stem ("övervakning" → "kameraovervakning"), by their document frequency
         in the segments' suffix arrays (index.suffixes)."""
+        return self._heads(word)[0]
+
+    def _heads(self, word: str) -> tuple[list[str], dict[tuple[str, str], list[int]]]:
+        """(head_terms, (field, term) → the leaves whose field holds the term): the
+        postings of a compound are read where it is, not looked up in every segment."""
         s = stem(word)
         if self.suffixes is None or len(s) < MIN_HEAD or not s.isalpha():
-            return []
+            return [], {}
         key = ("head", s)
         cache = self.terms.prefixes
         if key not in cache:
-            df: dict[str, int] = {}
-            for reader, _ in self.leaves:
-                rev, counts = self.suffixes(reader).ending_with(s)
-                for r, c in zip(rev.tolist(), counts.tolist()):
-                    t = fold(r[::-1].lstrip(EXACT_MARK))
-                    df[t] = df.get(t, 0) + c
-            df.pop(fold(s), None)
-            cache[key] = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
+            found = {f: [self.suffixes(reader, f).ending_with(s)[0] if f == "title" else
+                         self.suffixes(reader, f).ending_with(s)
+                         for reader, _ in self.leaves] for f in ("content", "title")}
+            # document frequencies summed over the segments, vectorised: a common last
+            # part ("förvaltning") ends hundreds of compounds in every segment
+            revs = [r for r, _ in found["content"]]
+            dfs = [d for _, d in found["content"]]
+            top: list[str] = []
+            where: dict[tuple[str, str], list[int]] = {}
+            if revs and sum(len(r) for r in revs):
+                allrev = np.concatenate(revs)
+                uniq, inv = np.unique(allrev, return_inverse=True)
+                total = np.bincount(inv, weights=np.concatenate(dfs))
+                df: dict[str, float] = {}
+                spelled: dict[str, list[str]] = {}      # folded term → its reversed forms
+                for i in np.argsort(-total, kind="stable")[:4 * MAX_PREFIX_TERMS]:
+                    r = str(uniq[i])
+                    t = fold(r[::-1].lstrip(EXACT_MARK))     # § ends a reversed exact term
+                    df[t] = df.get(t, 0) + float(total[i])
+                    spelled.setdefault(t, []).append(r)
+                df.pop(fold(s), None)
+                top = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
+                for f in ("content", "title"):
+                    for i, r in enumerate(found[f] if f == "title" else revs):
+                        have = set(r.tolist())
+                        for t in top:
+                            if any(x in have for x in spelled[t]):
+                                where.setdefault((f, t), []).append(i)
+            cache[key] = (top, where)
         return cache[key]
+
+    def _add_head(self, score: np.ndarray, fieldname: str, text: str, leaves: list[int],
+                  weight: float) -> None:
+        # the term is in no other leaf: its postings there are all of its postings, and
+        # cached as a whole term's are
+        subset = [self.leaves[i] for i in leaves]
+        p = self.terms.get((fieldname, text), lambda: self._scored(fieldname, text, subset))
+        if p is not None:
+            score[p[0]] += weight * p[1]
 
     # -- text nodes --------------------------------------------------------------------
     def _Word(self, node: q.Word) -> Result:
@@ -195,11 +232,11 @@ class Evaluator:
                 if f in ("content", "title"):
                     for t in self.prefix_terms(f, fs):
                         self._add_term(score, f, t, WEIGHTS["prefix"])
-        heads = self.head_terms(word)
+        heads, where = self._heads(word)
         for t in heads:
             for f in fields:
-                if f in ("content", "title"):
-                    self._add_term(score, f, t, WEIGHTS["prefix"])
+                if (f, t) in where:
+                    self._add_head(score, f, t, where[(f, t)], WEIGHTS["prefix"])
         self.heads.update(heads)
         return score > 0, score
 

@@ -5,9 +5,9 @@ Swedish writes compounds as one word, and the part that names the thing is the l
 whoosh's lexicon is sorted by the start of a term, so the terms that *end* with a stem are
 found in a sorted array of the reversed terms instead: one per segment, built from the
 segment's `content` lexicon on first use and kept in memory and on disk beside the index
-(`sfx-<segment>.npz`, as index.columns keeps its columns: segments never change), with each
-term's document frequency, so that a query takes the most frequent compounds without a
-lookup per term.
+(`sfx-<segment>.<field>.npz`, as index.columns keeps its columns: segments never change),
+with each term's document frequency, so that a query takes the most frequent compounds without
+a lookup per term, and reads a compound's postings only where the arrays say it is.
 """
 from __future__ import annotations
 
@@ -70,32 +70,34 @@ def build_segment_suffixes(reader, fieldname: str = "content") -> SegmentSuffixe
 
 
 class SuffixCache:
-    """Segment suffix arrays by segment id, in memory (an LRU) and on disk."""
+    """Segment suffix arrays by (segment id, field), in memory (an LRU) and on disk. The
+    `title` field has its own: a query looks a compound up only in the segments and fields
+    that hold it (most compounds of a text are in no title)."""
 
-    def __init__(self, folder: Path | None = None, size: int = 64):
-        self._items: OrderedDict[str, SegmentSuffixes] = OrderedDict()
+    def __init__(self, folder: Path | None = None, size: int = 128):
+        self._items: OrderedDict[tuple[str, str], SegmentSuffixes] = OrderedDict()
         self._size = size
         self._folder = folder
 
-    def get(self, reader) -> SegmentSuffixes:
+    def get(self, reader, fieldname: str = "content") -> SegmentSuffixes:
         segid = _segment_id(reader)
-        return lru_get(self._items, self._size, segid,
-                       lambda: self._load_or_build(reader, segid))
+        return lru_get(self._items, self._size, (segid, fieldname),
+                       lambda: self._load_or_build(reader, segid, fieldname))
 
-    def _file(self, segid: str) -> Path | None:
+    def _file(self, segid: str, fieldname: str) -> Path | None:
         if self._folder is None:
             return None
-        return self._folder / f"sfx-{segid.replace(':', '-')}.npz"
+        return self._folder / f"sfx-{segid.replace(':', '-')}.{fieldname}.npz"
 
-    def _load_or_build(self, reader, segid: str) -> SegmentSuffixes:
-        path = self._file(segid)
+    def _load_or_build(self, reader, segid: str, fieldname: str) -> SegmentSuffixes:
+        path = self._file(segid, fieldname)
         if path is not None and path.exists():
             try:
                 with np.load(path, allow_pickle=False) as z:
                     return SegmentSuffixes(z["rev"], z["df"])
             except (OSError, KeyError, ValueError):
                 pass          # written by another version: built and saved again
-        got = build_segment_suffixes(reader)
+        got = build_segment_suffixes(reader, fieldname)
         if path is not None:
             tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")   # processes may race
             try:
@@ -109,7 +111,7 @@ class SuffixCache:
         """Forget the files of segments that merges have removed."""
         if self._folder is None:
             return
-        live = {f"sfx-{ix.indexname}-{seg.segment_id()}.npz" for seg in ix._segments()}
+        live = {f"sfx-{ix.indexname}-{seg.segment_id()}" for seg in ix._segments()}
         for path in self._folder.glob("sfx-*.npz"):
-            if path.name not in live:
+            if path.name.split(".", 1)[0] not in live:
                 path.unlink(missing_ok=True)
