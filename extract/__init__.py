@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 12           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 13           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -37,6 +37,8 @@ VERSION = 12           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 11: the second round of probe styles (vote scores "röstsiffrorna 5-4", …)
                        # 12: the third round (company boards, "Nämnden för …", "Dnr 22RS1234",
                        #     formalities, OCR'd ballot names matched to the document's own, …)
+                       # 13: a ballot's name whose capital OCR lost ("jonas Ekström") when the
+                       #     file names that member elsewhere
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

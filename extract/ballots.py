@@ -57,6 +57,8 @@ def _voter(cells: list[str], known: dict[str, str]) -> tuple[str, str | None] | 
     found: list[tuple[str, str | None]] = []
     for c in cells:
         c = c.strip()
+        if c[:1].islower() and _capitalised(c) in known:
+            c = c[:1].upper() + c[1:]       # a poor scan's OCR lost the capital ("jonas Ek")
         ms = persons.mentions(c)
         if len(ms) == 2 and _SUBSTITUTE.fullmatch(c[ms[0].end:ms[1].start]):
             found.append((ms[0].name, ms[0].party))     # "Lisa Holm (S) ers. för Bo Ek (M)"
@@ -68,6 +70,13 @@ def _voter(cells: list[str], known: dict[str, str]) -> tuple[str, str | None] | 
             name = c.split(",")[0].strip()
             found.append((name, known.get(name)))
     return found[-1] if found else None
+
+
+def _capitalised(cell: str) -> str:
+    """The name a cell starts with, its first letter in capitals ("jonas Ekström, 1:e vice
+    ordförande" -> "Jonas Ekström")."""
+    name = cell.split(",")[0].split("(")[0].strip()
+    return name[:1].upper() + name[1:]
 
 
 # --- tab-separated tables ------------------------------------------------------------------

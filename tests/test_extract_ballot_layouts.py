@@ -67,6 +67,14 @@ def test_marks_table_is_still_read_by_marks():
     assert _votes(find_all(lines, 0, {})) == [[("Per Ek", "S", "ja"), ("Eva Al", "M", "nej")]]
 
 
+def test_a_name_whose_capital_ocr_lost_is_the_member_the_file_names():
+    lines = ["Ledamöter\tParti\tJa\tNej", "jonas Ekström, 1:e vice ordförande\tM\t\tX",
+             "erik Söderström\tC\tX\t"]
+    known = {"Jonas Ekström": "M"}
+    # (erik Söderström: named nowhere else in the file, so nothing says it is a name)
+    assert _votes(find_all(lines, 0, known)) == [[("Jonas Ekström", "M", "nej")]]
+
+
 GN_HEADED = """Omröstning begärs. Den som bifaller Mats Eks (S) yrkande röstar ja, den som bifaller Karin Dahls (M) yrkande röstar nej.
 
 Ja-röster (3)
