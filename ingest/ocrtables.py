@@ -27,6 +27,11 @@ SKEW_PX = 3
 RULE_CONTRAST = 45
 # Share of a run that must be dark to be a rule (worn scans break rules into dashes).
 RULE_FILL = 0.8
+# Skew straightened before looking for rules: up to SKEW_MAX (a slope: 2°), in steps of
+# SKEW_MAX / SKEW_STEPS (0.1°); SKEW_ROWS bounds the shift of a column (2° over an A4 page).
+SKEW_MAX = 0.035
+SKEW_STEPS = 20
+SKEW_ROWS = 200
 # A rule shorter than this share of a table's usual rule is no row boundary (see `_full_width`).
 PART_RULE = 0.5
 # Half the thickness of a scanned rule, in pixels (painted white before the table is reread).
@@ -47,6 +52,12 @@ _CODE = re.compile(r"[A-ZÅÄÖ]{1,3}")
 _HEADINGS = {"ja", "nej", "nei", "avst", "avstår", "avstar", "närv", "narv", "tjg", "frånv"}
 
 
+# Read at a cell's edges where a worn rule was: never part of a name, a party or a mark.
+_EDGE_JUNK = " ‘’'\"`|_~"
+# A party column's S read as a sign or a digit (the only letter OCR turns into these).
+_PARTY_MISREAD = {"$": "S", "5": "S", "§": "S"}
+
+
 class Box(Protocol):
     text: str
     left: int
@@ -63,10 +74,11 @@ class Table:
     right: int
     bottom: int
     rows: list[list[str]]
+    slope: float = 0.0      # the page's skew: the bounds are of the page sheared straight
 
     def contains(self, box: Box) -> bool:
         x = box.left + box.width / 2
-        y = box.top + box.height / 2
+        y = box.top + box.height / 2 - self.slope * x
         return self.left <= x <= self.right and self.top <= y <= self.bottom
 
     def text(self) -> str:
@@ -91,24 +103,38 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
     import numpy as np      # only for pages with rulings: most pages never import it
 
     grey = np.asarray(image.convert("L"))
-    dark = grey < DARK_BELOW
     # Rules of a worn scan are faint and broken: found on anything clearly darker than paper.
-    faint = grey < min(int(np.median(grey[::8, ::8])) - RULE_CONTRAST, 200)
+    paper = int(np.median(grey[::8, ::8]))
+    slope = _skew(grey < min(paper - RULE_CONTRAST, 200))
+    if abs(slope) * grey.shape[1] < 2 * SKEW_PX:
+        slope = 0.0
+    else:
+        # A rule across a page scanned askew drifts over more rows than the run test allows
+        # and falls apart into pieces: the page is sheared straight (each column moved up or
+        # down), and so are the words' boxes.
+        grey = _shear(grey, slope, paper)
+        words = [Word(w.text, w.left, round(w.top - slope * (w.left + w.width / 2)), w.width,
+                      w.height, w.confidence) for w in words]
+    dark = grey < DARK_BELOW
+    faint = grey < min(paper - RULE_CONTRAST, 200)
     tables = []
     for top, bottom, left, right, ys in _horizontal_groups(faint):
         xs = _vertical_rules(faint, top, bottom, left, right, char_height)
         if len(xs) < 3 or len(ys) < 3:
             continue
-        # An outer border too worn to be found: the horizontal rules' ends stand for it.
+        # An outer border too worn to be found: the horizontal rules' ends stand for it, half
+        # a letter further out (worn rules lose their ends: the median end may lie on the
+        # first letters). Not painted over before the reread: there is no rule to erase.
+        rules = list(xs)
         if xs[0] - left > char_height:
-            xs.insert(0, left)
+            xs.insert(0, max(0, int(left - char_height / 2)))
         if right - xs[-1] > char_height:
-            xs.append(right)
+            xs.append(int(right + char_height / 2))
         ys = _lost_edges(faint, xs, ys)
         top, bottom = ys[0], ys[-1]
         found = words
         if reread is not None:
-            found = _reread(grey, reread, xs, ys) or words
+            found = _reread(grey, reread, xs, ys, rules) or words
         # A word taller than two lines is Tesseract reading a column of marks and rules as
         # one "word" (NISTSISTN): no text of any cell.
         found = [piece for w in found if w.height <= 2 * char_height
@@ -121,8 +147,44 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
                           for x0, x1 in zip(xs, xs[1:])])
         rows = _decide_marks(cells)
         if len(rows) >= 2 and _voting_list(rows):
-            tables.append(Table(left, top, right, bottom, rows))
+            tables.append(Table(left, top, right, bottom, rows, slope))
     return tables
+
+
+def _skew(mask) -> float:
+    """The page's skew as a slope (rows per column), from ±2°: the shear at which the rows of
+    ink are sharpest (the sum of squares of the rows' ink counts is largest: rules and text
+    lines then each fall on as few rows as they can)."""
+    import numpy as np
+
+    block = 16
+    h, w = mask.shape
+    n = w // block
+    sums = mask[:, :n * block].reshape(h, n, block).sum(axis=2, dtype=np.int32)
+    centres = np.arange(n) * block + block / 2
+    best, best_score = 0.0, -1.0
+    for slope in np.linspace(-SKEW_MAX, SKEW_MAX, 2 * SKEW_STEPS + 1):
+        rows = np.zeros(h + 2 * SKEW_ROWS, dtype=np.int64)
+        for j, shift in enumerate(np.rint(-slope * centres).astype(int)):
+            rows[SKEW_ROWS + shift:SKEW_ROWS + shift + h] += sums[:, j]
+        score = float((rows * rows).sum())
+        if score > best_score:
+            best, best_score = float(slope), score
+    return best
+
+
+def _shear(grey, slope: float, paper: int):
+    """`grey` with each column moved `-slope × x` rows: a line of that slope comes out level."""
+    import numpy as np
+
+    h, w = grey.shape
+    out = np.full_like(grey, paper)
+    block = 8
+    for x0 in range(0, w, block):
+        shift = int(round(-slope * (x0 + block / 2)))
+        src = grey[max(0, -shift):h - max(0, shift), x0:x0 + block]
+        out[max(0, shift):max(0, shift) + src.shape[0], x0:x0 + block] = src
+    return out
 
 
 def _lost_edges(faint, xs: list[int], ys: list[int]) -> list[int]:
@@ -164,16 +226,16 @@ def _voting_list(rows: list[list[str]]) -> bool:
 
 
 def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
-            ys: list[int]) -> list[Box]:
-    """The table's words read again from a crop with its rules painted white, in page
-    coordinates."""
+            ys: list[int], rules: list[int]) -> list[Box]:
+    """The table's words read again from a crop (`xs`, `ys`) with its rules (the vertical
+    ones at `rules`, every horizontal one) painted white, in page coordinates."""
     x0, x1 = max(0, xs[0] - 10), xs[-1] + 10
     y0, y1 = max(0, ys[0] - 10), ys[-1] + 10
     crop = grey[y0:y1, x0:x1].copy()
     half = RULE_HALF_WIDTH + SKEW_PX
     for y in ys:
         crop[max(0, y - y0 - half):y - y0 + half + 1, :] = 255
-    for x in xs:
+    for x in rules:
         crop[:, max(0, x - x0 - half):x - x0 + half + 1] = 255
     return [Word(w.text, w.left + x0, w.top + y0, w.width, w.height, w.confidence)
             for w in reread(Image.fromarray(crop))]
@@ -348,7 +410,8 @@ class _Cell:
 def _cell(dark, words: list[Box], x0: int, y0: int, x1: int, y1: int) -> _Cell:
     inside = [w for w in words if x0 <= w.left + w.width / 2 <= x1
               and y0 <= w.top + w.height / 2 <= y1]
-    text = " ".join(w.text for w in inside)         # in Tesseract's reading order
+    # in Tesseract's reading order; a worn border beside the text is read as a quote or a bar
+    text = " ".join(w.text for w in inside).lstrip(_EDGE_JUNK).rstrip(_EDGE_JUNK)
     short = len(text.replace(" ", "")) <= MARK_CHARS
     sure = bool(text) and (text.casefold().strip(".:") in _HEADINGS
                            or not (_MARK_READ.match(text) or short))
@@ -373,9 +436,22 @@ def _decide_marks(cells: list[list[_Cell]]) -> list[list[str]]:
     for row in cells:
         out = []
         for c, cell in enumerate(row):
-            if (cell.sure and not cell.code) or (cell.text and party_column[c]):
+            if cell.text and party_column[c]:
+                out.append(_PARTY_MISREAD.get(cell.text, cell.text))
+            elif cell.sure and not cell.code:
                 out.append(cell.text)
             else:
                 out.append("X" if cell.ink else "")
-        rows.append(out)
+        rows.append(_heading_ja(out))
     return [r for r in rows if any(r)]
+
+
+def _heading_ja(row: list[str]) -> list[str]:
+    """A heading row's "Ja" read as a mark: the cell before "Nej" in a row that heads the
+    columns ("Nej", "Avstår") is Ja, the only heading a voting list puts there. ("Ja" is two
+    short letters in a narrow cell: a poor scan's OCR reads it as "J" or nothing.)"""
+    folded = [c.casefold().strip(".:") for c in row]
+    for i, c in enumerate(folded):
+        if c in ("nej", "nei") and i > 0 and row[i - 1] == "X" and "X" not in row[i + 1:]:
+            return row[:i - 1] + ["Ja"] + row[i:]
+    return row
