@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 13           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 14           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -39,6 +39,7 @@ VERSION = 13           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     formalities, OCR'd ballot names matched to the document's own, …)
                        # 13: a ballot's name whose capital OCR lost ("jonas Ekström") when the
                        #     file names that member elsewhere
+                       # 14: "… enligt förvaltningens förslag" (a proposal adopted) is bifall
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -144,7 +144,9 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     # the passive past of a formality's record too ("Dagordningen godkändes", "Till justerare
     # utsågs …", "Föredragningslistan antogs")
     (r"godk\w{1,2}nn|godk\w{1,2}nd|anta|antar|antogs|bifall|bifalla|uppdra|faststall|bevilja|ge .{0,40}i uppdrag|inratta|"
-     r"overlamna|utse|utser|utsags|utses|valja|valjer|valdes|tillstyrk|avsatta|ge\b|i enlighet med|beslutar enligt", "bifall"),
+     r"overlamna|utse|utser|utsags|utses|valja|valjer|valdes|tillstyrk|avsatta|ge\b|i enlighet med|beslutar enligt|"
+     # "Nämnden lämnar yttrande enligt förvaltningens förslag": the proposal adopted
+     r"enligt \w+s (?:forslag|forslag till beslut)\b", "bifall"),
 )
 
 

@@ -220,6 +220,20 @@ def test_vote_outcome_with_utslagsrost(text, outcome):
     assert votes_of(text)[0].outcome == outcome
 
 
+@pytest.mark.parametrize("text, outcome", [
+    ("Nämnden lämnar yttrande enligt förvaltningens förslag.", "bifall"),
+    ("Kommunstyrelsen yttrar sig enligt arbetsutskottets förslag till beslut.", "bifall"),
+    # must not change: a refusal said with the same words, a noted report
+    ("Nämnden avslår ansökan enligt förvaltningens förslag.", "avslag"),
+    ("Rapporten läggs till handlingarna.", "noterad"),
+    ("Nämnden yttrar sig enligt bilaga.", "annat"),
+])
+def test_outcome_of_a_proposal_adopted(text, outcome):
+    from corpus.models import Decision
+    from extract.decisions import outcome_of
+    assert outcome_of([Decision(text=text)]) == outcome
+
+
 @pytest.mark.parametrize("lines,want", [
     (["Socialnämnden godkänner rapporten."], 1),
     (["1. Socialnämnden godkänner rapporten.", "2. Socialnämnden överlämnar tjänsteutlåtandet",
