@@ -347,17 +347,22 @@ def dnr_node(value: str) -> q.Node:
 
 
 def parse_years(value: str, query: str = "") -> q.YearRange:
-    """"2012", "2010-2014", "[2010 TO 2014]" → YearRange."""
+    """"2012", "2010-2014", "[2010 TO 2014]", and open ends: "2019-" (from 2019 on), "-2014"
+    (up to 2014) → YearRange."""
     v = value.strip()
     if v.startswith("["):
         lo, hi = _range_bounds(v, query or v)
     elif re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", v):
         lo, hi = re.split(r"\s*[-–]\s*", v)
+    elif re.fullmatch(r"\d{4}\s*[-–]", v):
+        lo, hi = v.rstrip("-– "), "*"
+    elif re.fullmatch(r"[-–]\s*\d{4}", v):
+        lo, hi = "*", v.lstrip("-– ")
     else:
         lo = hi = v
     for x in (lo, hi):
         if x != "*" and not re.fullmatch(r"\d{4}", x):
-            raise _bad(query or value, f"year {x!r} is not a year (YYYY or YYYY-YYYY)")
+            raise _bad(query or value, f"year {x!r} is not a year (YYYY, YYYY-YYYY, YYYY- or -YYYY)")
     start = 0 if lo == "*" else int(lo)
     end = 9999 if hi == "*" else int(hi)
     if start > end:

@@ -80,9 +80,11 @@ class Filters:
         if self.year:
             try:
                 out.append(parse_years(self.year))
-            except UsageError:
+            except UsageError as e:
+                if "runs backwards" in str(e):
+                    raise UsageError(f"--year {self.year!r} runs backwards") from None
                 raise UsageError(f"--year {self.year!r} is not a year or a range of years "
-                                 "(YYYY or YYYY-YYYY)") from None
+                                 "(YYYY, YYYY-YYYY, YYYY- or -YYYY)") from None
         if self.dnr:
             out.append(dnr_node(self.dnr))
         if self.person and persons.name_key(self.person):

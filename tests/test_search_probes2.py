@@ -368,3 +368,28 @@ def test_a_pasted_diary_number(tmp_path, pasted: str) -> None:
             ids(index, "lokalförsörjning redovisas")
     finally:
         index.close()
+
+
+@pytest.mark.parametrize("value, start, end", [
+    ("2019-", 2019, 9999),           # from 2019 on
+    ("2019 –", 2019, 9999),
+    ("-2014", 0, 2014),              # up to 2014
+    ("2012-2014", 2012, 2014),
+    ("2012", 2012, 2012),
+])
+def test_open_ended_years(value: str, start: int, end: int) -> None:
+    from index import query as iq
+    from search.parser import parse_years
+    assert parse_years(value) == iq.YearRange(start, end)
+
+
+@pytest.mark.parametrize("value, says", [
+    ("2019-2016", "runs backwards"),
+    ("tjugo", "is not a year or a range of years"),
+])
+def test_year_option_errors_say_what_is_wrong(value: str, says: str) -> None:
+    from corpus.errors import UsageError
+    from search.service import Filters
+    with pytest.raises(UsageError) as err:
+        Filters(year=value).nodes()
+    assert says in str(err.value)
