@@ -516,10 +516,14 @@ class DocumentRepairer:
         if nxt is None or text[m.end():nxt.start()] not in (" ", "  ", "\n", " \n"):
             return None
         nword = nxt.group()
+        prev = tokens[idx - 1] if idx else None
+        if tok == "|" and nword.isdigit() and prev is not None and prev.group().isalpha() \
+                and prev.group().islower() and text[prev.end():m.start()] == " ":
+            # "startades | 12 stadsdelar": a bar between a word and a number is i
+            return Edit(m.start(), m.end(), "i", "ocr-confusion", 0.85)
         if not nword.isalpha():
             return None
         start_of_sentence = _sentence_start(text, m.start())
-        prev = tokens[idx - 1] if idx else None
         if tok in "|lI" and (start_of_sentence or prev is None):
             if tok == "|" and nword[:1].islower():
                 return Edit(m.start(), m.end(), "I", "ocr-confusion", 0.9)
@@ -527,6 +531,12 @@ class DocumentRepairer:
         if prev is None or start_of_sentence:
             return None
         pword = prev.group()
+        if (tok == "|" and pword.isalpha() and pword[:1].isupper() and pword[1:].islower()
+                and _sentence_start(text, prev.start()) and nword.islower() and len(nword) > 1
+                and text[prev.end():m.start()] == " "):
+            # "Unga | riskzonen": after a sentence's capitalised first word (a table's cells,
+            # "Anna Berg | S", have no lower-case word after the bar)
+            return Edit(m.start(), m.end(), "i", "ocr-confusion", 0.85)
         if not pword.isalpha() or not pword.islower() or pword in patterns.NUMBER_BEFORE:
             return None
         if text[prev.end():m.start()] != " ":

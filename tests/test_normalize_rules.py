@@ -117,6 +117,19 @@ def test_eng_ocr_document_repaired(damaged: str, repaired: str) -> None:
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("Arbetet startades | 12 stadsdelar.", "Arbetet startades i 12 stadsdelar."),
+    ("Unga | riskzonen får stöd.", "Unga i riskzonen får stöd."),
+    # must not change: a table's cell borders read as bars
+    ("Anna Berg | S | X", "Anna Berg | S | X"),
+    ("Ledamot | Ja | Nej", "Ledamot | Ja | Nej"),
+    ("Summa | 12 | 3", "Summa | 12 | 3"),
+])
+def test_eng_ocr_bar_for_i(line: str, expected: str) -> None:
+    out, _ = repair_text(f"{ENG_OCR}\n{line}\n")
+    assert out.rstrip("\n").rsplit("\n", 1)[-1] == expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("Ledamoten har akt hem.", "Ledamoten har åkt hem."),         # a participle after har
     # must not change: the file of the register, where a paper is filed or kept
     ("Beslutet skickas till akt.", "Beslutet skickas till akt."),
