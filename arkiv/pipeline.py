@@ -269,13 +269,15 @@ class _Writer:
         date = ex.meeting_date or ex.date
         if not date:
             return []
+        scan = twins.is_scan(doc)
         found = []
-        for doc_id in self.store.active_on(date, ex.doc_type, scans=not twins.is_scan(doc)):
+        for doc_id in self.store.active_on(date, ex.doc_type, scans=not scan,
+                                           scan_share=twins.SCAN_SHARE):
             if doc_id in (doc.doc_id, old):
                 continue
             other = self.store.get(doc_id)
             if twins.same_document(doc, other):
                 found.append(other)
-                if twins.is_scan(doc):
+                if scan:
                     break           # its one text version
         return found

@@ -1,10 +1,12 @@
 """Plain-text views of records for the terminal (Swedish labels, as in the web UI)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from corpus.models import Document, Entry, Item
 
 
-def document_text(doc: Document, with_text: bool = False, copies: list[str] = ()) -> str:
+def document_text(doc: Document, with_text: bool = False, copies: Sequence[str] = ()) -> str:
     ex = doc.extraction
     lines = [f"{doc.source}  ({doc.doc_id[:12]})",
              f"typ: {ex.doc_type}   organ: {ex.body or '-'}   kommun: {ex.municipality or '-'}",

@@ -22,6 +22,7 @@ from corpus.models import Document
 SIMILARITY = 0.6          # shared words over the longer text's, at least
 LENGTH_RATIO = 0.7        # the shorter text has at least this share of the longer's words
 SUBSET_SIMILARITY = 0.85  # ... when one has § numbers the other lacks (0.95-0.997 measured)
+SCAN_SHARE = 0.5          # a document with this share of its pages OCR'd is a scan
 _WORD = re.compile(r"\w\w+")
 _FOLD = str.maketrans("åäöéü", "aaoeu")
 
@@ -32,7 +33,7 @@ def ocr_share(doc: Document) -> float:
 
 
 def is_scan(doc: Document) -> bool:
-    return ocr_share(doc) >= 0.5
+    return ocr_share(doc) >= SCAN_SHARE
 
 
 def words(text: str) -> Counter[str]:

@@ -257,15 +257,15 @@ class Store:
             "SELECT doc_id FROM documents WHERE same_as = ? ORDER BY imported_at, doc_id",
             (doc_id,))]
 
-    def active_on(self, date: str, doc_type: str | None, scans: bool,
+    def active_on(self, date: str, doc_type: str | None, scans: bool, scan_share: float,
                   limit: int = 50) -> list[str]:
-        """Active documents of that date and type that are scans (half their pages OCR'd or
-        more), or that are not: candidates for the same document in another form (see
-        `arkiv.twins`)."""
+        """Active documents of that date and type that are scans (at least `scan_share` of
+        their pages OCR'd), or that are not: candidates for the same document in another form
+        (see `arkiv.twins`)."""
         return [r[0] for r in self.db.execute(
             f"SELECT doc_id FROM documents d WHERE date = ? AND doc_type IS ? AND {ACTIVE}"
-            " AND ((SELECT avg(source != 'text') FROM pages p WHERE p.doc_id = d.doc_id) >= 0.5)"
-            " = ? ORDER BY imported_at LIMIT ?", (date, doc_type, int(scans), limit))]
+            " AND ((SELECT avg(source != 'text') FROM pages p WHERE p.doc_id = d.doc_id) >= ?)"
+            " = ? ORDER BY imported_at LIMIT ?", (date, doc_type, scan_share, int(scans), limit))]
 
     def behind(self, version: str) -> list[str]:
         return [r[0] for r in self.db.execute(

@@ -6,6 +6,8 @@ Each table lists a family seen across municipalities (../shared/CONVENTIONS.md),
 """
 from __future__ import annotations
 
+from corpus import parties
+
 # --- Parties -----------------------------------------------------------------------------------
 # Abbreviations as written in minutes. FP (Folkpartiet) became L (Liberalerna) in 2015: we keep
 # the written one and know the alias. Local parties are written as their own abbreviations.
@@ -19,12 +21,9 @@ PARTIES: dict[str, str] = {
 }
 PARTY_ALIASES: dict[str, str] = {"FP": "L", "L": "FP"}
 
-# Party names in running text ("Socialdemokraterna reserverar sig") → abbreviation.
-PARTY_NAMES: dict[str, str] = {
-    "socialdemokraterna": "S", "moderaterna": "M", "sverigedemokraterna": "SD",
-    "centerpartiet": "C", "vansterpartiet": "V", "kristdemokraterna": "KD",
-    "liberalerna": "L", "folkpartiet": "FP", "miljopartiet": "MP",
-}
+# Party names in running text ("Socialdemokraterna reserverar sig") → abbreviation, folded.
+PARTY_NAMES: dict[str, str] = {name.translate(str.maketrans("åäö", "aao")): code
+                               for name, code in parties.PARTY_NAMES.items()}
 
 # Shape of an abbreviation inside parentheses: (S), (MP), (ÖP). Two lower-case letters are
 # allowed for local parties written like "BoM" is not a party, so keep upper case only.

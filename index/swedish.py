@@ -4,6 +4,8 @@ Data only; `index.analysis` applies them.
 """
 from __future__ import annotations
 
+from corpus import parties
+
 # Snowball's Swedish list, minus words that carry meaning in minutes: "mot" (yrkar mot,
 # reserverar sig mot), "ej"/"inte"/"icke" (ej bifall), "under", "över", "efter", "utan" and
 # "mellan" (often parts of titles: "insatser under sommaren", "avtal mellan …").
@@ -62,11 +64,4 @@ FACET_VALUE_NAMES: dict[str, dict[str, str]] = {
 # Parties written out, as politicians type them (`party:Vänsterpartiet`, `arkiv party
 # Moderaterna`): the abbreviation the archive's records carry. Any form (index.analysis.
 # facet_key: "Vänsterpartiets", "socialdemokrater").
-PARTY_NAMES: dict[str, str] = {
-    "moderaterna": "M", "moderata samlingspartiet": "M",
-    "socialdemokraterna": "S", "socialdemokratiska arbetarepartiet": "S",
-    "vänsterpartiet": "V", "centerpartiet": "C", "liberalerna": "L",
-    "folkpartiet": "FP", "folkpartiet liberalerna": "FP",
-    "kristdemokraterna": "KD", "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
-    "sverigedemokraterna": "SD",
-}
+PARTY_NAMES: dict[str, str] = {**parties.PARTY_NAMES, **parties.PARTY_LONG_NAMES}

@@ -11,6 +11,7 @@ pixels are only looked at on pages with ruling lines.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Callable, Protocol
@@ -28,10 +29,9 @@ RULE_CONTRAST = 45
 # Share of a run that must be dark to be a rule (worn scans break rules into dashes).
 RULE_FILL = 0.8
 # Skew straightened before looking for rules: up to SKEW_MAX (a slope: 2°), in steps of
-# SKEW_MAX / SKEW_STEPS (0.1°); SKEW_ROWS bounds the shift of a column (2° over an A4 page).
+# SKEW_MAX / SKEW_STEPS (0.1°).
 SKEW_MAX = 0.035
 SKEW_STEPS = 20
-SKEW_ROWS = 200
 # A rule shorter than this share of a table's usual rule is no row boundary (see `_full_width`).
 PART_RULE = 0.5
 # Half the thickness of a scanned rule, in pixels (painted white before the table is reread).
@@ -105,7 +105,9 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
     grey = np.asarray(image.convert("L"))
     # Rules of a worn scan are faint and broken: found on anything clearly darker than paper.
     paper = int(np.median(grey[::8, ::8]))
-    slope = _skew(grey < min(paper - RULE_CONTRAST, 200))
+    faint_below = min(paper - RULE_CONTRAST, 200)
+    faint = grey < faint_below
+    slope = _skew(faint)
     if abs(slope) * grey.shape[1] < 2 * SKEW_PX:
         slope = 0.0
     else:
@@ -113,10 +115,10 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
         # and falls apart into pieces: the page is sheared straight (each column moved up or
         # down), and so are the words' boxes.
         grey = _shear(grey, slope, paper)
+        faint = grey < faint_below
         words = [Word(w.text, w.left, round(w.top - slope * (w.left + w.width / 2)), w.width,
                       w.height, w.confidence) for w in words]
     dark = grey < DARK_BELOW
-    faint = grey < min(paper - RULE_CONTRAST, 200)
     tables = []
     for top, bottom, left, right, ys in _horizontal_groups(faint):
         xs = _vertical_rules(faint, top, bottom, left, right, char_height)
@@ -162,11 +164,12 @@ def _skew(mask) -> float:
     n = w // block
     sums = mask[:, :n * block].reshape(h, n, block).sum(axis=2, dtype=np.int32)
     centres = np.arange(n) * block + block / 2
+    pad = int(math.ceil(SKEW_MAX * w)) + 1       # the most a column is moved, either way
     best, best_score = 0.0, -1.0
     for slope in np.linspace(-SKEW_MAX, SKEW_MAX, 2 * SKEW_STEPS + 1):
-        rows = np.zeros(h + 2 * SKEW_ROWS, dtype=np.int64)
+        rows = np.zeros(h + 2 * pad, dtype=np.int64)
         for j, shift in enumerate(np.rint(-slope * centres).astype(int)):
-            rows[SKEW_ROWS + shift:SKEW_ROWS + shift + h] += sums[:, j]
+            rows[pad + shift:pad + shift + h] += sums[:, j]
         score = float((rows * rows).sum())
         if score > best_score:
             best, best_score = float(slope), score

@@ -184,26 +184,29 @@ def test_a_worn_askew_voting_list_gives_every_ballot(tmp_path):
     assert len(ballots) == 11               # "jonas Ekström" too: the file names him
 
 
-def _page_with_rules(slope: float):
+def _page_with_rules(slope: float, width: int = 1600):
     import numpy as np
-    grey = np.full((900, 1600), 235, dtype=np.uint8)
-    for y0 in range(150, 750, 60):
-        for x in range(100, 1500):
+    grey = np.full((900, width), 235, dtype=np.uint8)
+    for y0 in range(300, 600, 30):
+        for x in range(100, width - 100):
             y = int(round(y0 + slope * x))
             grey[y:y + 3, x] = 20
     return grey
 
 
-@pytest.mark.parametrize("slope", [0.0, 0.012, -0.02])
-def test_skew_is_found_and_sheared_level(slope):
+@pytest.mark.parametrize("slope, width, rows_per_rule", [
+    (0.0, 1600, 2), (0.012, 1600, 2), (-0.02, 1600, 2),
+    (0.03, 7200, 1),        # a 600-dpi scan 1.7° askew: a column moves 216 rows
+])
+def test_skew_is_found_and_sheared_level(slope, width, rows_per_rule):
     import numpy as np
     from ingest.ocrtables import _shear, _skew
-    grey = _page_with_rules(slope)
+    grey = _page_with_rules(slope, width)
     found = _skew(grey < 150)
     assert abs(found - slope) <= 0.002
     level = _shear(grey, found, 235) < 150
-    rows = np.flatnonzero(level[:, 100:1500].mean(axis=1) > 0.9)
-    assert len(rows) >= 10 * 2          # every rule dark across on two of its three rows
+    rows = np.flatnonzero(level[:, 100:width - 100].mean(axis=1) > 0.9)
+    assert len(rows) >= 10 * rows_per_rule      # every rule dark across (of its three rows)
 
 
 @pytest.mark.parametrize("row, expected", [
