@@ -20,7 +20,7 @@ from pathlib import Path
 LEARNED = Path(__file__).with_name("confusions_learned.tsv")   # package data (*.tsv)
 ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
 MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
-MAX_READINGS = 4      # true segments tried per OCR segment
+MAX_READINGS = 6      # true segments tried per OCR segment ("i" may be l, ä, å, t, r, e: a thin print)
 
 # (true segment, OCR segment, prior probability). Why each is here:
 DEFAULTS: list[tuple[str, str, float]] = [

@@ -222,7 +222,7 @@ class DocumentRepairer:
             if low in patterns.KEEP_BEFORE and idx + 1 < len(tokens) and (
                     tokens[idx + 1].group().lower() in patterns.KEEP_BEFORE[low]):
                 continue
-            choice = self.words.repair(low)
+            choice = self.words.repair(low, names=not tok[:1].islower())
             if choice is None:
                 if not self.lex.known(low):
                     self.unresolved.add(low)

@@ -93,6 +93,9 @@ class Choice:
     score: float       # its score minus the printed word's score (log10 odds)
 
 
+RARE_NAME_ZIPF = 3.0   # a name rarer than this is no reading of a word printed in lower case
+
+
 class WordRepairer:
     def __init__(self, lexicon: Lexicon, model: Model, stats: DocumentStats):
         self.lex = lexicon
@@ -217,7 +220,7 @@ class WordRepairer:
         rec(0, "", 0, (), (), 0, 0.0)
         return out
 
-    def best_generic(self, word: str) -> tuple[str, float] | None:
+    def best_generic(self, word: str, names: bool = True) -> tuple[str, float] | None:
         """Best dictionary word one any-letter edit away (see GENERIC_*), with its score."""
         skel = skeleton(word)
         if not skel.isalpha():
@@ -235,7 +238,7 @@ class WordRepairer:
             z = lex.zipf(cand)
             if (z is None or lex.is_foreign(cand)) and not lex.diacritic_forms(cand):
                 continue                # only the web knows it: never proposed (see _forms)
-            for form, prior in self._forms((cand,)):
+            for form, prior in self._forms((cand,), names):
                 lost = sum(ch in DIACRITIC_LETTERS for ch in form) - marks
                 if lost > 0 and self._active_loss_log is None:
                     continue
@@ -294,13 +297,18 @@ class WordRepairer:
         forms = [f for f in (skel, *lex.diacritic_forms(skel)) if lex.has_role(f, role)]
         return forms[:MAX_CANDIDATE_FORMS]
 
-    def _forms(self, parts: tuple[str, ...]) -> list[tuple[str, float]]:
-        """Lexicon forms (with priors) for a skeleton reading."""
+    def _forms(self, parts: tuple[str, ...], names: bool = True) -> list[tuple[str, float]]:
+        """Lexicon forms (with priors) for a skeleton reading; without `names`, no word that is
+        only ever written with a capital (the printed word had none)."""
         lex = self.lex
         if len(parts) == 1:
             out = []
             for f in (parts[0], *lex.diacritic_forms(parts[0])):
                 z = lex.zipf(f)
+                if not names and (z or 0.0) < RARE_NAME_ZIPF and lex.is_proper(f):
+                    # OCR keeps a letter's case: "aff" is no "Åff". (A common name may be
+                    # written small: "i söderort".)
+                    continue
                 if z is not None and z < 2.8:
                     z = lex.prior(f)        # a rare listed compound: as likely as a built one
                 # a word only the web knows is kept where printed, never proposed ("tll" is
@@ -314,7 +322,8 @@ class WordRepairer:
             combos = [c + (f,) for c in combos for f in self._part_forms(part, role)]
         return [("".join(c), lex.compound_prior(c)) for c in combos]
 
-    def best(self, word: str, max_edits: int, whole_words: bool = False) -> tuple[str, float] | None:
+    def best(self, word: str, max_edits: int, whole_words: bool = False,
+             names: bool = True) -> tuple[str, float] | None:
         """Best candidate (lower case) and its score, excluding the word itself."""
         best: tuple[str, float] | None = None
         if max_edits == 0 and whole_words:
@@ -324,7 +333,7 @@ class WordRepairer:
         for parts, segs in readings:
             if whole_words and len(parts) > 1:
                 continue
-            for form, prior in self._forms(parts):
+            for form, prior in self._forms(parts, names):
                 if form == word:
                     continue
                 ch = self._channel(form, segs)
@@ -335,15 +344,17 @@ class WordRepairer:
                     best = (form, score)
         return best
 
-    def repair(self, word: str) -> Choice | None:
-        """The replacement for a lower-case printed word, or None to keep it. Memoised."""
-        if word in self._cache:
-            return self._cache[word]
-        choice = self._repair(word)
-        self._cache[word] = choice
+    def repair(self, word: str, names: bool = True) -> Choice | None:
+        """The replacement for a printed word (given in lower case), or None to keep it; a name
+        is a candidate only with `names` (the word was printed with a capital). Memoised."""
+        key = word if names else "\0lc" + word
+        if key in self._cache:
+            return self._cache[key]
+        choice = self._repair(word, names)
+        self._cache[key] = choice
         return choice
 
-    def _repair(self, word: str) -> Choice | None:
+    def _repair(self, word: str, names: bool) -> Choice | None:
         prior = self.lex.prior(word)
         forced = sum(ch in FORCED for ch in word)
         if prior is not None and self.lex.is_foreign(word) and self.stats.damage > 0.05:
@@ -352,7 +363,7 @@ class WordRepairer:
             max_edits = 1 if len(word) < 5 else 2
             keep = prior
             self._active_loss_log = self._loss_log
-            found = self.best(word, max_edits, whole_words=True)
+            found = self.best(word, max_edits, whole_words=True, names=names)
             if found is None or found[1] <= keep:
                 return None
             return Choice(found[0], found[1] - keep)
@@ -374,11 +385,11 @@ class WordRepairer:
         found = None
         if prior is None and max_edits > forced:
             # most damage is lost diacritics alone: when that reading wins clearly, stop there
-            found = self.best(word, forced, whole_words=whole)
+            found = self.best(word, forced, whole_words=whole, names=names)
             if found is not None and found[1] - keep < SURE:
                 found = None
         if found is None:
-            found = self.best(word, max_edits, whole_words=whole)
+            found = self.best(word, max_edits, whole_words=whole, names=names)
         if (prior is None and len(word) >= GENERIC_MIN_LEN and not whole
                 and self.stats.letters_damaged
                 and (found is None or found[1] - keep < SURE)
@@ -388,7 +399,7 @@ class WordRepairer:
             # "anstallt" is anställt, not the likelier "anställd" one letter away)
             # the likelier of the two: taking the any-letter reading only where the model's
             # fails would make the choice flip between a document and its repaired text
-            generic = self.best_generic(word)
+            generic = self.best_generic(word, names)
             if generic is not None and (found is None or generic[1] > found[1]):
                 found = generic
         if found is None:

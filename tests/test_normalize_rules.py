@@ -167,6 +167,23 @@ def test_poor_scan_words(damaged: str, repaired: str) -> None:
     assert out.startswith(repaired)
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    # an "i" printed for a thin letter the model's likeliest readings (l, ä, å) do not explain
+    ("rapporten den 31 okiober 2012", "rapporten den 31 oktober 2012"),
+    ("med akiuell individ", "med aktuell individ"),
+    ("i apiil 2011", "i april 2011"),
+    # a word printed in lower case is no rare name: "aff" is not Åff
+    ("kommer aff behöva stöd", "kommer aff behöva stöd"),
+    # ... but a common one may be written small ("i söderort")
+    ("i soderort", "i söderort"),
+])
+def test_poor_scan_letters(damaged: str, repaired: str) -> None:
+    text = (f"Socialnimnden godkénner rapporten {damaged}. Mélgruppen f5r social insatsgrupp #r "
+            "ungdomar 1 riskzonen. Forvaltningen foreslar att socialnamnden godkanner forslaget.")
+    out, _ = repair_text(text)
+    assert f"rapporten {repaired}." in out
+
+
 @pytest.mark.parametrize("text", [
     "Med 9 ja-röster mot 4 nej-röster beslutar kommunstyrelsen enligt förslaget.",
     "Sara Lund (C) yrkar bifall till förvaltningens förslag.",
