@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 14           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 15           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -40,6 +40,8 @@ VERSION = 14           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 13: a ballot's name whose capital OCR lost ("jonas Ekström") when the
                        #     file names that member elsewhere
                        # 14: "… enligt förvaltningens förslag" (a proposal adopted) is bifall
+                       # 15: the fourth round of probe styles ("Lars Fors (M) yrkande" keeps its s,
+                       #     "Name (P):s yrkande: …" proposes)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -120,14 +120,17 @@ _LISTED_PROPOSAL = re.compile(r"\s*(?:bifall|avslag|aterremi|bordl|tillagg|andri
 def _listed_verb(sent: str, f: str) -> _At | None:
     """Regions and some municipalities list the members and then the proposal, without a verb:
     "Peter Olofsson (S), Nicklas Sandström (S) och Veronica Kerr (KD): bifall till
-    regionstyrelsens förslag." The colon (or a dash) stands for the verb, so that every member
-    before it proposes; the sentence must open with the members, joined by commas or och/samt."""
+    regionstyrelsens förslag." or "Lars Fors (M):s yrkande: att ärendet återremitteras." The
+    colon (or a dash) stands for the verb, so that every member before it proposes; the
+    sentence must open with the members, joined by commas or och/samt."""
     end = 0
     for m in persons.mentions(sent):
         if not re.fullmatch(r"\s*(?:,|,?\s*(?:och|samt))?\s*", sent[end:m.start]):
             break
         end = m.end
-    sep = re.match(r"\s*(?::|[-–]\s)", sent[end:]) if end else None
+    # "Lars Fors (M):s yrkande: att …", "Anna Ek (S) yrkande – bifall …": the members' proposal
+    # named before the colon is theirs as well (a name's genitive after its party, or none)
+    sep = re.match(r"(?::s)?\s*(?:\w*yrkande(?:n|t)?\s*)?(?::|[-–]\s)", sent[end:]) if end else None
     if not sep or not _LISTED_PROPOSAL.match(f, end + sep.end()):
         return None
     return _At(end + sep.end())

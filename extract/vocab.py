@@ -235,6 +235,16 @@ NAME_STOPWORDS = {
     "ja-röst", "nej-röst", "röstar", "röstade", "ja-röster", "nej-röster",
 }
 NAME_PARTICLES = {"von", "af", "de", "van", "der", "den", "la", "le", "el", "al", "bin", "di", "da"}
+# How Swedish surnames end (folded, and "-én"/"-ér" as written): patronymics and the ornamental elements of the naming
+# reforms (Ström, Holm, Lund, Berg, …). None of them ends in s, so a surname that ends in one of
+# them plus s ("Ströms", "Holmqvists", "Karlssons") is a genitive; a name that ends in s of its own
+# ("Fors", "Ahlfors", "Celsius", "Williams") does not end in any of them once the s is cut.
+SURNAME_ENDINGS = (
+    "son", "sen", "strom", "holm", "lund", "berg", "borg", "gren", "qvist", "kvist", "quist",
+    "dahl", "dal", "stedt", "stad", "blad", "blom", "bom", "back", "beck", "lind", "lof", "lov",
+    "man", "mark", "sten", "stam", "strand", "gard", "vall", "wall", "hammar", "skog", "ek",
+    "ling", "lin", "hed", "sjo", "by", "ner", "ander", "ell", "nen", "én", "ér",
+)
 
 # --- Meeting header labels (folded) ------------------------------------------------------------
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
