@@ -233,6 +233,7 @@ class DocumentRepairer:
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
+            choice = self._document_reading(tok, low, choice, _sentence_start(text, m.start()))
             sentence_start = _sentence_start(text, m.start())
             margin = BASE_MARGIN
             diacritic_only = skeleton(choice.word) == skeleton(low)
@@ -290,20 +291,40 @@ class DocumentRepairer:
         return Edit(m.start(), m.end(), case_like(tok, choice.word), "real-word",
                     _confidence(choice.score))
 
-    def index_words(self, texts: Iterable[str]) -> None:
-        """The document's own long words that the lexicon knows: the likeliest readings of its
-        words damaged beyond the confusion model (see `vocab_edits`)."""
+    def index_words(self, texts: Iterable[str], min_count: int = 1) -> None:
+        """The document's own long words that the lexicon knows (printed at least `min_count`
+        times): the likeliest readings of its words damaged beyond the confusion model (see
+        `vocab_edits`, `_document_reading`)."""
         index: dict[tuple[str, int], list[str]] = {}
-        seen: set[str] = set()
+        seen: Counter[str] = Counter()
         for text in texts:
             seen.update(m.group().lower() for m in TOKEN.finditer(text)
                         if len(m.group()) >= VOCAB_MIN_LEN)
         for low in sorted(seen):
+            if seen[low] < min_count:
+                continue
             if low.isalpha() and self.lex.known(low) and not self.lex.is_foreign(low):
                 for g in _bigrams(skeleton(low)):
                     index.setdefault((g, len(low)), []).append(low)
         self.doc_words = index
         self._nearest: dict[tuple[str, float], str | None] = {}
+
+    def _document_reading(self, tok: str, low: str, choice: Choice, sentence_start: bool) -> Choice:
+        """A word the model reads with misread letters as a rare word or a compound built for
+        the occasion ("jivsstil" -> jävsstil, "insatsgrapp" -> insatsgrepp) is likelier the word
+        the document prints elsewhere ("livsstil", "insatsgrupp"), when one such word is clearly
+        the nearest (see `_nearest_doc_word`). A lost diacritic alone needs no second opinion."""
+        if (not self.doc_words or len(low) < VOCAB_MIN_LEN or not low.isalpha()
+                or skeleton(choice.word) == skeleton(low) or self.lex.known(low)
+                or (self.lex.zipf(choice.word) or 0.0) >= DOCUMENT_READING_MAX_ZIPF):
+            return choice
+        share = VOCAB_MAX_SHARE
+        if tok[:1].isupper() and not sentence_start:
+            share = VOCAB_NAME_SHARE
+        found = self._nearest_doc_word(low, share)
+        if found is None or found == choice.word:
+            return choice
+        return Choice(found, choice.score)
 
     def vocab_edits(self, text: str) -> list[Edit]:
         """Long words left unknown read as a long word the document itself has (`Byggnadsnanmden`,
@@ -560,6 +581,8 @@ VOCAB_MIN_LEN = 6      # words read as one of the document's own words: at least
 VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (edits / length)
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
 VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
+DOCUMENT_READING_MIN_COUNT = 2  # printed words that count as the document's before repair
+DOCUMENT_READING_MAX_ZIPF = 4.0  # a model reading at least this common needs no second opinion
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
 
 
@@ -657,6 +680,10 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
     if ocr_pages:
         stats = stats or document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
         repairer = DocumentRepairer(lex, model, stats)
+        if stats.letters_damaged:
+            # the words the document prints right, more than once: second opinions for readings
+            # the model makes of its damaged words (see `_document_reading`)
+            repairer.index_words((st.text for st in ocr_pages), DOCUMENT_READING_MIN_COUNT)
         for st in ocr_pages:
             # a repaired word can change how its neighbour reads (an id next to it, a context):
             # repeat until nothing changes, so that repairing the result again changes nothing;
