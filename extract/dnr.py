@@ -8,6 +8,7 @@ confusions fixed inside numbers.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extract import vocab
 from extract.text import fold
@@ -16,10 +17,15 @@ _Y = r"(?:19|20)\d\s?\d"                       # a year, possibly split by OCR (
 _CLASS = rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\s?-\s?\d{{1,6}}\s?/\s?{_Y}"
 _SERIAL_YEAR = rf"\d{{1,5}}\s?/\s?{_Y}"
 _PREFIX = r"(?:[A-ZÅÄÖ]{1,5}|BoM|KSau|KSAU)"
+# An archive class code after the serial, joined by a dot ("KS 2023/45.041", "2021/1234.3.2"),
+# as "SN 2014/0033-753" joins it by a dash: part of the number. Only after a slash, where the dot
+# cannot be the separator of a dotted number ("KS.2022.0031"), and never before a letter or
+# another digit group (a full stop ending the sentence keeps out: "KS 2023/45. 3 ledamöter").
+_DOT_CLASS = r"(?:\.\d{1,4}(?:\.\d{1,4}){0,2}(?![\w/]|\.\d|-\d))"
 # the separator as printed: "KS 2014/0159", "KS/2019:123", "KS.2022.0031", "KS-2021-00345"
 # (Platina), "KS2021/345" (only after a label: unlabelled, fused letters are too often a code)
-_PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.|-|)(?P<body>{_Y}\s?[/:.\-]\s?\d{{1,6}}(?:\s?-\s?\d{{1,6}})?)"
-_BARE = rf"{_Y}\s?[/\-]\s?\d{{2,6}}(?:-\d{{1,6}})?"
+_PREFIXED = rf"(?P<prefix>{_PREFIX})(?P<sep>\s?/\s?|\s|\.|-|)(?P<body>{_Y}\s?(?:/\s?\d{{1,6}}{_DOT_CLASS}?|[/:.\-]\s?\d{{1,6}})(?:\s?-\s?\d{{1,6}})?)"
+_BARE = rf"{_Y}\s?(?:/\s?\d{{2,6}}{_DOT_CLASS}?|[/\-]\s?\d{{2,6}})(?:-\d{{1,6}})?"
 # Year first, then the body and the serial, often a three-digit classification after it
 # (`2014/KS 0112 002`, `2018/KS 0290 10`, an older Formpipe shape): the prefix is part of
 # the number.
@@ -78,6 +84,8 @@ def normalize(raw: str) -> str | None:
         out = re.sub(r"\s", "", year) + "/" + re.sub(r"^([A-ZÅÄÖ]+)\s?", r"\1 ", rest)
         return out if _year_ok(out) else None
     spaced, s = s, re.sub(r"\s", "", s)
+    if _is_date(s):
+        return None                      # "Dnr: 2023-05-16": a date put in the number's place
     if re.fullmatch(rf"{_CLASS}|{_BARE}|{_SERIAL_YEAR}".replace(r"\s?", ""), s):
         return s if _year_ok(s) else None
     if re.fullmatch(r"\d{3,5}/\d{2}", s):
@@ -94,6 +102,21 @@ def normalize(raw: str) -> str | None:
         rest = re.sub(r"\s", "", m.group(0)[len(prefix or ""):])
         return (f"{prefix} {rest}" if prefix else rest) if _year_ok(rest) else None
     return None
+
+
+def _is_date(s: str) -> bool:
+    """A calendar date "2023-05-16" with no body prefix. The bare year-serial shape ("2020-1234",
+    "2023-0123-1") is a diary number, but a secretary puts the meeting's date after a "Dnr"
+    label far more often than a registry issues a two-digit serial with a two-digit suffix
+    that happens to be a valid month and day."""
+    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", s)
+    if not m:
+        return False
+    try:
+        date(*map(int, m.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 def _year_ok(s: str) -> bool:

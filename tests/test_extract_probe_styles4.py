@@ -59,3 +59,56 @@ def test_a_real_genitive_is_still_cut():
         ("Lars Fors", "M", "avslag", None), ("Lisa Ambros", "V", "bifall", None)]
     # a sentence about the proposal, not one listing it, proposes nothing
     assert _proposals_of("Lars Fors (M) yrkande: ordföranden konstaterar att det finns ett förslag.") == []
+
+
+# --- 2. a date after a diary-number label ---------------------------------------------------------
+def _dnr(line: str) -> list[str]:
+    from extract import dnr
+    return [n for _, n in dnr.find(line)]
+
+
+def test_a_calendar_date_after_a_dnr_label_is_no_diary_number():
+    assert _dnr("Dnr: 2023-05-16") == []
+    assert _dnr("Dnr 2023-05-16") == []
+    ex = _extract("Tjänsteutlåtande\nSocialförvaltningen\nDnr: 2023-05-16\nTill Socialnämnden\n\n"
+                  "Riktlinjer för ekonomiskt bistånd\n\nFörslag till beslut\n"
+                  "Socialnämnden antar riktlinjerna.\n")
+    assert ex.dnr == []
+    # a protocol's header with the date where the number belongs, the number under the §
+    ex = _extract("Protokoll\nSocialnämnden\nDnr 2023-05-16\n\n§ 31  Dnr SN 2023/0123\nRiktlinjer\n\n"
+                  "Beslut\nSocialnämnden antar riktlinjerna.\n")
+    assert (ex.dnr, ex.items[0].dnr) == (["SN 2023/0123"], ["SN 2023/0123"])
+
+
+def test_year_and_serial_numbers_after_a_label_unchanged():
+    # CONVENTIONS.md: "2020-1234", "BN 2025-1234", "F 2020-0435" are diary numbers
+    assert _dnr("Dnr 2020-1234") == ["2020-1234"]
+    assert _dnr("Dnr BN 2025-1234") == ["BN 2025-1234"]
+    assert _dnr("Diarienummer: F 2020-0435") == ["F 2020-0435"]
+    # with its body prefix the number stays one, even where it could be read as a date
+    assert _dnr("Dnr KS 2023-05-16") == ["KS 2023-05-16"]
+    # no valid month and day: a serial with a suffix, not a date
+    assert _dnr("Dnr 2023-13-45") == ["2023-13-45"]
+    assert _dnr("Dnr 2023-0516") == ["2023-0516"]
+
+
+# --- 3. a class code joined by a dot ----------------------------------------------------------------
+def test_a_dotted_class_code_is_part_of_the_number():
+    assert _dnr("Dnr KS 2023/45.041") == ["KS 2023/45.041"]
+    assert _dnr("Ärendet (KS 2023/45.041) återremitteras.") == ["KS 2023/45.041"]
+    assert _dnr("Diarienummer: 2021/1234.3.2") == ["2021/1234.3.2"]
+    # a full stop ending the sentence after it is not part of it
+    assert _dnr("Se ärende KS 2023/45.041.") == ["KS 2023/45.041"]
+    ex = _extract("Protokollsutdrag\nKommunstyrelsen\nSammanträdesdatum 2023-05-16\n\n"
+                  "§ 31  Dnr KS 2023/45.041\nBudget 2024\n\nBeslut\nKommunstyrelsen godkänner budgeten.\n")
+    assert (ex.items[0].title, ex.items[0].dnr, ex.dnr) == ("Budget 2024", ["KS 2023/45.041"], ["KS 2023/45.041"])
+
+
+def test_numbers_near_a_dot_unchanged():
+    # a sentence's full stop, then a number of the next sentence
+    assert _dnr("Dnr KS 2023/45. 3 ledamöter deltog inte.") == ["KS 2023/45"]
+    assert _dnr("KS 2014/0159.") == ["KS 2014/0159"]
+    # the dot that joins the prefix to a dotted number, and the dash class
+    assert _dnr("Dnr KS.2022.0031") == ["KS.2022.0031"]
+    assert _dnr("SN 2014/0033-753") == ["SN 2014/0033-753"]
+    assert _dnr("Dnr 3.2-0100/2012") == ["3.2-0100/2012"]
