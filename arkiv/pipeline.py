@@ -226,58 +226,117 @@ class _Writer:
             return
         batch, self.batch = self.batch, []
         gone: list[str] = []
+        redo: list[str] = []
         with self.store.transaction():
             for doc, _ in batch:
-                gone += self._place(doc)
-        sync.index_documents(self.store, self.index, [d.doc_id for d, _ in batch], gone)
+                gone += self._place(doc, redo)
+        sync.index_documents(self.store, self.index, [*(d.doc_id for d, _ in batch), *redo], gone)
         self.report.imported.extend(name for _, name in batch)
 
-    def _place(self, doc: Document) -> list[str]:
+    def _place(self, doc: Document, redo: list[str]) -> list[str]:
         """Store one document; returns ids that must leave the index (an older version of the
-        same path)."""
+        same path, scans that become this one's copies). Adds to `redo` the documents whose
+        index entries change besides: the copies of the older version, placed anew."""
         fp = fingerprint(doc)
-        gone = []
         old = self.store.current_for_source(doc.source)
-        others: list[Document] = []
-        if any(p.text.strip() for p in doc.repaired):
-            exact = self.store.by_fingerprint(fp)
-            if exact is not None and exact != old:
-                others.append(self.store.get(exact))
-            if not others or not twins.is_scan(doc):
-                others += [o for o in self._other_forms(doc, old) if o.doc_id != exact]
-        # The searched one of a document's forms has the fewest OCR'd pages (the first such
-        # imported); the others become its copies, this one among them if it is no better.
-        share = twins.ocr_share(doc)
-        kept = next((o.doc_id for o in others if twins.ocr_share(o) <= share), doc.doc_id)
+        others = _forms(self.store, doc, fp, old)
+        kept, scans = _searched(doc, others)
         if kept != doc.doc_id:
             doc.same_as = kept
         self.store.put(doc, fp)
-        for scan in (o.doc_id for o in others if twins.ocr_share(o) > share):
+        for scan in scans:
             self.store.link_same(scan, kept)
-            gone.append(scan)
         if not doc.same_as:
             self.store.add_vocabulary(clean_vocabulary(doc))
+        gone = list(scans)
         if old and old != doc.doc_id:
             self.store.supersede(old, doc.doc_id)
             gone.append(old)
+            # the old version's scans and same-text twins would stay hidden behind a document
+            # that left search: the new version takes them if they are still its other forms
+            redo += rehome_copies(self.store, self.store.release_copies(old), prefer=doc.doc_id)
         return gone
 
-    def _other_forms(self, doc: Document, old: str | None) -> list[Document]:
-        """The archive's scans of this text document (there may be several), or the text
-        version of this scan."""
-        ex = doc.extraction
-        date = ex.meeting_date or ex.date
-        if not date:
-            return []
-        scan = twins.is_scan(doc)
-        found = []
-        for doc_id in self.store.active_on(date, ex.doc_type, scans=not scan,
-                                           scan_share=twins.SCAN_SHARE):
-            if doc_id in (doc.doc_id, old):
-                continue
-            other = self.store.get(doc_id)
-            if twins.same_document(doc, other):
-                found.append(other)
-                if scan:
-                    break           # its one text version
-        return found
+
+def _forms(store: Store, doc: Document, fp: str | None, old: str | None,
+           prefer: str | None = None) -> list[Document]:
+    """The archive's active documents that are `doc` in another form: the same text (the
+    first), its scans or its text version. `old`: the version `doc` replaces, never its twin;
+    `prefer`: the text version to try first (the new version of a superseded one)."""
+    if not any(p.text.strip() for p in doc.repaired):
+        return []
+    others: list[Document] = []
+    exact = store.by_fingerprint(fp, exclude=(doc.doc_id, old)) if fp else None
+    if exact is not None:
+        others.append(store.get(exact))
+    if not others or not twins.is_scan(doc):
+        others += [o for o in _other_forms(store, doc, old, prefer) if o.doc_id != exact]
+    return others
+
+
+def _searched(doc: Document, others: list[Document]) -> tuple[str, list[str]]:
+    """Which of a document's forms is searched, and which of `others` become its copies. The
+    searched one has the fewest OCR'd pages (the first such imported); the others become its
+    copies, `doc` among them if it is no better."""
+    share = twins.ocr_share(doc)
+    kept = next((o.doc_id for o in others if twins.ocr_share(o) <= share), doc.doc_id)
+    return kept, [o.doc_id for o in others if twins.ocr_share(o) > share]
+
+
+def _other_forms(store: Store, doc: Document, old: str | None,
+                 prefer: str | None = None) -> list[Document]:
+    """The archive's scans of this text document (there may be several), or the text
+    version of this scan (`prefer` if it is one)."""
+    ex = doc.extraction
+    date = ex.meeting_date or ex.date
+    if not date:
+        return []
+    scan = twins.is_scan(doc)
+    ids = store.active_on(date, ex.doc_type, scans=not scan, scan_share=twins.SCAN_SHARE)
+    if prefer in ids:
+        ids.remove(prefer)
+        ids.insert(0, prefer)
+    found = []
+    for doc_id in ids:
+        if doc_id in (doc.doc_id, old):
+            continue
+        other = store.get(doc_id)
+        if twins.same_document(doc, other):
+            found.append(other)
+            if scan:
+                break           # its one text version
+    return found
+
+
+def rehome_copies(store: Store, released: list[str], prefer: str | None = None) -> list[str]:
+    """Place anew the copies of a document that left search (`Store.release_copies`, in the
+    same transaction): each becomes the copy of an active document it is another form of
+    (`prefer`, the new version of its file, first), or is searched as a document of its own.
+    Returns the documents whose index entries change: the released ones, and scans that became
+    a released text's copies (a released text takes the archive's scans of it, as on import)."""
+    redo = list(released)
+    docs = [store.get(d) for d in released]
+    # texts first: a freed text version is what a freed scan of it becomes the copy of
+    docs.sort(key=lambda d: (twins.ocr_share(d), d.imported_at or "", d.doc_id))
+    for doc in docs:
+        doc = store.get(doc.doc_id)         # an earlier one may have taken it
+        if doc.same_as or doc.superseded_by:
+            continue
+        others = _forms(store, doc, store.fingerprint_of(doc.doc_id), None, prefer)
+        kept, scans = _searched(doc, others)
+        if kept != doc.doc_id:
+            store.link_same(doc.doc_id, kept)
+        for scan in scans:
+            store.link_same(scan, kept)
+            redo.append(scan)
+    return redo
+
+
+def remove_document(store: Store, index, doc_id: str) -> list[str]:
+    """`arkiv remove`: delete a document from the store and the index; its copies become
+    another document's (the same text at another path, or another text version of a scan) or
+    are searched again. Returns the copies that were placed anew."""
+    with store.transaction():
+        redo = rehome_copies(store, store.remove(doc_id))
+    sync.index_documents(store, index, redo, [doc_id])
+    return redo

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX documents_date ON documents(date);
     """,
+    # 4: a document's copies, set free when it is superseded or removed: without an index every
+    # changed file of an import read the whole table (90 ms at 50,000 documents, warm)
+    """
+    CREATE INDEX documents_same_as ON documents(same_as);
+    """,
 ]
 
 # A document is "active" (searchable) unless a newer version replaced it or it duplicates another.
@@ -111,17 +116,22 @@ class Store:
     # -- writing -------------------------------------------------------------------------
 
     def put(self, doc: Document, fingerprint: str | None = None) -> None:
-        """Insert or replace a document with its pages; its entries are then not yet indexed."""
+        """Insert or replace a document with its pages; its entries are then not yet indexed.
+        Without a `fingerprint` (`arkiv reprocess`), a replaced document keeps the one it had:
+        without it, the same text imported later at another path would be a second hit, and a
+        removal would not find its same-text twin (`release_copies`)."""
         ex = doc.extraction
         doc.imported_at = doc.imported_at or _now()
         self.db.execute("DELETE FROM pages WHERE doc_id = ?", (doc.doc_id,))
         self.db.execute(
             "INSERT OR REPLACE INTO documents (doc_id, source, size, imported_at, pipeline_version,"
             " fingerprint, extraction, doc_type, body, municipality, date, superseded_by, same_as,"
-            " indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+            " indexed) VALUES (?,?,?,?,?,coalesce(?, (SELECT fingerprint FROM documents WHERE"
+            " doc_id = ?)),?,?,?,?,?,?,?,0)",
             (doc.doc_id, doc.source, doc.size, doc.imported_at, str(doc.pipeline_version),
-             fingerprint, json.dumps(dataclasses.asdict(ex), ensure_ascii=False), ex.doc_type,
-             ex.body, ex.municipality, ex.meeting_date or ex.date, doc.superseded_by, doc.same_as))
+             fingerprint, doc.doc_id, json.dumps(dataclasses.asdict(ex), ensure_ascii=False),
+             ex.doc_type, ex.body, ex.municipality, ex.meeting_date or ex.date,
+             doc.superseded_by, doc.same_as))
         repaired = {p.number: p for p in doc.repaired}
         self.db.executemany(
             "INSERT INTO pages (doc_id, number, source, ocr_confidence, ocr_lang, raw, repaired,"
@@ -154,11 +164,41 @@ class Store:
                         (new_id, old_id, old_id))
         self.log("same_as", old_id, new_id)
 
-    def remove(self, doc_id: str) -> None:
-        self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+    def release_copies(self, doc_id: str) -> list[str]:
+        """Set free the copies of a document that stops being searched (removed, or superseded
+        by a new version of its file): linked to it, they would stay out of search with nothing
+        searched in their place. Returns them; their index entries must be redone.
+
+        All of them were the same document as this one, so they are as one another: a copy with
+        its very text (the same fingerprint: the .txt of a removed PDF) takes its place and the
+        others become its copies; without one they are documents of their own again (two scans
+        of the same minutes are two documents). Whether a freed scan is another text's copy is
+        `arkiv.pipeline.rehome_copies`' question, which the store cannot answer."""
+        copies = self.copies_of(doc_id)
+        if not copies:
+            return []
+        # the searched one of a document's forms has the fewest OCR'd pages, then came first
+        row = self.db.execute(
+            "SELECT doc_id FROM documents d WHERE same_as = ? AND superseded_by IS NULL AND"
+            " fingerprint = (SELECT fingerprint FROM documents WHERE doc_id = ?) ORDER BY"
+            " (SELECT avg(source != 'text') FROM pages p WHERE p.doc_id = d.doc_id),"
+            " imported_at, doc_id LIMIT 1", (doc_id, doc_id)).fetchone()
+        heir = row[0] if row else None
         self.db.execute("UPDATE documents SET same_as = NULL, indexed = 0 WHERE same_as = ?",
                         (doc_id,))
+        self.log("release", doc_id, " ".join(copies))
+        if heir:
+            for copy in copies:
+                if copy != heir:
+                    self.link_same(copy, heir)
+        return copies
+
+    def remove(self, doc_id: str) -> list[str]:
+        """Delete a document; returns its copies, set free (see `release_copies`)."""
+        released = self.release_copies(doc_id)
+        self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         self.log("remove", doc_id, None)
+        return released
 
     def mark_indexed(self, doc_ids: list[str], value: bool = True) -> None:
         self.db.executemany("UPDATE documents SET indexed = ? WHERE doc_id = ?",
@@ -246,9 +286,18 @@ class Store:
                               " NULL ORDER BY imported_at DESC LIMIT 1", (source,)).fetchone()
         return row[0] if row else None
 
-    def by_fingerprint(self, fingerprint: str) -> str | None:
+    def by_fingerprint(self, fingerprint: str, exclude: Collection[str] = ()) -> str | None:
+        """The first imported active document with this text, other than those of `exclude`."""
+        skip = [d for d in exclude if d]
+        marks = ",".join("?" * len(skip))
         row = self.db.execute(f"SELECT doc_id FROM documents WHERE fingerprint = ? AND {ACTIVE}"
-                              " LIMIT 1", (fingerprint,)).fetchone()
+                              f" AND doc_id NOT IN ({marks}) ORDER BY imported_at, doc_id LIMIT 1",
+                              (fingerprint, *skip)).fetchone()
+        return row[0] if row else None
+
+    def fingerprint_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT fingerprint FROM documents WHERE doc_id = ?",
+                              (doc_id,)).fetchone()
         return row[0] if row else None
 
     def copies_of(self, doc_id: str) -> list[str]:

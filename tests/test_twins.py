@@ -3,10 +3,12 @@ document: search shows the text version's records once (`arkiv.twins`). Real Tes
 rendered scan; the rules are tested apart on hand-made documents."""
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from arkiv import twins
-from benchmarks.render import write_scanned_pdf
+from benchmarks.render import write_scanned_pdf, write_text_pdf
 from corpus.models import Document, Extraction, Item, Page, RepairedPage
 
 HEADER = """PROTOKOLL
@@ -124,3 +126,146 @@ DAMAGED = " ".join(w if i % 5 else w[:-1] + "x" for i, w in enumerate(TEXT.split
 def test_same_document_rules(other: Document, same: bool) -> None:
     assert twins.same_document(_doc("a", TEXT, "text"), other) is same
     assert twins.same_document(other, _doc("a", TEXT, "text")) is same
+
+
+# -- a searched form that leaves search: its copies are placed anew ------------------------
+# (superseded by a new version of its file, or removed: the copies must not stay hidden
+# behind a document that is no longer searched)
+
+# the same minutes with a sentence added: still the scan's text version
+ITEM_3_EDITED = ITEM_3.replace("sommarlovet.", "sommarlovet. Meröppet prövas i Ljusterö.")
+
+
+def _text_file(tmp_path, name: str, text: str):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def _imported(arkiv, path) -> str:
+    """Import one file; its document id."""
+    arkiv.run("import", str(path), check=True)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_scan_follows_its_text_to_the_new_version_of_the_file(arkiv, files, tmp_path):
+    text = _text_file(tmp_path, "kn-2024-03-12.txt", HEADER + ITEM_3)
+    old_id = _imported(arkiv, text)
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    assert arkiv.json("show", scan_id)["same_as"] == old_id
+    text.write_text(HEADER + ITEM_3_EDITED, encoding="utf-8")
+    new_id = _imported(arkiv, text)
+    assert arkiv.json("show", old_id)["superseded_by"] == new_id
+    assert arkiv.json("show", scan_id)["same_as"] == new_id
+    assert arkiv.json("show", new_id)["copies"] == [scan_id]
+    assert _hits(arkiv, "sommarlovet") == {new_id}
+    stats = arkiv.json("stats")
+    assert (stats["documents"], stats["duplicates"], stats["superseded"]) == (1, 1, 1)
+
+
+def test_a_scan_whose_text_became_other_minutes_is_searched_again(arkiv, files, tmp_path):
+    text = _text_file(tmp_path, "kn-2024-03-12.txt", HEADER + ITEM_3)
+    _imported(arkiv, text)
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    assert _hits(arkiv, "sommarlovet") != {scan_id}
+    text.write_text(HEADER + ITEM_4, encoding="utf-8")     # the file now holds § 4
+    new_id = _imported(arkiv, text)
+    assert arkiv.json("show", scan_id)["same_as"] is None
+    assert _hits(arkiv, "sommarlovet") == {scan_id}
+    assert _hits(arkiv, "konstkonsulenten") == {new_id}
+    assert arkiv.json("stats")["duplicates"] == 0
+
+
+def test_a_same_text_twin_is_searched_again_when_its_twin_changes(arkiv, tmp_path):
+    text = _text_file(tmp_path, "kn.txt", HEADER + ITEM_3)
+    text_id = _imported(arkiv, text)
+    pdf_id = _imported(arkiv, write_text_pdf(HEADER + ITEM_3, tmp_path / "kn.pdf"))
+    assert arkiv.json("show", pdf_id)["same_as"] == text_id
+    text.write_text(HEADER + ITEM_4, encoding="utf-8")
+    new_id = _imported(arkiv, text)
+    assert arkiv.json("show", pdf_id)["same_as"] is None
+    assert _hits(arkiv, "sommarlovet") == {pdf_id}
+    assert _hits(arkiv, "kulturnämnden") == {pdf_id, new_id}
+
+
+def test_removing_the_text_version_brings_its_scan_back(arkiv, files, tmp_path):
+    text_id = _imported(arkiv, _text_file(tmp_path, "kn.txt", HEADER + ITEM_3))
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    assert _hits(arkiv, "sommarlovet") == {text_id}
+    arkiv.run("remove", text_id, check=True)
+    assert arkiv.json("show", scan_id)["same_as"] is None
+    assert _hits(arkiv, "sommarlovet") == {scan_id}
+    assert arkiv.json("stats")["duplicates"] == 0
+
+
+def test_removing_a_text_with_a_same_text_twin_makes_the_twin_the_searched_one(
+        arkiv, files, tmp_path):
+    text_id = _imported(arkiv, _text_file(tmp_path, "kn.txt", HEADER + ITEM_3))
+    pdf_id = _imported(arkiv, write_text_pdf(HEADER + ITEM_3, tmp_path / "kn.pdf"))
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    assert set(arkiv.json("show", text_id)["copies"]) == {pdf_id, scan_id}
+    arkiv.run("remove", text_id, check=True)
+    # the PDF has the removed text's very words: the scan is its copy, not a second hit
+    assert _hits(arkiv, "sommarlovet") == {pdf_id}
+    assert arkiv.json("show", scan_id)["same_as"] == pdf_id
+    assert arkiv.json("show", pdf_id)["copies"] == [scan_id]
+    stats = arkiv.json("stats")
+    assert (stats["documents"], stats["duplicates"]) == (1, 1)
+
+
+def test_removing_a_text_gives_its_scan_to_another_text_version(arkiv, files, tmp_path):
+    """Two text files of the same minutes are two documents; a scan is the copy of the first.
+    Removed, the other text version takes the scan (`pipeline.remove_document`, real store
+    and index)."""
+    from arkiv.archive import Archive
+    from arkiv.config import Config
+    from arkiv.pipeline import remove_document
+    first = _imported(arkiv, _text_file(tmp_path, "kn.txt", HEADER + ITEM_3))
+    second = _imported(arkiv, _text_file(tmp_path, "kn-justerat.txt", HEADER + ITEM_3_EDITED))
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    assert _hits(arkiv, "sommarlovet") == {first, second}
+    linked = arkiv.json("show", scan_id)["same_as"]    # the first imported (same second: either)
+    (other,) = {first, second} - {linked}
+    arch = Archive(Config(home=arkiv.home))
+    try:
+        with arch.writer_lock():
+            assert remove_document(arch.store, arch.index, linked) == [scan_id]
+    finally:
+        arch.close()
+    assert arkiv.json("show", scan_id)["same_as"] == other
+    assert _hits(arkiv, "sommarlovet") == {other}
+    assert arkiv.run("show", linked).returncode == 3
+
+
+def test_a_copy_of_a_text_still_searched_stays_hidden(arkiv, files, tmp_path):
+    """Other documents changing, removed, reprocessed: the scan stays its text's copy."""
+    text_id = _imported(arkiv, _text_file(tmp_path, "kn.txt", HEADER + ITEM_3))
+    scan_id = _imported(arkiv, files / "kn-2024-03-12-p3-skannad.pdf")
+    other = _text_file(tmp_path, "kn-p4.txt", HEADER + ITEM_4)
+    other_id = _imported(arkiv, other)
+    other.write_text(HEADER + ITEM_4.replace("Åkersberga", "Ljusterö"), encoding="utf-8")
+    _imported(arkiv, other)                              # another document superseded
+    arkiv.run("remove", other_id, check=True)            # ... and its old version removed
+    arkiv.run("reprocess", "--all", "--force", check=True)
+    arkiv.run("reprocess", scan_id, check=True)
+    assert arkiv.json("show", scan_id)["same_as"] == text_id
+    assert arkiv.json("show", text_id)["copies"] == [scan_id]
+    assert _hits(arkiv, "sommarlovet") == {text_id}
+    stats = arkiv.json("stats")
+    assert (stats["documents"], stats["duplicates"]) == (2, 1)
+
+
+def test_reprocessing_keeps_a_text_findable_by_its_same_text_twin(arkiv, tmp_path):
+    """`arkiv reprocess` stores documents anew: the text's fingerprint must stay, or a later
+    import of the same text at another path, or a removal, would leave two hits."""
+    text_id = _imported(arkiv, _text_file(tmp_path, "kn.txt", HEADER + ITEM_3))
+    arkiv.run("reprocess", "--all", "--force", check=True)
+    pdf_id = _imported(arkiv, write_text_pdf(HEADER + ITEM_3, tmp_path / "kn.pdf"))
+    assert arkiv.json("show", pdf_id)["same_as"] == text_id
+    copy_id = _imported(arkiv, _text_file(tmp_path, "kn-kopia.txt", HEADER + ITEM_3 + "\n\n"))
+    assert arkiv.json("show", copy_id)["same_as"] == text_id
+    arkiv.run("reprocess", "--all", "--force", check=True)
+    arkiv.run("remove", text_id, check=True)
+    (kept,) = _hits(arkiv, "sommarlovet")     # the first imported of the two (same second: either)
+    (other,) = {pdf_id, copy_id} - {kept}
+    assert arkiv.json("show", other)["same_as"] == kept
