@@ -42,7 +42,7 @@ VERSION = 15           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 14: "… enligt förvaltningens förslag" (a proposal adopted) is bifall
                        # 15: the fourth round of probe styles ("Lars Fors (M) yrkande" keeps its s,
                        #     "Name (P):s yrkande: …" proposes, "Dnr: 2023-05-16" is no number,
-                       #     "KS 2023/45.041" keeps its class)
+                       #     "KS 2023/45.041" keeps its class, "31 §" and "§ 31/2023" head items)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -89,6 +89,8 @@ def _num(m) -> str:
 def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, str]]:
     found = [(i, m) for i in range(part.start, part.end) if (m := item_heading(lines[i]))
              and not _wrapped_reference(lines, i, m)]
+    if not found:
+        found = _number_first_headings(lines, part)
     if part.kind == "agenda" and not found:
         found = _numbered_lines(lines, part)
     elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):
@@ -137,6 +139,56 @@ def _fused_sign_headings(lines: list[Line], part: PartSpan, found: list) -> list
         if (before and int(before[-1]) + 1 == num) or (after and int(after[0]) - 1 == num):
             out.append((i, _SeqMatch(str(num), m.group("rest"))))
     return out
+
+
+# "31 §" (the number before the sign, as statutes write it) heads the paragraphs of some
+# secretaries' minutes. That is also how running text cites a law ("enligt 31 § förvaltningslagen",
+# "6 kap. 5 § SoL"), so such a line is a heading only where the document writes no "§ 31" at all,
+# the line stands apart (a blank line or page furniture above it, so no sentence wrapped onto it),
+# and what follows the sign is a title, a diary number or nothing: never a law, a chapter, a
+# statute's abbreviation ("SoL", "LSS") or words in lower case ("andra stycket").
+_NUMBER_FIRST = re.compile(r"^\s*(?P<num>\d{1,3})\s?§(?!\s*§)[\s.:\-–]*(?P<rest>.*)$")
+_LAW_WORD = re.compile(r"^(?:\w*(?:lagen|lag|balken|balk|forordningen|forordning|stadgan|"
+                       r"reglementet|kap|kapitlet)|sfs|prop|jfr|st|p)\b\.?")
+_STATUTE_ABBR = re.compile(r"^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\b(?!-)")
+
+
+class _NumberFirst:
+    """A "31 §" heading dressed as an item heading match."""
+
+    def __init__(self, m: re.Match):
+        self._g = {"prefix": None, "num": m.group("num"), "rest": m.group("rest")}
+
+    def group(self, name: str) -> str | None:
+        return self._g[name]
+
+
+def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:
+    out: list[tuple[int, _NumberFirst]] = []
+    for i in range(part.start, part.end):
+        m = _NUMBER_FIRST.match(lines[i].text)
+        if not m or _TOC_LINE.search(lines[i].text):
+            continue
+        if i > part.start and not lines[i - 1].blank and not _FURNITURE.match(lines[i - 1].folded):
+            continue
+        rest = m.group("rest").strip()
+        if rest and not (_is_dnr_or_date(rest) or _title_start(rest)):
+            continue
+        if out and int(m.group("num")) <= int(out[-1][1].group("num")):
+            continue                     # numbers run up; a repeat at a page top is not a new item
+        out.append((i, _NumberFirst(m)))
+    # a single such line is a heading only in a protocol (an extract of one paragraph); in a
+    # report a lone "4 § Kommunen ansvarar …" is more likely a statute quoted
+    if len(out) < 2 and part.kind not in ("proto", "agenda"):
+        return []
+    return out
+
+
+def _title_start(rest: str) -> bool:
+    """What follows "31 §" opens a title: a capitalised word that names no law or chapter."""
+    if not re.match(r"[A-ZÅÄÖ\"“]", rest) or _STATUTE_ABBR.match(rest):
+        return False
+    return not _LAW_WORD.match(fold(rest.lstrip("\"“")))
 
 
 def _numbered_lines(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberedLine]]:

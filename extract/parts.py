@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from extract import vocab
 from extract.text import Line, fold, heading_key, section_kind
 
+# The number may carry its year ("§ 31/2023", "KS § 31/23", numbered per year): the year is the
+# protocol's, not part of the paragraph, and not the title's start.
 ITEM_RE = re.compile(
     r"^\s*(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})\s*)?(?<![§$&])[§$&]\s*(?P<num>\d{1,3}(?:\s?:\s?\d{1,3})?)"
-    r"(?![\d§$])(?P<rest>.*)$")
+    r"(?:\s?/\s?(?:(?:19|20)\d\d|\d\d)(?![\d/:]))?(?![\d§$])(?P<rest>.*)$")
 # OCR reads § as 8 ("KF 833 Dnr …", "TN 845", "8 13"): only with a body prefix in front, or
 # alone on its line, or before a diary number, so that numbered lists never match.
 OCR_ITEM_RE = re.compile(

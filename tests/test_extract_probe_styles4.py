@@ -112,3 +112,47 @@ def test_numbers_near_a_dot_unchanged():
     assert _dnr("Dnr KS.2022.0031") == ["KS.2022.0031"]
     assert _dnr("SN 2014/0033-753") == ["SN 2014/0033-753"]
     assert _dnr("Dnr 3.2-0100/2012") == ["3.2-0100/2012"]
+
+
+# --- 4. "31 §" and "§ 31/2023" headings ------------------------------------------------------------
+_HEAD = "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2023-05-16\n\n"
+
+
+def _items(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(i.paragraph, i.title, i.dnr) for i in _extract(text).items]
+
+
+def test_number_before_the_sign_heads_an_item():
+    assert _items(_HEAD + "31 §\tBudget 2024\nDnr KS 2023/45\n\nBeslut\nKommunstyrelsen godkänner budgeten.\n\n"
+                  "32 §\tDelegationsbeslut\n\nBeslut\nRedovisningen läggs till handlingarna.\n") == [
+        ("31", "Budget 2024", ["KS 2023/45"]), ("32", "Delegationsbeslut", [])]
+    # a protocol extract of one paragraph, the title on the next line
+    assert _items("Protokollsutdrag\nSocialnämnden\nSammanträdesdatum 2023-05-16\n\n31 §\n"
+                  "Riktlinjer för ekonomiskt bistånd\nDnr SN 2023/0123\n\nBeslut\nSocialnämnden antar riktlinjerna.\n") == [
+        ("31", "Riktlinjer för ekonomiskt bistånd", ["SN 2023/0123"])]
+
+
+def test_paragraph_numbered_with_its_year():
+    assert _items(_HEAD + "§ 31/2023 Budget 2024\nDnr KS 2023/45\n\nBeslut\nKommunstyrelsen godkänner budgeten.\n\n"
+                  "§ 32/2023 Delegationsbeslut\n\nBeslut\nRedovisningen läggs till handlingarna.\n") == [
+        ("31", "Budget 2024", ["KS 2023/45"]), ("32", "Delegationsbeslut", [])]
+    assert _items(_HEAD + "KS § 31/23\tBudget 2024\n\nBeslut\nKommunstyrelsen godkänner budgeten.\n") == [
+        ("31", "Budget 2024", [])]
+
+
+def test_legal_references_are_no_items():
+    body = ("§ 31 Biståndsbeslut\nDnr SN 2023/0123\n\nBeslut\nEnligt 31 § förvaltningslagen ska beslutet motiveras.\n"
+            "Nämnden beslutar med stöd av 4 kap. 1 § socialtjänstlagen och\n6 kap. 5 § SoL att bevilja bistånd.\n")
+    assert _items(_HEAD + body) == [("31", "Biståndsbeslut", ["SN 2023/0123"])]
+    # where the minutes head their paragraphs "31 §", a law cited at the start of a line is no item,
+    # neither wrapped onto it nor standing apart
+    got = _items(_HEAD + "31 § Biståndsbeslut\n\nBeslut\nNämnden beslutar med stöd av 4 kap.\n"
+                 "1 § socialtjänstlagen att bevilja bistånd.\n\n"
+                 "5 § SoL\n\n6 kap. 5 § SoL gäller.\n\n32 §  Övriga frågor\n\nBeslut\nInga frågor.\n")
+    assert [(p, t) for p, t, _ in got] == [("31", "Biståndsbeslut"), ("32", "Övriga frågor")]
+    # a statute quoted in a tjänsteutlåtande, a paragraph standing apart, heads nothing
+    ex = _extract("Tjänsteutlåtande\nSocialförvaltningen\nDatum 2023-05-02\nDnr SN 2023/0123\n\n"
+                  "Riktlinjer för ekonomiskt bistånd\n\nBakgrund\nAv lagen framgår följande.\n\n"
+                  "4 § Kommunen ansvarar för att den enskilde får det stöd som behövs.\n\n"
+                  "Förslag till beslut\nSocialnämnden antar riktlinjerna.\n")
+    assert [i.paragraph for i in ex.items] == [""]
