@@ -13,10 +13,11 @@ from functools import lru_cache
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, SpaceSeparatedTokenizer
 from whoosh.lang.snowball.swedish import SwedishStemmer
 
-from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, PARTY_ALIASES,
-                           PARTY_NAMES, PRE_STEM_SUFFIXES, STEM_EXCEPTIONS, STOP_WORDS)
+from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, IRREGULAR_MIN_MODIFIER,
+                           IRREGULAR_PARADIGMS, PARTY_ALIASES, PARTY_NAMES,
+                           PRE_STEM_SUFFIXES, STEM_EXCEPTIONS, STOP_WORDS)
 
-ANALYZER_VERSION = 11
+ANALYZER_VERSION = 12
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).
@@ -53,6 +54,8 @@ def stem(word: str) -> str:
         return STEM_EXCEPTIONS[word]
     if not word.isalpha():
         return word
+    if word.endswith(_IRREGULAR_ENDINGS):
+        word = _base_form(word)
     for suffix, repl, min_len in PRE_STEM_SUFFIXES:
         if len(word) >= min_len and word.endswith(suffix):
             word = word[: -len(suffix)] + repl
@@ -70,6 +73,24 @@ def stem(word: str) -> str:
         # again on the stem makes every form of such a word meet.
         s = s[:-1]
     return s
+
+
+# form → base form of IRREGULAR_PARADIGMS; the forms as one tuple for str.endswith (one C
+# call per new word: indexing speed), longest first so that "reglerna" wins over "regler"
+_IRREGULAR = {form: base for base, forms in IRREGULAR_PARADIGMS.items() for form in forms}
+_IRREGULAR_ENDINGS = tuple(sorted(_IRREGULAR, key=len, reverse=True))
+
+
+def _base_form(word: str) -> str:
+    """The word with an irregular form at its end replaced by the base form ("ansökan" →
+    "ansökning", "bygglovsansökan" → "bygglovsansökning"), when the form is the whole word
+    or ends a compound (IRREGULAR_MIN_MODIFIER letters before it); else the word."""
+    for form in _IRREGULAR_ENDINGS:
+        if word.endswith(form):
+            modifier = len(word) - len(form)
+            if modifier == 0 or modifier >= IRREGULAR_MIN_MODIFIER:
+                return word[:modifier] + _IRREGULAR[form]
+    return word
 
 
 _VOWELS = "aeiouyäåö"
@@ -105,6 +126,11 @@ def an_sibling(word: str) -> str | None:
     if w in STOP_WORDS or not w.isalpha():
         return None
     s = stem(w)
+    if w.endswith("an") and not s.endswith("an"):
+        # a verbal noun of IRREGULAR_PARADIGMS ("ansökan" stems as "ansökning"): its
+        # sibling is the verb's stem, as for a noun in -an (ansöka → "ansök")
+        base = stem(w[:-1])
+        return fold(base) if len(base) >= AN_SIBLING_MIN_STEM and base != s else None
     if s.endswith("an"):
         base = stem(s[:-1])           # skolan → skola → skol
         return fold(base) if len(base) >= AN_SIBLING_MIN_STEM and base != s else None

@@ -43,6 +43,53 @@ STEM_EXCEPTIONS: dict[str, str] = {
     "år": "år", "års": "år", "året": "år", "åren": "år", "årets": "år", "årens": "år",
 }
 
+# Irregular paradigms: base form → other forms whose Snowball stem differs from the base
+# form's, so that every form of the word meets at one stem. Snowball strips endings and
+# index.analysis folds å/ä/ö (städer → stad, ledamöter → ledamot, länder → land), which
+# covers most Swedish nouns; what is left are
+# - verbal nouns in -an whose plural is in -ningar (ansökan/ansökningar/ansökningarna):
+#   their -an is no suffix Snowball knows, and the plural's stem is the -ning noun's;
+# - words that lose the e of an unstressed -el/-er/-en before an ending (regel/regler,
+#   medel/medlen, förälder/föräldrar, egen/egna; not adjectives that are also verbs,
+#   öppna/öppnar): Snowball stems regel → "regel" but
+#   regler → "regl";
+# - umlaut plurals whose vowel folding does not restore (bok/böcker, bror/bröder), and a
+#   doubled final m (program/programmet, hem/hemmet, rum/rummet).
+# A form also ends compounds (bygglovsansökan, statsbidragsmedlen, familjehemmet) when
+# what precedes it has at least IRREGULAR_MIN_MODIFIER letters, so that a word merely ending
+# in the same letters is left alone. Forms are listed in lower case with å/ä/ö; checked
+# before Snowball (index.analysis.stem), the word's form replaced by its base form.
+IRREGULAR_PARADIGMS: dict[str, tuple[str, ...]] = {
+    "ansökning": ("ansökan", "ansökans"),
+    "anmälning": ("anmälan", "anmälans"),
+    "inbjudning": ("inbjudan", "inbjudans"),
+    "förfrågning": ("förfrågan", "förfrågans"),
+    "regel": ("regeln", "regelns", "regler", "reglerna", "reglers", "reglernas"),
+    "medel": ("medlen", "medlet", "medlens", "medlets"),
+    "exempel": ("exemplet", "exemplen", "exemplets", "exemplens"),
+    "kapitel": ("kapitlet", "kapitlen", "kapitlets", "kapitlens"),
+    "nummer": ("numret", "numren", "numrets", "numrens"),
+    "förälder": ("föräldern", "förälderns", "föräldrar", "föräldrarna", "föräldrars",
+                 "föräldrarnas"),
+    "ålder": ("åldern", "ålderns", "åldrar", "åldrarna", "åldrars"),
+    "sommar": ("somrar", "somrarna"),
+    "vinter": ("vintrar", "vintrarna"),
+    "vatten": ("vattnet", "vattnets", "vattnen", "vattnens"),
+    "teater": ("teatrar", "teatrarna", "teaterns", "teatern"),
+    "center": ("centret", "centrets", "centren"),
+    "mönster": ("mönstret", "mönstrets", "mönstren"),
+    "fönster": ("fönstret", "fönstrets", "fönstren"),
+    "syster": ("systrar", "systrarna"),
+    "dotter": ("döttrar", "döttrarna", "döttrars"),
+    "egen": ("egna", "eget"),
+    "bok": ("böcker", "böckerna", "böckers", "böckernas"),
+    "bror": ("bröder", "bröderna", "bröders", "brodern"),
+    "program": ("programmet", "programmen", "programmets", "programmens"),
+    "hem": ("hemmet", "hemmen", "hemmets"),
+    "rum": ("rummet", "rummen", "rummets"),
+}
+IRREGULAR_MIN_MODIFIER = 3
+
 # Party abbreviations that name the same party (Folkpartiet became Liberalerna in 2015):
 # a filter on one also finds the other.
 PARTY_ALIASES: dict[str, tuple[str, ...]] = {
