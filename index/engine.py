@@ -2,7 +2,8 @@
 
 Every node becomes a dense pair (mask, score) over the searcher's docnums. Text nodes read
 posting lists as arrays (index.columns) and score them with BM25 per field; filter nodes
-are masks over the column arrays. None means "no constraint" (a query of stop words only).
+are masks over the column arrays. None means "no constraint" (stop words only): left out of
+an AND or OR, and nothing at all as a whole query (Evaluator.run).
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
-from index.suffixes import MIN_HEAD, SegmentSuffixes
+from index.suffixes import (BEGIN, END, MIN_HEAD, MIN_MODIFIER, SHORT_HEAD,
+                            SegmentSuffixes, compound_roles)
 from index.schema import FACET_FIELD, facet_token
 from index.swedish import STOP_WORDS
 
@@ -38,6 +40,10 @@ MAX_PREFIX_SCAN = 2000   # lexicon entries read per segment for one prefix
 # a query's cost however short its prefix.
 MAX_WILDCARD_TERMS = 48
 MAX_WILDCARD_SCAN = 5000
+# A short last part (index.suffixes.SHORT_HEAD) is checked in so many of its most frequent
+# candidate compounds: most of what "ring" or "form" ends is no compound of them, so the
+# MAX_PREFIX_TERMS kept are looked for deeper.
+SHORT_HEAD_SCAN = 200
 
 Result = tuple[np.ndarray, np.ndarray] | None
 
@@ -81,9 +87,13 @@ class Evaluator:
 
     # -- entry point -------------------------------------------------------------------
     def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
+        """(match mask, scores) of a query. A query that constrains nothing as a whole (stop
+        words, signs: "och", "-", ".") matches nothing: it names nothing to look for, and
+        the whole archive is no answer to it. An empty query is q.MatchAll, everything;
+        inside a query such a part is left out ("skola och förskola")."""
         r = self.eval(node)
         if r is None:
-            return self.g.live.copy(), np.zeros(self.n, np.float32)
+            return self._empty()
         mask, score = r
         mask = mask & self.g.live
         return mask, score
@@ -154,15 +164,29 @@ class Evaluator:
 
     def _heads(self, word: str) -> tuple[list[str], dict[tuple[str, str], list[int]]]:
         """(head_terms, (field, term) → the leaves whose field holds the term): the
-        postings of a compound are read where it is, not looked up in every segment."""
+        postings of a compound are read where it is, not looked up in every segment. A
+        stem of SHORT_HEAD letters ("plan", "stöd") keeps only the compounds whose first
+        part is one (compound_modifier)."""
         s = stem(word)
-        if self.suffixes is None or len(s) < MIN_HEAD or not s.isalpha():
+        if self.suffixes is None or len(s) < SHORT_HEAD or not s.isalpha():
             return [], {}
-        key = ("head", s)
+        short = len(s) < MIN_HEAD
+        if short and not compound_roles(fold(s)) & END:
+            return [], {}       # "budg" (budget), "styr" (styrelse): no word to end one
+        return self._endings(s, MAX_PREFIX_TERMS, MIN_MODIFIER, checked=short)
+
+    def _endings(self, s: str, limit: int, min_modifier: int, checked: bool = False
+                 ) -> tuple[list[str], dict[tuple[str, str], list[int]]]:
+        """The `limit` most frequent folded terms ending with the stem `s` after at least
+        `min_modifier` letters (among the exact terms when `s` has å/ä/ö), each with the
+        leaves that hold it per field; with `checked`, only compounds (compound_modifier),
+        chosen among the SHORT_HEAD_SCAN most frequent candidates."""
+        key = ("head", f"{s}\x00{limit}\x00{min_modifier}\x00{int(checked)}")
         cache = self.terms.prefixes
         if key not in cache:
-            found = {f: [self.suffixes(reader, f).ending_with(s)[0] if f == "title" else
-                         self.suffixes(reader, f).ending_with(s)
+            found = {f: [self.suffixes(reader, f).ending_with(s, min_modifier)[0]
+                         if f == "title" else
+                         self.suffixes(reader, f).ending_with(s, min_modifier)
                          for reader, _ in self.leaves] for f in ("content", "title")}
             # document frequencies summed over the segments, vectorised: a common last
             # part ("förvaltning") ends hundreds of compounds in every segment
@@ -176,13 +200,19 @@ class Evaluator:
                 total = np.bincount(inv, weights=np.concatenate(dfs))
                 df: dict[str, float] = {}
                 spelled: dict[str, list[str]] = {}      # folded term → its reversed forms
-                for i in np.argsort(-total, kind="stable")[:4 * MAX_PREFIX_TERMS]:
+                scan = SHORT_HEAD_SCAN if checked else 4 * limit
+                for i in np.argsort(-total, kind="stable")[:scan]:
                     r = str(uniq[i])
                     t = fold(r[::-1].lstrip(EXACT_MARK))     # § ends a reversed exact term
                     df[t] = df.get(t, 0) + float(total[i])
                     spelled.setdefault(t, []).append(r)
-                df.pop(fold(s), None)
-                top = sorted(df, key=lambda t: (-df[t], t))[:MAX_PREFIX_TERMS]
+                head = fold(s)
+                df.pop(head, None)
+                ranked = sorted(df, key=lambda t: (-df[t], t))
+                if checked:
+                    ranked = [t for t in ranked
+                              if self.compound_modifier(t[:len(t) - len(head)])]
+                top = ranked[:limit]
                 for f in ("content", "title"):
                     for i, r in enumerate(found[f] if f == "title" else revs):
                         have = set(r.tolist())
@@ -191,6 +221,13 @@ class Evaluator:
                                 where.setdefault((f, t), []).append(i)
             cache[key] = (top, where)
         return cache[key]
+
+    def compound_modifier(self, modifier: str) -> bool:
+        """Whether the letters of a folded term before a short last part may begin a
+        compound in the Swedish dictionary ("detalj|plan", "oversikts|plan",
+        "forsorjnings|stod"), which a derivation or a chance ending may not
+        ("forbatt|ring", "ric|hard", "con|text")."""
+        return len(modifier) >= MIN_MODIFIER and bool(compound_roles(modifier) & BEGIN)
 
     def _add_head(self, score: np.ndarray, fieldname: str, text: str, leaves: list[int],
                   weight: float) -> None:
@@ -279,36 +316,82 @@ class Evaluator:
         docs = np.flatnonzero(score)
         return docs, score[docs]
 
+    def _Suffix(self, node: q.Suffix) -> Result:
+        toks = [m.group() for m in WORD_RE.finditer(node.text)]
+        if not toks:
+            return None
+        word = toks[0].lower()
+        docs, s = self.terms.get(("suffix", f"{node.field}:{word}"),
+                                 lambda: self._suffix(word, node.field))
+        own = fold_stem(word)
+        if self.suffixes is not None and own.isalpha():    # marked in snippets
+            self.heads.update(self._endings(own, MAX_WILDCARD_TERMS, 1)[0])
+        score = np.zeros(self.n, np.float32)
+        score[docs] = s
+        return score > 0, score
+
+    def _suffix(self, word: str, field: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, scores) of `word`'s own term and of the MAX_WILDCARD_TERMS most frequent
+        terms ending with its folded stem ("*nämnden": "namnd", "socialnamnd", …), read
+        where the suffix arrays hold them. Folded: OCR'd text without å/ä/ö is found too.
+        Names are not searched (a name's ending is no word)."""
+        own = fold_stem(word)
+        score = np.zeros(self.n, np.float32)
+        fields = {None: ("content", "title"), "title": ("title",),
+                  "text": ("content",)}[field]
+        if self.suffixes is not None and own.isalpha():
+            terms, where = self._endings(own, MAX_WILDCARD_TERMS, 1)
+            for t in terms:
+                for f in fields:
+                    if (f, t) in where:
+                        self._add_head(score, f, t, where[(f, t)], WEIGHTS[f])
+        for f in fields:
+            self._add_term(score, f, own, WEIGHTS[f])
+        docs = np.flatnonzero(score)
+        return docs, score[docs]
+
     def _Phrase(self, node: q.Phrase) -> Result:
         words = [w.lower() for t in node.words for w in [m.group() for m in WORD_RE.finditer(t)]]
         if node.field == "person":
             return self._Person(q.Person(" ".join(words)))
-        kept = phrase_terms(words)
-        if not kept:
+        # each word's term and, as a word alone has, its -an sibling (skolan/skola):
+        # "den nya skolan" finds "den nya skola" and the reverse
+        alts: list[tuple[str, ...]] = []
+        for w in words:
+            t = phrase_terms([w])
+            if t:
+                sibling = an_sibling(w)
+                alts.append((t[0], sibling) if sibling and sibling != t[0] else (t[0],))
+        if not alts:
             return None
         fields = ("title",) if node.field == "title" else \
             ("content",) if node.field == "text" else ("content", "title")
         score = np.zeros(self.n, np.float32)
         cand = np.ones(self.n, bool)
-        for t in kept:
+        for forms in alts:
             s = np.zeros(self.n, np.float32)
             for f in fields:
-                self._add_term(s, f, t, WEIGHTS[f])
+                self._add_term(s, f, forms[0], WEIGHTS[f])
+                for other in forms[1:]:
+                    self._add_term(s, f, other, WEIGHTS[f] * WEIGHTS["sibling"])
             cand &= s > 0
             score += s
-        if len(kept) == 1 or not cand.any():
+        if len(alts) == 1 or not cand.any():
             return cand, score * cand
         # Every bigram of the phrase (a phrase of two words exactly; a longer one by its
-        # overlapping pairs), among records whose field has all the words.
+        # overlapping pairs), in any of its words' forms, among records whose field has
+        # all the words.
         mask = cand.copy()
-        for bg in bigrams(kept):
-            docs = self._postings("bi", bg)
-            if docs is None:
-                mask[:] = False
-                break
+        for left, right in zip(alts, alts[1:]):
             has = np.zeros(self.n, bool)
-            has[docs] = True
+            for a in left:
+                for b in right:
+                    docs = self._postings("bi", bigrams([a, b])[0])
+                    if docs is not None:
+                        has[docs] = True
             mask &= has
+            if not mask.any():
+                break
         return mask, score * mask
 
     def _Person(self, node: q.Person) -> Result:
@@ -468,11 +551,15 @@ def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
                         continue
                     fs = fold_stem(t)
                     stems.add(fs)
-                    sibling = an_sibling(t) if isinstance(n, q.Word) else None
+                    sibling = an_sibling(t)        # a phrase's words look for it too
                     if sibling:
                         stems.add(sibling)
                     if isinstance(n, q.Word) and len(fs) >= MIN_PREFIX and fs.isalpha():
                         prefixes.add(fs)
+        elif isinstance(n, q.Suffix):
+            toks = [m.group().lower() for m in WORD_RE.finditer(n.text)]
+            if toks:
+                stems.add(fold_stem(toks[0]))     # the compounds: Evaluator.heads
         elif isinstance(n, q.Prefix):
             toks = [m.group().lower() for m in WORD_RE.finditer(n.text)]
             if toks:

@@ -39,6 +39,16 @@ class Prefix(Node):
 
 
 @dataclass(frozen=True)
+class Suffix(Node):
+    """Words ending with `text` (`*nämnden` in a query): the word itself in any inflection
+    and the terms ending with its stem ("socialnämnden", "stadsdelsnämnd"), case and å/ä/ö
+    aside; `field` as in Word. Only the most frequent are searched
+    (index.engine.MAX_WILDCARD_TERMS), as for Prefix."""
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
 class And(Node):
     children: tuple[Node, ...]
 

@@ -13,22 +13,51 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from index.analysis import EXACT_MARK
 from index.columns import _segment_id, lru_get
+from normalize.lexicon import BEGIN, END        # a word's roles in compounds
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """The OCR repair's Swedish lexicon, memory-mapped from its disk cache (tens of ms, once
+    per process), or None when it cannot be had (no Hunspell sv_SE): short stems then match
+    no compounds, as before."""
+    from normalize.lexicon import default_lexicon
+    try:
+        return default_lexicon()
+    except (OSError, RuntimeError):
+        return None
+
+
+def compound_roles(folded: str) -> int:
+    """The roles (BEGIN, END, …) the dictionary gives the words spelled `folded` without
+    å/ä/ö (a term of the index), 0 for none or without a dictionary."""
+    lexicon = _lexicon()
+    return lexicon.skeleton_roles(folded) if lexicon is not None else 0
 
 # The last part's stem has at least this many letters, as a stem that matches the compounds
-# it begins (index.engine.MIN_PREFIX): "nämnd", "skjut", "avtal", not "plan" or "budg"; the
-# part before it at least MIN_MODIFIER letters. A word written with å/ä/ö is matched against
-# the exact terms: "bistånd" is no last part of "…bistand" written so by OCR alone.
+# it begins (index.engine.MIN_PREFIX): "nämnd", "skjut", "avtal"; the part before it at least
+# MIN_MODIFIER letters. A word written with å/ä/ö is matched against the exact terms:
+# "bistånd" is no last part of "…bistand" written so by OCR alone.
 MIN_HEAD = 5
 MIN_MODIFIER = 3
-_MIN_TERM = MIN_HEAD + MIN_MODIFIER
-
-
+# A stem of SHORT_HEAD letters ("plan", "stöd", "vård", "barn") ends compounds too, but also
+# ends words by chance or by derivation ("ring": förbättring, "slut": uteslut, "hard":
+# Richard, "budg": a stem, no word). The Swedish dictionary decides, as the OCR repair's
+# compound splitting does (normalize.lexicon, Hunspell sv_SE's compound flags): the stem
+# must be a word that may end a compound (compound_roles: END), and a term found by it is
+# kept only when the letters before it may begin one ("detalj|plan", "översikts|plan",
+# "försörjnings|stöd"; not "förbätt|ring", "ric|hard", "grupperi|ng").
+SHORT_HEAD = 4
+# The arrays hold the alphabetic terms of at least this many letters: a leading wildcard
+# (`*plan`, three letters at least after the *) finds every term ending so.
+_MIN_TERM = 4
 class SegmentSuffixes:
     """A segment's candidate compound terms: `rev` the reversed terms, sorted; `df` each
     term's document frequency in the segment."""
@@ -37,9 +66,10 @@ class SegmentSuffixes:
         self.rev = rev
         self.df = df
 
-    def ending_with(self, head: str) -> tuple[np.ndarray, np.ndarray]:
+    def ending_with(self, head: str, min_modifier: int = MIN_MODIFIER
+                    ) -> tuple[np.ndarray, np.ndarray]:
         """(reversed terms, document frequencies) of the terms ending with `head` and at
-        least MIN_MODIFIER letters longer."""
+        least `min_modifier` letters longer."""
         r = head[::-1]
         lo = int(np.searchsorted(self.rev, r, side="left"))
         hi = int(np.searchsorted(self.rev, r + "\U0010ffff", side="left"))
@@ -47,7 +77,7 @@ class SegmentSuffixes:
             return self.rev[:0], self.df[:0]
         rev, df = self.rev[lo:hi], self.df[lo:hi]
         exact = np.char.endswith(rev, EXACT_MARK)       # "§…", reversed
-        keep = np.char.str_len(rev) - exact >= len(head) + MIN_MODIFIER
+        keep = np.char.str_len(rev) - exact >= len(head) + min_modifier
         # an ASCII head looks among the folded terms, one with å/ä/ö among the exact ones
         keep &= exact if not head.isascii() else ~exact
         return rev[keep], df[keep]

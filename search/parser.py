@@ -1,5 +1,5 @@
 """The query language: words, "phrases", AND/OR/NOT (or OCH/ELLER/INTE, in capitals) and
--word, parentheses, a trailing * (`socialn*`, `body:Social*`), field queries (party:V,
+-word, parentheses, a trailing * (`socialn*`, `body:Social*`) or a leading one (`*nämnden`), field queries (party:V,
 body:Socialnämnden, dnr:"KS 2023/0412", person:"Jöran Ståhl", kind:reservation, year:2012,
 year:2010-2014, date:[2012-01-01 TO 2012-12-31], title:…, text:…).
 
@@ -32,8 +32,9 @@ _ISO_DATE_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 # and "or" are.
 OPERATORS = {"AND": ("AND", "OCH"), "OR": ("OR", "ELLER"), "NOT": ("NOT", "INTE")}
 OPERATOR_WORDS = frozenset(w for names in OPERATORS.values() for w in names)
-# `soc*`: a wildcard needs this many letters (or digits) before its *, so that it names a
-# word's beginning rather than most of the lexicon (the index caps the expansions anyway).
+# `soc*`, `*nämnd`: a wildcard needs this many letters (or digits) before or after its *, so
+# that it names a word's beginning or end rather than most of the lexicon (the index caps
+# the expansions anyway).
 MIN_WILDCARD_PREFIX = 3
 # Words that label a diary number in a protocol ("Dnr KS 2014/0159").
 DNR_LABELS = ("dnr", "diarienr", "diarienummer")
@@ -180,7 +181,8 @@ class _Parser:
         """Whether a word starting with "-" is NOT what follows: "-word", "-party:V", and a
         lone "-" written right before a "phrase" or a "(" ("-\"sociala insatser\"")."""
         if len(t.text) > 1:
-            return t.text[1] not in "-*"
+            # "-*nämnden" negates a leading wildcard; "--" and "-*" alone are no words
+            return t.text[1] != "-" and t.text[1:].strip("*") != ""
         nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
         return nxt is not None and nxt.pos == t.pos + 1 and nxt.kind in ("phrase", "lparen")
 
@@ -250,13 +252,18 @@ class _Parser:
         return self.text_word(text, None, t.pos)
 
     def text_word(self, text: str, field: str | None, pos: int) -> q.Node:
-        """A free word, or a wildcard: `soc*` is the words beginning with "soc"."""
-        if "*" not in text or not text.strip("*"):
-            return q.Word(text, field)        # a lone * constrains nothing, as before
+        """A free word, or a wildcard: `soc*` is the words beginning with "soc", `*nämnden`
+        the words ending with "nämnden" (its compounds), a lone `*` everything."""
+        if "*" not in text:
+            return q.Word(text, field)
+        if not text.strip("*"):
+            return q.MatchAll()               # a lone *: everything, as an empty query
+        if text.startswith("*"):
+            return self.suffix_word(text, field, pos)
         stem = text.rstrip("*")
         if "*" in stem:
-            raise _bad(self.text, f"{text!r} at character {pos + 1}: * works only at the end "
-                                  "of a word, e.g. socialn*")
+            raise _bad(self.text, f"{text!r} at character {pos + 1}: * works only at the start "
+                                  "or the end of a word, e.g. socialn* or *nämnden")
         words = list(WORD_RE.finditer(stem))
         last = words[-1] if words else None
         if last is None or last.end() != len(stem):
@@ -269,6 +276,27 @@ class _Parser:
             return prefix
         # "e-tjänst*": the words before the last one are words as before
         return q.And((q.Word(stem[:last.start()], field), prefix))
+
+    def suffix_word(self, text: str, field: str | None, pos: int) -> q.Node:
+        """`*nämnden`: the words ending with "nämnden" (q.Suffix). `*nämnd*` (a word
+        anywhere inside) is not searched: the index holds words by their beginning and
+        their end."""
+        rest = text.lstrip("*")
+        if "*" in rest:
+            raise _bad(self.text, f"{text!r} at character {pos + 1}: * works only at the start "
+                                  "or the end of a word, not both, e.g. *nämnden or nämnd*")
+        words = list(WORD_RE.finditer(rest))
+        first = words[0] if words else None
+        if first is None or first.start() != 0:
+            return q.Word(text, field)        # "*§", "*-": no word after the *
+        if len(first.group()) < MIN_WILDCARD_PREFIX:
+            raise _bad(self.text, f"{text!r} at character {pos + 1}: a word with * needs at "
+                                  f"least {MIN_WILDCARD_PREFIX} letters after the *")
+        suffix = q.Suffix(first.group(), field)
+        if first.end() == len(rest):
+            return suffix
+        # "*nämnd-ordförande": the words after the first one are words as before
+        return q.And((suffix, q.Word(rest[first.end():], field)))
 
     def _dnr_ahead(self) -> bool:
         """Whether the next words are a diary number: "2014/0159" or "KS 2014/0159"."""
