@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 LEARNED = Path(__file__).with_name("confusions_learned.tsv")   # package data (*.tsv)
+# ... and with a real poor scan's confusions too (see benchmarks/repair_learn.py)
+LEARNED_POOR = Path(__file__).with_name("confusions_learned_poor.tsv")
 ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
 MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
 MAX_READINGS = 6      # true segments tried per OCR segment ("i" may be l, ä, å, t, r, e: a thin print)
@@ -109,3 +111,9 @@ def build_model(path: Path = LEARNED) -> Model:
 @lru_cache(maxsize=1)
 def default_model() -> Model:
     return build_model()
+
+
+@lru_cache(maxsize=1)
+def poor_print_model() -> Model:
+    """The model for a thin, broken print (see `normalize.repair.POOR_PRINT_DAMAGE`)."""
+    return build_model(LEARNED_POOR)

@@ -16,7 +16,7 @@ from itertools import chain
 from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
 from normalize.context import CONTEXT_WORDS, context_word
-from normalize.confusions import Model, default_model
+from normalize.confusions import Model, default_model, poor_print_model
 from normalize.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
 from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, WordRepairer,
@@ -581,6 +581,7 @@ VOCAB_MIN_LEN = 6      # words read as one of the document's own words: at least
 VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (edits / length)
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
 VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
+POOR_PRINT_DAMAGE = 0.25  # letter damage (share of words) from which the poor-print model is used
 DOCUMENT_READING_MIN_COUNT = 2  # printed words that count as the document's before repair
 DOCUMENT_READING_MAX_ZIPF = 4.0  # a model reading at least this common needs no second opinion
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
@@ -659,7 +660,6 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
     lex = lexicon or default_lexicon()
     if vocabulary:
         lex = _extended(lex, frozenset(w.lower() for w in vocabulary if w and w.isalpha()))
-    model = model or default_model()
     states = [_PageState(p.number, p.text) for p in pages]
     for st in states:
         st.apply(textfix.fix_unicode(st.text))
@@ -679,16 +679,25 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             ocr_pages += text_pages          # a text layer made by OCR: repair it like OCR
     if ocr_pages:
         stats = stats or document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
-        repairer = DocumentRepairer(lex, model, stats)
-        if stats.letters_damaged:
-            # the words the document prints right, more than once: second opinions for readings
-            # the model makes of its damaged words (see `_document_reading`)
-            repairer.index_words((st.text for st in ocr_pages), DOCUMENT_READING_MIN_COUNT)
-        for st in ocr_pages:
-            # a repaired word can change how its neighbour reads (an id next to it, a context):
-            # repeat until nothing changes, so that repairing the result again changes nothing;
-            # words split or glued by OCR are seen once the words themselves are repaired
-            _word_passes(repairer, st, None)
+        models = [model or default_model()]
+        if model is None and stats.letter_damage >= POOR_PRINT_DAMAGE:
+            # a thin, broken print misreads letters no ordinary scan does (an i for ö, t or r;
+            # B for ö): its own confusions, learned from a real one, first. The usual model
+            # then has the last word, as it has when the repaired text is repaired again
+            # (its letters are no longer that damaged): so a second repair changes nothing.
+            models.insert(0, poor_print_model())
+        for m in models:
+            repairer = DocumentRepairer(lex, m, stats)
+            if stats.letters_damaged:
+                # the words the document prints right, more than once: second opinions for
+                # readings the model makes of its damaged words (see `_document_reading`)
+                repairer.index_words((st.text for st in ocr_pages), DOCUMENT_READING_MIN_COUNT)
+            for st in ocr_pages:
+                # a repaired word can change how its neighbour reads (an id next to it, a
+                # context): repeat until nothing changes, so that repairing the result again
+                # changes nothing; words split or glued by OCR are seen once the words
+                # themselves are repaired
+                _word_passes(repairer, st, None)
         if stats.letters_damaged:
             # words damaged beyond the model, read as the document's own words (once the
             # document's words are repaired)
