@@ -275,12 +275,13 @@ def remove(obj: Context, ident) -> None:
     Example:
       arkiv remove 3f2a9c1b
     """
+    from arkiv.pipeline import remove_document
     arch = obj.archive()
     with arch.writer_lock():
         doc_id = arch.store.resolve(ident)
-        with arch.store.transaction():
-            arch.store.remove(doc_id)      # its same-text twins become searchable again
-        arch.index.delete_documents([doc_id])
+        # its copies (the same text at another path, scans of it) become another version's
+        # copies or are searched again
+        remove_document(arch.store, arch.index, doc_id)
         sync.catch_up(arch.store, arch.index)
     click.echo(f"removed {doc_id}", err=True)
 
@@ -298,7 +299,7 @@ def reprocess(obj: Context, idents, all_, force) -> None:
     Example:
       arkiv reprocess --all
     """
-    from arkiv.work import PIPELINE_VERSION, process_document
+    from arkiv.work import PIPELINE_VERSION, fingerprint, process_document
     if not idents and not all_:
         raise UsageError("give document ids or --all")
     arch = obj.archive()
@@ -317,7 +318,7 @@ def reprocess(obj: Context, idents, all_, force) -> None:
                     new = process_document(old.pages, doc_id, old.source, old.size, vocabulary)
                     new.imported_at, new.superseded_by, new.same_as = \
                         old.imported_at, old.superseded_by, old.same_as
-                    store.put(new)
+                    store.put(new, fingerprint(new))   # repair may have changed the text
             sync.index_documents(store, arch.index, chunk)
     click.echo(f"{len(ids)} documents reprocessed (pipeline {PIPELINE_VERSION})", err=True)
 
