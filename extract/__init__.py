@@ -42,7 +42,9 @@ VERSION = 15           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        # 14: "… enligt förvaltningens förslag" (a proposal adopted) is bifall
                        # 15: the fourth round of probe styles ("Lars Fors (M) yrkande" keeps its s,
                        #     "Name (P):s yrkande: …" proposes, "Dnr: 2023-05-16" is no number,
-                       #     "KS 2023/45.041" keeps its class, "31 §" and "§ 31/2023" head items)
+                       #     "KS 2023/45.041" keeps its class, "31 §" and "§ 31/2023" head items,
+                       #     the board's proposal in the council's protocol no decision, an extract's
+                       #     letterhead date, "JA = …" no proposal)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

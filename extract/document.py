@@ -44,6 +44,7 @@ def extract(pages: list[RepairedPage]) -> Extraction:
         ex.parts.append(_part(span, lines, item_spans, items))
         if span.kind == "proto" and ex.parts[-1].body:
             _own_proposals(lines, item_spans, items, ex.parts[-1].body)
+            _proposals_to_this_body(lines, item_spans, items, ex.parts[-1].body)
     _attach_lists(ex.items, pending)
     _mend_ballot_names(ex.items, _named_members(lines, spans, ex.items))
     for item in ex.items:
@@ -87,6 +88,28 @@ def _own_proposals(lines: list[Line], item_spans: list[ItemSpan], items: list[It
                 chosen.append(sec)
         if chosen:
             item.decisions = [Decision(t) for sec in chosen for t in points(sec)]
+            item.outcome = outcome_of(item.decisions)
+
+
+_PROPOSED_TO = re.compile(r"^\w+?s forslag till (\w+)")
+
+
+def _proposals_to_this_body(lines: list[Line], item_spans: list[ItemSpan], items: list[Item],
+                            body: str) -> None:
+    """"Kommunstyrelsens förslag till kommunfullmäktige" heads the board's decision in the
+    board's protocol, but in Kommunfullmäktige's own protocol it is what the board proposed, and
+    "Kommunfullmäktiges beslut" under it is the decision: the proposal's points are not counted
+    again. Alone, without a decision heading of the body's own, it stays the decision."""
+    own = fold(body.split()[-1])
+    for s, item in zip(item_spans, items):
+        if not item.decisions or not s.paragraph:
+            continue
+        sections = split_sections(lines, s.body_start, s.end, True)
+        to_us = [sec for sec in sections if sec.kind == "beslut" and
+                 (m := _PROPOSED_TO.match(heading_key(sec.heading))) and m.group(1).startswith(own)]
+        rest = [sec for sec in sections if not any(sec is x for x in to_us)]
+        if to_us and any(sec.kind == "beslut" for sec in rest):
+            item.decisions = decisions_of(rest, True)
             item.outcome = outcome_of(item.decisions)
 
 

@@ -156,3 +156,37 @@ def test_legal_references_are_no_items():
                   "4 § Kommunen ansvarar för att den enskilde får det stöd som behövs.\n\n"
                   "Förslag till beslut\nSocialnämnden antar riktlinjerna.\n")
     assert [i.paragraph for i in ex.items] == [""]
+
+
+# --- 5. the board's proposal in the council's own protocol -------------------------------------------
+_KF = """Kommunfullmäktige
+Protokoll
+Sammanträdesdatum 2023-05-16
+
+§ 31   Dnr KS/2019:123
+Svar på motion om gratis kollektivtrafik för pensionärer
+
+Kommunstyrelsens förslag till kommunfullmäktige
+Motionen anses besvarad.
+{beslut}"""
+
+
+def test_the_boards_proposal_to_the_council_is_not_the_councils_decision_again():
+    ex = _extract(_KF.format(beslut="\nKommunfullmäktiges beslut\nMotionen anses besvarad.\n"))
+    assert ([d.text for d in ex.items[0].decisions], ex.items[0].outcome) == (["Motionen anses besvarad."], "besvarad")
+    ex = _extract(_KF.format(beslut="\nYrkanden\nEva Björk (V) yrkar bifall till motionen.\n\n"
+                                    "Kommunfullmäktiges beslut\n1. Motionen bifalls.\n2. Kommunstyrelsen får i uppdrag att införa avgiftsfri kollektivtrafik.\n"))
+    assert [d.text for d in ex.items[0].decisions] == [
+        "Motionen bifalls.", "Kommunstyrelsen får i uppdrag att införa avgiftsfri kollektivtrafik."]
+
+
+def test_the_boards_proposal_in_its_own_protocol_or_alone_unchanged():
+    # alone, the proposal is what the record has of the decision
+    ex = _extract(_KF.format(beslut=""))
+    assert [d.text for d in ex.items[0].decisions] == ["Motionen anses besvarad."]
+    # in the board's own protocol both are the board's decisions: for itself and to the council
+    ex = _extract("Kommunstyrelsen\nProtokoll\nSammanträdesdatum 2023-04-25\n\n§ 61   Dnr KS 2023/0088\n"
+                  "Budget 2024\n\nKommunstyrelsens beslut\nKommunstyrelsen fastställer internbudgeten.\n\n"
+                  "Kommunstyrelsens förslag till kommunfullmäktige\nBudgeten för 2024 fastställs.\n")
+    assert [d.text for d in ex.items[0].decisions] == [
+        "Kommunstyrelsen fastställer internbudgeten.", "Budgeten för 2024 fastställs."]
