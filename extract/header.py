@@ -484,8 +484,8 @@ def datum_label(lines: list[Line]) -> str | None:
 
 
 def heading_date(lines: list[Line]) -> str | None:
-    """A date standing alone in a protocol's letterhead ("PROTOKOLL" / "Kommunstyrelsen" /
-    "2024-02-06", or "KOMMUNFULLMÄKTIGE      PROTOKOLL" over a right-hand "2023-11-27"): the
+    """A date standing alone in a protocol's or an extract's letterhead ("PROTOKOLL" /
+    "Kommunstyrelsen" / "2024-02-06", "Utdrag ur sammanträdesprotokoll" / …, or "KOMMUNFULLMÄKTIGE      PROTOKOLL" over a right-hand "2023-11-27"): the
     meeting's date, printed where other systems write "Sammanträdesdatum". Only a cell that is
     nothing but a date, within three lines of the heading and before the first §."""
     filled = [ln for ln in lines[:30] if not ln.blank]
@@ -493,7 +493,8 @@ def heading_date(lines: list[Line]) -> str | None:
         if re.match(r"^\s*(?:[A-ZÅÄÖ]{1,5}\s*)?[§$]\s*\d", ln.text):
             break
         cells = [heading_key(c) for c in re.split(r"\t|\s{2,}", ln.text.strip())]
-        if not any(c in vocab.PROTOCOL_HEADINGS for c in cells):
+        # an extract's letterhead prints the date as the protocol's does
+        if not any(c in vocab.PROTOCOL_HEADINGS or c in vocab.EXTRACT_HEADINGS for c in cells):
             continue
         for nxt in filled[k:k + 4]:
             if re.match(r"^\s*(?:[A-ZÅÄÖ]{1,5}\s*)?[§$]\s*\d", nxt.text):

@@ -190,3 +190,27 @@ def test_the_boards_proposal_in_its_own_protocol_or_alone_unchanged():
                   "Kommunstyrelsens förslag till kommunfullmäktige\nBudgeten för 2024 fastställs.\n")
     assert [d.text for d in ex.items[0].decisions] == [
         "Kommunstyrelsen fastställer internbudgeten.", "Budgeten för 2024 fastställs."]
+
+
+# --- 6. the date alone in an extract's letterhead ---------------------------------------------------
+_UTDRAG = "{head}\nSocialnämnden\n{date_line}\n\n§ 77    Ärendenr SN 2023/0456\n{under}Riktlinjer för färdtjänst\n\n" \
+          "Socialnämndens beslut\nSocialnämnden beslutar i enlighet med förvaltningens förslag.\n"
+
+
+def test_a_date_alone_under_an_extracts_heading_is_the_meeting_date():
+    for head in ("Utdrag ur sammanträdesprotokoll", "PROTOKOLLSUTDRAG", "Utdrag ur protokoll"):
+        ex = _extract(_UTDRAG.format(head=head, date_line="2023-06-13", under=""))
+        assert (ex.doc_type, ex.meeting_date) == ("protokollsutdrag", "2023-06-13")
+    # behind a tjänsteskrivelse, the extract's own part has its date
+    ex = _extract("Tjänsteskrivelse\nSocialförvaltningen\nDatum: 2023-05-16\nVår beteckning: SN 2023/0456\n"
+                  "Till Socialnämnden\n\nRiktlinjer för färdtjänst\n\nFörslag till beslut\n"
+                  "Socialnämnden antar riktlinjerna.\n\f"
+                  + _UTDRAG.format(head="Utdrag ur sammanträdesprotokoll", date_line="2023-06-13", under=""))
+    assert [(p.doc_type, p.date) for p in ex.parts] == [("tjansteutlatande", "2023-05-16"), ("protokollsutdrag", "2023-06-13")]
+
+
+def test_a_date_under_the_extracts_item_or_in_a_sentence_unchanged():
+    ex = _extract(_UTDRAG.format(head="Protokollsutdrag", date_line="", under="2023-06-13\n"))
+    assert ex.meeting_date is None
+    ex = _extract(_UTDRAG.format(head="Protokollsutdrag", date_line="Riktlinjerna antogs 2023-06-13.", under=""))
+    assert ex.meeting_date is None
