@@ -104,8 +104,11 @@ class _At:
 def _garbled_verb(sent: str, f: str) -> _At | None:
     """"Ordföranden X (M) ﬁnesiog, med instämmande …, att nämnden skulle besluta enligt …":
     a sentence that opens with a member and proposes a decision, its verb lost to OCR."""
-    if re.search(r"\b(?:ja|nej)-?rost|\b(?:rostar|rostade) (?:ja|nej)\b|^\W*(?:ja|nej|avstar)\s*:", f):
-        return None                      # a ballot list ("Ja-röster: Ulf Kristersson (M), …")
+    if re.search(r"\b(?:ja|nej)-?rost|\b(?:rostar|rostade) (?:ja|nej)\b|^\W*(?:ja|nej|avstar)\s*:|"
+                 r"\b(?:ja|nej)\s*=|^\W*(?:ja|nej)\b", f):
+        return None                      # a ballot list ("Ja-röster: Ulf Kristersson (M), …") or
+                                         # the order of voting ("JA = bifall till X:s yrkande",
+                                         # "Ja för bifall till X:s yrkande, nej för …")
     found = persons.mentions(sent)
     if found and found[0].start < 30 and re.search(r"\batt\b.{0,80}\bbesluta|\benligt\b|bifall|avslag", f):
         return _At(found[0].end)

@@ -214,3 +214,27 @@ def test_a_date_under_the_extracts_item_or_in_a_sentence_unchanged():
     assert ex.meeting_date is None
     ex = _extract(_UTDRAG.format(head="Protokollsutdrag", date_line="Riktlinjerna antogs 2023-06-13.", under=""))
     assert ex.meeting_date is None
+
+
+# --- 7. the order of voting is no proposal ---------------------------------------------------------
+def _beslutsgang(lines: str) -> list[tuple[str | None, str | None, str, str | None]]:
+    text = ("Protokoll\nKommunfullmäktige\nSammanträdesdatum 2023-06-19\n\n§ 58   Dnr KS 2023/0210\n"
+            "Ändrade taxor för vatten och avlopp\n\nYrkanden\nSara Lund (C) yrkar bifall till kommunstyrelsens förslag.\n"
+            "Omar Haddad (S) yrkar avslag.\n\nBeslutsgång\n" + lines + "\n\nKommunfullmäktiges beslut\nTaxorna ändras.\n")
+    return [(p.name, p.party, p.type, p.supports) for p in _extract(text).items[0].proposals]
+
+
+_TWO = [("Sara Lund", "C", "bifall", None), ("Omar Haddad", "S", "avslag", None)]
+
+
+def test_ja_equals_and_ja_for_state_the_voting_order():
+    assert _beslutsgang("Omröstning begärs.\nJA = bifall till Sara Lunds (C) yrkande  "
+                        "NEJ = bifall till Omar Haddads (S) yrkande\n31 ledamöter röstar JA och 18 röstar NEJ.") == _TWO
+    assert _beslutsgang("Omröstning begärs.\nJa för bifall till Sara Lunds (C) yrkande, nej för bifall till "
+                        "Omar Haddads (S) yrkande.\nMed 31 ja-röster mot 18 nej-röster bifalls yrkandet.") == _TWO
+
+
+def test_a_member_opening_a_sentence_in_the_beslutsgang_unchanged():
+    # the OCR-garbled verb after a member still proposes
+    assert _beslutsgang("Ordföranden Eva Björk (V) fmesiog bifall till motionen.") == _TWO + [
+        ("Eva Björk", "V", "bifall", None)]
