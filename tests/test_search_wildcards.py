@@ -101,7 +101,8 @@ def test_negated_and_combined_wildcards(ix: Index) -> None:
     assert ids(ix, "soc* body:Kommun*") == soc & ids(ix, "body:Kommun*")
 
 
-@pytest.mark.parametrize("query", ["so*", "s*", "x AND ab*", "*soc", "so*c", "title:so*"])
+# (a leading star works: `*nämnden`, tests/test_search_probes3.py; `*so` is still too short)
+@pytest.mark.parametrize("query", ["so*", "s*", "x AND ab*", "*so", "so*c", "title:so*"])
 def test_a_short_or_inner_wildcard_is_an_error(ix: Index, query: str) -> None:
     with pytest.raises(UsageError, match=r"\*"):
         search(ix, query)
