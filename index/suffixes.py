@@ -20,7 +20,7 @@ import numpy as np
 
 from index.analysis import EXACT_MARK
 from index.columns import _segment_id, lru_get
-from normalize.lexicon import BEGIN, END        # a word's roles in compounds
+from corpus.lexicon import BEGIN, END        # a word's roles in compounds
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def _lexicon():
     """The OCR repair's Swedish lexicon, memory-mapped from its disk cache (tens of ms, once
     per process), or None when it cannot be had (no Hunspell sv_SE): short stems then match
     no compounds, as before."""
-    from normalize.lexicon import default_lexicon
+    from corpus.lexicon import default_lexicon
     try:
         return default_lexicon()
     except (OSError, RuntimeError):
@@ -50,7 +50,7 @@ MIN_MODIFIER = 3
 # A stem of SHORT_HEAD letters ("plan", "stöd", "vård", "barn") ends compounds too, but also
 # ends words by chance or by derivation ("ring": förbättring, "slut": uteslut, "hard":
 # Richard, "budg": a stem, no word). The Swedish dictionary decides, as the OCR repair's
-# compound splitting does (normalize.lexicon, Hunspell sv_SE's compound flags): the stem
+# compound splitting does (corpus.lexicon, Hunspell sv_SE's compound flags): the stem
 # must be a word that may end a compound (compound_roles: END), and a term found by it is
 # kept only when the letters before it may begin one ("detalj|plan", "översikts|plan",
 # "försörjnings|stöd"; not "förbätt|ring", "ric|hard", "grupperi|ng").

@@ -83,7 +83,7 @@ def _read_learned(path: Path) -> tuple[dict[tuple[str, str], int], dict[str, int
 
 
 def build_model(path: Path = LEARNED) -> Model:
-    from normalize.lexicon import skeleton
+    from corpus.lexicon import skeleton
     counts, totals = _read_learned(path)
     priors = {(t, o): p for t, o, p in DEFAULTS}
     logp: dict[tuple[str, str], float] = {}

@@ -17,7 +17,7 @@ from corpus.models import Change, Page, RepairedPage
 from normalize import patterns, textfix
 from normalize.context import CONTEXT_WORDS, context_word
 from normalize.confusions import Model, default_model, poor_print_model
-from normalize.lexicon import Lexicon, default_lexicon, skeleton
+from corpus.lexicon import Lexicon, default_lexicon, skeleton
 from normalize.textfix import Edit
 from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, WordRepairer,
                              case_like, document_stats)

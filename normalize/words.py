@@ -9,7 +9,7 @@ prior is the Zipf frequency (compounds get the prior of their rarest part, minus
 part). The word as printed keeps its own prior if the lexicon knows it, else `UNKNOWN_PRIOR`.
 A candidate replaces the printed word only when it scores `margin` higher.
 
-Candidates are generated in *skeleton* space (diacritics removed, see `normalize.lexicon`): the
+Candidates are generated in *skeleton* space (diacritics removed, see `corpus.lexicon`): the
 confusions that change letters (`6` → ö, `#` → ä, `rn` → m, …) are enumerated up to a few edits,
 and every diacritic spelling of the resulting skeleton comes from the lexicon's skeleton index in
 one lookup, so `forvaltningens` never enumerates its 3^k a/ä/å spellings.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalize.confusions import Model
-from normalize.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
+from corpus.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
 
 UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from normalize import hunspell
-from normalize.lexicon import default_lexicon, skeleton
+from corpus import hunspell
+from corpus.lexicon import default_lexicon, skeleton
 
 DATA = Path(__file__).parent / "data" / "normalize"
 
@@ -82,7 +82,7 @@ def test_vocabulary_extends_a_copy() -> None:
 
 @pytest.fixture
 def mini_hunspell(monkeypatch):
-    from normalize import lexicon
+    from corpus import lexicon
     monkeypatch.setattr(lexicon, "find_hunspell",
                         lambda: (DATA / "mini_sv.dic", DATA / "mini_sv.aff"))
     return lexicon

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import marisa_trie
 
-from normalize import hunspell
+from corpus import hunspell
 
 LEXICON_VERSION = 8
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
