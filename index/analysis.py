@@ -17,7 +17,7 @@ from index.swedish import (ET_STRIP_MIN_STEM, FACET_VALUE_NAMES, IRREGULAR_MIN_M
                            IRREGULAR_PARADIGMS, PARTY_ALIASES, PARTY_NAMES,
                            PRE_STEM_SUFFIXES, STEM_EXCEPTIONS, STOP_WORDS)
 
-ANALYZER_VERSION = 12
+ANALYZER_VERSION = 13
 
 # Words: letters/digits, keeping inner hyphens out (Ann-Katrin → ann, katrin) so that each part
 # is searchable. Digits stay tokens (years, amounts, paragraph numbers).

@@ -3,7 +3,7 @@
 A dnr is one token. Keys ignore case, spaces and leading zeros of number runs, so that
 "ks 2014/159", "KS 2014/0159" and "KS2014/0159" meet. Each dnr is also indexed without its
 body prefix ("2014/0159" finds "KS 2014/0159") and without a trailing classification suffix
-("SN 2014/0033" finds "SN 2014/0033-753").
+("SN 2014/0033" finds "SN 2014/0033-753", "KS 2023/45" finds "KS 2023/45.041").
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import re
 _LABEL_RE = re.compile(r"^\s*(dnr|diarienr|diarienummer|ärendenr)\b[.:]?\s*", re.I)
 _ZEROS_RE = re.compile(r"(?<!\d)0+(?=\d)")
 _PREFIX_RE = re.compile(r"^([A-ZÅÄÖ]+)[\s/]*(?=\d)")
-_SUFFIX_RE = re.compile(r"^(.*\d{4}[/:]\d+)-\d+$")
+_SUFFIX_RE = re.compile(r"^(.*\d{4}[/:]\d+)(?:-\d+|(?:\.\d+)+)$")
 
 # A word that looks like (part of) a dnr: digits around "/" or ":" ("2014/0159",
 # "3.2-0100/2012", "KS/2019:123").
-DNR_SHAPE_RE = re.compile(r"^(?:[A-Za-zÅÄÖåäö]+/?)?\d[\d.\-]*[/:]\d+(?:-\d+)?$")
+DNR_SHAPE_RE = re.compile(r"^(?:[A-Za-zÅÄÖåäö]+/?)?\d[\d.\-]*[/:]\d+(?:-\d+|(?:\.\d+)+)?$")
 # A body prefix word that may precede a dnr-shaped word ("KS", "SN", "BUN", "BoM").
 DNR_PREFIX_RE = re.compile(r"^[A-Za-zÅÄÖåäö]{1,5}$")
 

@@ -62,6 +62,9 @@ def test_analyzer_drops_stop_words_and_marks_exact_forms() -> None:
     ("3.2-0100/2012", "3.2-0100/2012"),
     ("SN 2014/0033-753", "SN 2014/0033"),
     ("SN 2014/0033-753", "Dnr SN 2014/0033-753"),
+    ("KS 2023/45.041", "KS 2023/45"),            # a class code after a dot, as -753
+    ("KS 2023/45.041", "KS 2023/45.041"),
+    ("2021/1234.3.2", "2021/1234"),
 ])
 def test_dnr_query_finds_number(dnr: str, query: str) -> None:
     assert dnr_key(query) in dnr_keys(dnr)
@@ -72,6 +75,8 @@ def test_dnr_query_finds_number(dnr: str, query: str) -> None:
     ("KS 2014/0159", "SN 2014/0159"),      # another body's case with the same serial
     ("3.2-0100/2012", "3.2-0100/2013"),
     ("3.2-0100/2012", "0100/2012"),
+    ("KS 2023/45.041", "KS 2023/45.042"),
+    ("KS 2023/45", "KS 2023/45.041"),         # the class code narrows, never widens
 ])
 def test_dnr_other_numbers_do_not_match(dnr: str, query: str) -> None:
     assert dnr_key(query) not in dnr_keys(dnr)
@@ -79,6 +84,7 @@ def test_dnr_other_numbers_do_not_match(dnr: str, query: str) -> None:
 
 def test_dnr_is_one_token_shape() -> None:
     assert looks_like_dnr("3.2-0100/2012") and looks_like_dnr("2014/0159")
+    assert looks_like_dnr("2023/45.041") and looks_like_dnr("KS/2019:123")
     assert not looks_like_dnr("2012") and not looks_like_dnr("2012-03-22")
 
 
