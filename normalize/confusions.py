@@ -22,7 +22,11 @@ LEARNED = Path(__file__).with_name("confusions_learned.tsv")   # package data (*
 LEARNED_POOR = Path(__file__).with_name("confusions_learned_poor.tsv")
 ALPHA = 300.0         # weight of a prior, in observations (the training text is small)
 MIN_PROB = 0.001      # confusions rarer than this are not generated as candidates
-MAX_READINGS = 6      # true segments tried per OCR segment ("i" may be l, ä, å, t, r, e: a thin print)
+MAX_READINGS = 4      # true segments tried per OCR segment
+# a poor print: more of them ("i" may be l, ä, å, t, r), and those of its own table that the
+# usual one lacks (i for ö)
+MAX_POOR_READINGS_BASE = 6
+MAX_POOR_READINGS = 2
 
 # (true segment, OCR segment, prior probability). Why each is here:
 DEFAULTS: list[tuple[str, str, float]] = [
@@ -82,8 +86,7 @@ def _read_learned(path: Path) -> tuple[dict[tuple[str, str], int], dict[str, int
     return counts, totals
 
 
-def build_model(path: Path = LEARNED) -> Model:
-    from corpus.lexicon import skeleton
+def _logp(path: Path) -> dict[tuple[str, str], float]:
     counts, totals = _read_learned(path)
     priors = {(t, o): p for t, o, p in DEFAULTS}
     logp: dict[tuple[str, str], float] = {}
@@ -96,6 +99,12 @@ def build_model(path: Path = LEARNED) -> Model:
         p = max(p, prior / 2)
         if p > 0:
             logp[key] = math.log10(min(p, 0.95))
+    return logp
+
+
+def _readings(logp: dict[tuple[str, str], float], limit: int) -> dict[str, dict[str, float]]:
+    """OCR segment -> {skeleton of a true segment: best log10 P}, the likeliest `limit`."""
+    from corpus.lexicon import skeleton
     generate: dict[str, dict[str, float]] = {}
     for (true, ocr), lp in logp.items():
         if lp < math.log10(MIN_PROB) or ocr == skeleton(true):
@@ -104,7 +113,28 @@ def build_model(path: Path = LEARNED) -> Model:
         best = generate.setdefault(ocr, {})
         best[skel] = max(best.get(skel, -99.0), lp)
     # the likeliest few readings per OCR segment: the candidate search branches on each
-    return Model(logp=logp, generate={o: tuple(sorted(d.items(), key=lambda kv: -kv[1])[:MAX_READINGS])
+    return {o: dict(sorted(d.items(), key=lambda kv: -kv[1])[:limit])
+            for o, d in generate.items()}
+
+
+def build_model(path: Path = LEARNED, *also: Path) -> Model:
+    """The model of the table at `path`; with `also`, of those tables too: each confusion as
+    likely as the likeliest table makes it, the first table's likeliest MAX_READINGS readings
+    generated and, of the others, the likeliest MAX_POOR_READINGS readings the first lacks."""
+    base = _logp(path)
+    logp = dict(base)
+    generate = _readings(base, MAX_READINGS if not also else MAX_POOR_READINGS_BASE)
+    for table in (_logp(p) for p in also):
+        for key, lp in table.items():
+            logp[key] = max(logp.get(key, -99.0), lp)
+        for ocr, readings in _readings(table, 99).items():
+            best = generate.setdefault(ocr, {})
+            new = [(skel, lp) for skel, lp in readings.items() if skel not in best]
+            for skel, lp in readings.items():
+                if skel in best:
+                    best[skel] = max(best[skel], lp)
+            best.update(new[:MAX_POOR_READINGS])
+    return Model(logp=logp, generate={o: tuple(sorted(d.items(), key=lambda kv: -kv[1]))
                                       for o, d in generate.items()})
 
 
@@ -115,5 +145,8 @@ def default_model() -> Model:
 
 @lru_cache(maxsize=1)
 def poor_print_model() -> Model:
-    """The model for a thin, broken print (see `normalize.repair.POOR_PRINT_DAMAGE`)."""
-    return build_model(LEARNED_POOR)
+    """The model for a thin, broken print (see `normalize.repair.POOR_PRINT_DAMAGE`): the
+    poor-print table's confusions with the usual ones, none less likely than the usual model
+    makes it. So what it leaves unrepaired the usual model leaves too, and a second repair of
+    its result (no longer that damaged, so repaired with the usual model) changes nothing."""
+    return build_model(LEARNED, LEARNED_POOR)

@@ -233,7 +233,6 @@ class DocumentRepairer:
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
-            choice = self._document_reading(tok, low, choice, _sentence_start(text, m.start()))
             sentence_start = _sentence_start(text, m.start())
             margin = BASE_MARGIN
             diacritic_only = skeleton(choice.word) == skeleton(low)
@@ -279,52 +278,33 @@ class DocumentRepairer:
             return None                     # "Jay", "Don": a name as likely as a misreading
         if text[m.end():m.end() + 1] == ".":
             return None
-        prev, nxt, after = self._neighbours(tokens, idx)
-        if prev in patterns.NOUN_BEFORE or any(c.isdigit() for c in nxt):
-            return None                     # "en bom", "kaj 5": a noun, or a label
+        # (the word first: memoised, and most words are no misreading; then its neighbours)
         choice = self.words.real_word(low)
         if choice is None or choice.word not in patterns.REAL_WORD_TARGETS:
             return None
+        prev, nxt, after = self._neighbours(tokens, idx)
+        if prev in patterns.NOUN_BEFORE or any(c.isdigit() for c in nxt):
+            return None                     # "en bom", "kaj 5": a noun, or a label
         if (prev in _LIST_WORDS or nxt in _LIST_WORDS) and not (
                 choice.word == "till" and nxt == "och" and after == "med"):
             return None                     # "tall och bark": a word in a list is a content word
         return Edit(m.start(), m.end(), case_like(tok, choice.word), "real-word",
                     _confidence(choice.score))
 
-    def index_words(self, texts: Iterable[str], min_count: int = 1) -> None:
-        """The document's own long words that the lexicon knows (printed at least `min_count`
-        times): the likeliest readings of its words damaged beyond the confusion model (see
-        `vocab_edits`, `_document_reading`)."""
+    def index_words(self, texts: Iterable[str]) -> None:
+        """The document's own long words that the lexicon knows: the likeliest readings of its
+        words damaged beyond the confusion model (see `vocab_edits`)."""
         index: dict[tuple[str, int], list[str]] = {}
-        seen: Counter[str] = Counter()
+        seen: set[str] = set()
         for text in texts:
             seen.update(m.group().lower() for m in TOKEN.finditer(text)
                         if len(m.group()) >= VOCAB_MIN_LEN)
         for low in sorted(seen):
-            if seen[low] < min_count:
-                continue
             if low.isalpha() and self.lex.known(low) and not self.lex.is_foreign(low):
                 for g in _bigrams(skeleton(low)):
                     index.setdefault((g, len(low)), []).append(low)
         self.doc_words = index
         self._nearest: dict[tuple[str, float], str | None] = {}
-
-    def _document_reading(self, tok: str, low: str, choice: Choice, sentence_start: bool) -> Choice:
-        """A word the model reads with misread letters as a rare word or a compound built for
-        the occasion ("jivsstil" -> jävsstil, "insatsgrapp" -> insatsgrepp) is likelier the word
-        the document prints elsewhere ("livsstil", "insatsgrupp"), when one such word is clearly
-        the nearest (see `_nearest_doc_word`). A lost diacritic alone needs no second opinion."""
-        if (not self.doc_words or len(low) < VOCAB_MIN_LEN or not low.isalpha()
-                or skeleton(choice.word) == skeleton(low) or self.lex.known(low)
-                or (self.lex.zipf(choice.word) or 0.0) >= DOCUMENT_READING_MAX_ZIPF):
-            return choice
-        share = VOCAB_MAX_SHARE
-        if tok[:1].isupper() and not sentence_start:
-            share = VOCAB_NAME_SHARE
-        found = self._nearest_doc_word(low, share)
-        if found is None or found == choice.word:
-            return choice
-        return Choice(found, choice.score)
 
     def vocab_edits(self, text: str) -> list[Edit]:
         """Long words left unknown read as a long word the document itself has (`Byggnadsnanmden`,
@@ -582,8 +562,6 @@ VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
 VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
 POOR_PRINT_DAMAGE = 0.25  # letter damage (share of words) from which the poor-print model is used
-DOCUMENT_READING_MIN_COUNT = 2  # printed words that count as the document's before repair
-DOCUMENT_READING_MAX_ZIPF = 4.0  # a model reading at least this common needs no second opinion
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
 
 
@@ -679,25 +657,17 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             ocr_pages += text_pages          # a text layer made by OCR: repair it like OCR
     if ocr_pages:
         stats = stats or document_stats(_tokens_for_stats([st.text for st in ocr_pages]), lex)
-        models = [model or default_model()]
-        if model is None and stats.letter_damage >= POOR_PRINT_DAMAGE:
+        if model is None:
             # a thin, broken print misreads letters no ordinary scan does (an i for ö, t or r;
-            # B for ö): its own confusions, learned from a real one, first. The usual model
-            # then has the last word, as it has when the repaired text is repaired again
-            # (its letters are no longer that damaged): so a second repair changes nothing.
-            models.insert(0, poor_print_model())
-        for m in models:
-            repairer = DocumentRepairer(lex, m, stats)
-            if stats.letters_damaged:
-                # the words the document prints right, more than once: second opinions for
-                # readings the model makes of its damaged words (see `_document_reading`)
-                repairer.index_words((st.text for st in ocr_pages), DOCUMENT_READING_MIN_COUNT)
-            for st in ocr_pages:
-                # a repaired word can change how its neighbour reads (an id next to it, a
-                # context): repeat until nothing changes, so that repairing the result again
-                # changes nothing; words split or glued by OCR are seen once the words
-                # themselves are repaired
-                _word_passes(repairer, st, None)
+            # B for ö): confusions learned from a real one too, where letters are that damaged
+            model = (poor_print_model() if stats.letter_damage >= POOR_PRINT_DAMAGE
+                     else default_model())
+        repairer = DocumentRepairer(lex, model, stats)
+        for st in ocr_pages:
+            # a repaired word can change how its neighbour reads (an id next to it, a context):
+            # repeat until nothing changes, so that repairing the result again changes nothing;
+            # words split or glued by OCR are seen once the words themselves are repaired
+            _word_passes(repairer, st, None)
         if stats.letters_damaged:
             # words damaged beyond the model, read as the document's own words (once the
             # document's words are repaired)

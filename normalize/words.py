@@ -173,23 +173,32 @@ class WordRepairer:
         gen = self.model.generate
         out: list[tuple[tuple[str, ...], tuple]] = []
         n = len(word)
-        # per position: (length, skeleton read, edit?, best log10 P of that reading)
-        options: list[list[tuple[int, str, int, float]]] = []
+        # per position: (length, skeleton read, edit?, best log10 P of that reading, segment)
+        options: list[list[tuple[int, str, int, float, tuple[str, int]]]] = []
         for i, ch in enumerate(word):
-            opts = [] if ch in FORCED else [(1, skeleton(ch), 0, 0.0)]
+            opts = [] if ch in FORCED else [(1, skeleton(ch), 0, 0.0, (ch, 1))]
             for k in (1, 2):
                 if i + k <= n:
                     seg = word[i:i + k]
                     penalty = 0.0 if set(seg) & FORCED else self.op_penalty
                     for true_skel, lp in gen.get(seg, ()):
-                        opts.append((k, true_skel, 1, lp + penalty))
+                        opts.append((k, true_skel, 1, lp + penalty, (seg, len(true_skel))))
             options.append(opts)
 
         budget = [MAX_SEARCH_NODES]
+        probes = lex._probes                # probe()'s memo, read directly: the hottest path
         probe = lex.probe
         whole_bit, end_bit = STANDALONE, END
 
-        def rec(i: int, part: str, roles: int, parts: tuple[str, ...], segs: tuple,
+        def flat(chain: tuple) -> tuple:
+            # the segments so far are kept as a linked chain (segment, rest): O(1) per step
+            segs = []
+            while chain:
+                segs.append(chain[0])
+                chain = chain[1]
+            return tuple(reversed(segs))
+
+        def rec(i: int, part: str, roles: int, parts: tuple[str, ...], chain: tuple,
                 edits: int, cost: float) -> None:
             # roles: what the skeleton `part` is in the lexicon (bits), -1 never reaches here
             budget[0] -= 1
@@ -198,24 +207,26 @@ class WordRepairer:
             if i == n:
                 if not parts:
                     if roles & whole_bit:
-                        out.append(((part,), segs))
+                        out.append(((part,), flat(chain)))
                 elif len(part) >= 2 and roles & end_bit:
-                    out.append((parts + (part,), segs))
+                    out.append((parts + (part,), flat(chain)))
                 return
             boundary_bit = MIDDLE if parts else BEGIN
-            for k, true_skel, edit, lp in options[i]:
+            for k, true_skel, edit, lp, seg in options[i]:
                 if edit and (edits >= max_edits or cost + lp < SEARCH_FLOOR):
                     continue            # too many confusions, or too unlikely ones
                 new = part + true_skel
-                new_roles = probe(new)
+                new_roles = probes.get(new)
+                if new_roles is None:
+                    new_roles = probe(new)
                 if new_roles < 0:
                     continue            # no lexicon skeleton starts so
-                seg = (word[i:i + k], len(true_skel))
-                rec(i + k, new, new_roles, parts, segs + (seg,), edits + edit, cost + lp)
+                link = (seg, chain)
+                rec(i + k, new, new_roles, parts, link, edits + edit, cost + lp)
                 # a compound boundary after this part (stadsdels|förvaltning)
                 if (new_roles & boundary_bit and len(parts) < 2 and len(new) >= 2
                         and n - i - k >= 2):
-                    rec(i + k, "", 0, parts + (new,), segs + (seg,), edits + edit, cost + lp)
+                    rec(i + k, "", 0, parts + (new,), link, edits + edit, cost + lp)
 
         rec(0, "", 0, (), (), 0, 0.0)
         return out

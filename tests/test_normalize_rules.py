@@ -205,20 +205,6 @@ def test_poor_print_document(repaired: str) -> None:
     assert repaired in out
 
 
-def test_a_misread_word_is_the_word_the_document_prints_elsewhere() -> None:
-    # the model alone reads "jivsstil" as the compound jäv+stil; the document says livsstil twice
-    text = ("Socialnimnden godkénner rapporten. Mélgruppen f5r social insatsgrupp #r ungdomar 1 "
-            "riskzonen som riskerar en kriminell livsstil. Unga som vill lamna en kriminell "
-            "livsstil far stod. Ungdomar som lever en kriminell jivsstil far hjälp.")
-    out, _ = repair_text(text)
-    assert "lever en kriminell livsstil far" in out
-    # must not change: a reading two of the document's words are equally near keeps the model's
-    text = ("Socialnimnden godkénner rapporten om insatsgrupper. Mélgruppen f5r insatsgruppen #r "
-            "ungdomar. Insatsgrupper och insatsgruppen ska samverka. Rapporten om insatsgruppet.")
-    out, _ = repair_text(text)
-    assert "Rapporten om insatsgrupper." in out         # t read for r, as the model says
-
-
 @pytest.mark.parametrize("text", [
     "Med 9 ja-röster mot 4 nej-röster beslutar kommunstyrelsen enligt förslaget.",
     "Sara Lund (C) yrkar bifall till förvaltningens förslag.",
