@@ -30,7 +30,7 @@ from corpus.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
 UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
-SURE = 1.5                 # log10 odds at which a reading without letter confusions is taken
+SURE = 1.5                 # log10 odds at which the model's reading needs no any-letter search
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
 MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
 SEARCH_FLOOR = -4.5        # log10 P of the confusions of a reading below which none can win
@@ -393,14 +393,10 @@ class WordRepairer:
         # a dictionary word only becomes another dictionary word; a compound may become another
         self._active_loss_log = self._real_word_loss_log if prior is not None else self._loss_log
         whole = self.lex.zipf(word) is not None
-        found = None
-        if prior is None and max_edits > forced:
-            # most damage is lost diacritics alone: when that reading wins clearly, stop there
-            found = self.best(word, forced, whole_words=whole, names=names)
-            if found is not None and found[1] - keep < SURE:
-                found = None
-        if found is None:
-            found = self.best(word, max_edits, whole_words=whole, names=names)
+        # the likeliest reading of all, also where restoring diacritics alone makes a word: in a
+        # poor print "vat" is var (one misread letter), not the rare "våt" (the search is
+        # memoised per word, so a shortcut at the diacritic reading saved nothing)
+        found = self.best(word, max_edits, whole_words=whole, names=names)
         if (prior is None and len(word) >= GENERIC_MIN_LEN and not whole
                 and self.stats.letters_damaged
                 and (found is None or found[1] - keep < SURE)

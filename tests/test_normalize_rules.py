@@ -400,3 +400,25 @@ def test_a_change_inside_a_line_that_furniture_removed_before_it_keeps_its_raw_t
 def test_dnr_label_misread_as_a_word(damaged: str, expected: str) -> None:
     out, _ = repair_text(ENG_OCR + "\n" + damaged + "\n")
     assert out.endswith("\n" + expected + "\n")
+
+
+POOR_PRINT_SHORT = """\
+Fritidsnimnden godkinner rapporten om simhallen. Milgruppen f5r satsningen #r barn som behiver
+stid i skolan. Firvaltningen har firt mitesanteckningar frin alla triffar med skolorna och
+{line}
+Beslutet skickas till stadsdelsnimnderna fir kinnedom.
+"""
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # restoring a diacritic makes a rare word (våt); one misread letter a far commoner one (var):
+    # the likelier reading wins, not the first one found
+    ("Sommaren vat regnig och kall.", "Sommaren var regnig och kall."),
+    ("Golvet i hallen vat halt.", "Golvet i hallen var halt."),
+    ("Hallen méste renoveras.", "Hallen måste renoveras."),
+    # printed right: kept
+    ("Sommaren var regnig och marken var våt.", "Sommaren var regnig och marken var våt."),
+])
+def test_poor_print_likeliest_reading_of_a_short_word(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
