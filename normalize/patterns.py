@@ -144,7 +144,7 @@ DETERMINERS = frozenset({"det", "den", "de", "ett", "en", "sitt", "sin", "sina",
 # another ("kaj", "bom", "tall", "bark", "akt") is as likely what the page said.
 REAL_WORD_TARGETS = frozenset({"att", "som", "med", "och", "till", "det", "den", "för", "har",
                                "hade", "hur", "är", "men", "när", "om", "av", "på", "de", "vi",
-                               "ett", "kan", "ska", "man", "vid"})
+                               "ett", "kan", "ska", "man", "vid", "så"})
 
 # Words after which a noun comes: the word there is not a misread function word ("en bom").
 # (not den/det/de: as pronouns they come before verbs, "det kan vara")

@@ -226,7 +226,9 @@ class DocumentRepairer:
             if choice is None:
                 if not self.lex.known(low):
                     self.unresolved.add(low)
-                elif self.stats.letters_damaged and len(low) in REAL_WORD_LENGTHS:
+                elif (self.stats.letters_damaged and len(low) in REAL_WORD_LENGTHS
+                      and self.words.real_word(low) is not None):
+                    # (the word first: memoised, and most words are no misreading)
                     e = self._real_word(text, tokens, idx, tok, low)
                     if e is not None:
                         edits.append(e)

@@ -49,8 +49,8 @@ GENERIC_LOGP = -3.0            # log10 P of one such edit: no likelier than the 
 # misreading's probability is the document's letter damage spread over the letters a word's
 # damage could hit and the letters it could become (REAL_WORD_SPREAD, log10), or the confusion
 # model's when that is likelier.
-REAL_WORD_LENGTHS = range(3, 6)
-REAL_WORD_MAX_PRIOR = 4.5      # the printed word is rarer than this (Zipf)
+REAL_WORD_LENGTHS = range(2, 6)
+REAL_WORD_MAX_PRIOR = 4.7      # the printed word is rarer than this (Zipf)
 REAL_WORD_MIN_PRIOR = 5.5      # ... the word taken for it at least this common
 REAL_WORD_SPREAD = 1.5
 REAL_WORD_MARGIN = 0.5         # log10 odds the common word must win by
@@ -102,6 +102,7 @@ class WordRepairer:
         self.model = model
         self.stats = stats
         self._cache: dict[str, Choice | None] = {}
+        self._real_words: dict[str, Choice | None] = {}      # see `real_word`
         # A clean document rarely has letter confusions: each one costs more there.
         # (Lost diacritics alone do not count: an eng OCR of a good scan confuses no letters.)
         letters = stats.letter_damage
@@ -283,9 +284,9 @@ class WordRepairer:
     def real_word(self, word: str) -> Choice | None:
         """The common word a rare printed word (lower case, known) was misread from, in a
         letter-damaged document; None to keep it. Memoised per document."""
-        key = "\0rw" + word
-        if key in self._cache:
-            return self._cache[key]
+        memo = self._real_words
+        if word in memo:
+            return memo[word]
         choice = None
         z = self.lex.zipf(word)
         if (z is not None and z < REAL_WORD_MAX_PRIOR and len(word) in REAL_WORD_LENGTHS
@@ -294,13 +295,15 @@ class WordRepairer:
             scored = []
             for cand, i, prior in self._common_neighbours(word):
                 lp = self.model.cost(cand[i], word[i])
+                if lp is None and len(word) == 2:
+                    continue        # two letters: only a misreading the model knows ("dr": är)
                 edit = generic if lp is None else max(generic, lp + self.op_penalty)
                 scored.append((prior + edit - z, cand))
             scored.sort(reverse=True)
             if scored and scored[0][0] >= REAL_WORD_MARGIN and (
                     len(scored) == 1 or scored[0][0] - scored[1][0] >= REAL_WORD_AMBIGUITY):
                 choice = Choice(scored[0][1], scored[0][0])
-        self._cache[key] = choice
+        memo[word] = choice
         return choice
 
     def _part_forms(self, skel: str, role: str) -> list[str]:

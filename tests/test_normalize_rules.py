@@ -422,3 +422,21 @@ Beslutet skickas till stadsdelsnimnderna fir kinnedom.
 def test_poor_print_likeliest_reading_of_a_short_word(damaged: str, repaired: str) -> None:
     out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
     assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # a two-letter word one misread letter from a common function word, by a misreading the
+    # confusion model knows (ä printed as d, å as i)
+    ("Simhallen dr stängd under sommaren.", "Simhallen är stängd under sommaren."),
+    ("Avgiften dr hög men hallen dr populär.", "Avgiften är hög men hallen är populär."),
+    ("Det blev si att hallen stängdes.", "Det blev så att hallen stängdes."),
+    # a word as rare as hat (Zipf 4.6) may be one too
+    ("Han hat inte svarat.", "Han har inte svarat."),
+    # an abbreviation, a title with a capital, a word in a list: kept
+    ("Remissen skickades till dr. Berg.", "Remissen skickades till dr. Berg."),
+    ("Hon ringde Dr Berg i går.", "Hon ringde Dr Berg i går."),
+    ("Hot och hat mot politiker ökar.", "Hot och hat mot politiker ökar."),
+])
+def test_poor_print_short_real_word_errors(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
