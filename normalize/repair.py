@@ -192,6 +192,11 @@ class DocumentRepairer:
             tok = m.group()
             if len(tok) == 1 and tok in "1|ljI":
                 continue                    # single_edits, once the words around are repaired
+            if tok == "&":
+                e = self._ampersand(text, tokens, idx)
+                if e is not None:
+                    edits.append(e)
+                continue
             if _skip(text, m, masked):
                 continue
             low = tok.lower()
@@ -266,6 +271,27 @@ class DocumentRepairer:
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
                               _confidence(choice.score)))
         return edits
+
+    def _ampersand(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
+        """A lone `&` between words in lower case, in a letter-damaged document: är (å and ä
+        print as & in a poor scan), år after a count ("15 och 25 & i riskzonen"). "Ernst &
+        Young", "A & O" have capitals round it and stay."""
+        if not self.stats.letters_damaged or idx == 0 or idx + 1 >= len(tokens):
+            return None
+        m, prev, nxt = tokens[idx], tokens[idx - 1], tokens[idx + 1]
+        if text[prev.end():m.start()] != " " or text[m.end():nxt.start()] not in (" ", "\n"):
+            return None
+        p, n = prev.group(), nxt.group()
+        if not (n[:1].islower() or n in ("1", "|")):
+            return None
+        if p.isdigit() and len(p) <= 3:
+            word = "år"
+        elif p.isalpha() and (p.islower() or (p[1:].islower()
+                                              and _sentence_start(text, prev.start()))):
+            word = "är"                 # ("Det & socialtjänsten som ...")
+        else:
+            return None
+        return Edit(m.start(), m.end(), word, "ocr-confusion", 0.8)
 
     def _real_word(self, text: str, tokens: list[re.Match[str]], idx: int, tok: str,
                    low: str) -> Edit | None:

@@ -440,3 +440,22 @@ def test_poor_print_likeliest_reading_of_a_short_word(damaged: str, repaired: st
 def test_poor_print_short_real_word_errors(damaged: str, repaired: str) -> None:
     out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
     assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # a lone & between words in lower case is a poor print's är, or år after a count
+    ("Simhallen & stängd under sommaren.", "Simhallen är stängd under sommaren."),
+    ("Det & kommunen som betalar.", "Det är kommunen som betalar."),
+    ("Barn mellan 6 och 12 & i simskolan.", "Barn mellan 6 och 12 år i simskolan."),
+    # names of firms: kept
+    ("Revisionen görs av Ernst & Young.", "Revisionen görs av Ernst & Young."),
+    ("Lokalen hyrs av Svensson & Co sedan 2010.", "Lokalen hyrs av Svensson & Co sedan 2010."),
+])
+def test_poor_print_lone_ampersand(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+def test_lone_ampersand_kept_in_a_clean_text() -> None:
+    text = "Kultur & fritid ansvarar för hallen. Samtal & stöd erbjuds."
+    assert repair_text(text)[0] == text
