@@ -53,7 +53,7 @@ REAL_WORD_LENGTHS = range(2, 6)
 REAL_WORD_MAX_PRIOR = 4.7      # the printed word is rarer than this (Zipf)
 REAL_WORD_MIN_PRIOR = 5.5      # ... the word taken for it at least this common
 REAL_WORD_SPREAD = 1.5
-REAL_WORD_MARGIN = 0.5         # log10 odds the common word must win by
+REAL_WORD_MARGIN = 0.3         # log10 odds the common word must win by
 REAL_WORD_AMBIGUITY = 0.5      # ... and by which it must beat the next such word
 _SUBSTITUTES = "abcdefghijklmnopqrstuvwxyzåäö"
 
