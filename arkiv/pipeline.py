@@ -68,7 +68,7 @@ def expand(paths: Iterable[str], report: ImportReport, home: Path | None = None)
         elif p.is_file():
             out.append(p)
         else:
-            report.fail(arg, "no such file or folder")
+            report.fail(arg, f"{arg}: no such file or folder")
     return list(dict.fromkeys(out))
 
 

@@ -86,6 +86,13 @@ def test_bad_file_is_one_line_and_the_rest_is_imported(arkiv, folder, tmp_path):
     assert any(str(bad) in line for line in r.stderr.splitlines())
 
 
+def test_a_missing_path_is_named(arkiv, folder, tmp_path):
+    missing = tmp_path / "protokoll-2024-05.pdf"
+    r = arkiv.run("import", str(missing), str(folder / "ks.txt"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert any(str(missing) in line and "no such file" in line for line in r.stderr.splitlines())
+
+
 def test_usage_errors_exit_2(arkiv):
     assert arkiv.run("import").returncode == 2
     assert arkiv.run("search", "--limit", "x").returncode == 2
