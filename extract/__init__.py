@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 15           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 16           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -45,6 +45,11 @@ VERSION = 15           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     "KS 2023/45.041" keeps its class, "31 §" and "§ 31/2023" head items,
                        #     the board's proposal in the council's protocol no decision, an extract's
                        #     letterhead date, "JA = …" no proposal)
+                       # 16: the fifth round ("Ärende 5" heads items, "(Liberalerna)" and
+                       #     "(Lokalt Alternativ, LA)" as parties, a "§ 201 (forts.)" page break
+                       #     inside a decision, "Bilaga 1, omröstningslista § 44" as a voting list,
+                       #     "Dnr RS/1877/2024", a sum row under a "Närv." column, Region Jämtland
+                       #     Härjedalen, "Ja röstar: …", "Ledamöterna för Sjukvårdspartiet")
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -367,6 +367,9 @@ _PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"
                     r"\s*(?:\(\d+\))?\s*:"
                     r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:"
                     r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v5>ja|nej|avstår|avstod)\s*(?:\(\d+\))?\s*:"
+                    # the vote word first: "Ja röstar: …", "Nej röstade (3): …"
+                    r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v7>ja|nej)[ \t]+(?:röstar|röstade|rostar|rostade)"
+                    r"[ \t]*(?:\(\d+\))?[ \t]*:"
                     # a heading alone on its line, the names on the lines under it ("Ja-röster (6)")
                     r"|^[ \t]*(?:(?:följande\s+\w+\s+)?röst(?:ar|ade)\s+)?(?P<v6>ja|nej|avstår|avstod|avstående)"
                     r"(?:-?röst(?:er|erna)?)?[ \t]*(?:\(\d+\))?[ \t]*$",
@@ -380,7 +383,7 @@ def prose_ballots(text: str, known: dict[str, str]) -> list[BallotList]:
     found = list(_PROSE.finditer(text))        # before joining lines: "Ja:" opens a line
     text = text.replace("\n", " ")          # a list wraps over lines (offsets kept)
     for m in found:
-        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4", "v5", "v6") if g))
+        vote = _vote_word(next(g for g in m.group("v1", "v2", "v3", "v4", "v5", "v6", "v7") if g))
         if not vote:
             continue
         if not out or vote in seen:

@@ -36,8 +36,9 @@ _YEAR_PREFIX = rf"{_Y}\s?/\s?(?P<yprefix>[A-ZÅÄÖ]{{1,5}})\s?\d{{2,6}}(?: \d{{
 _SERIAL_YY = r"\d{3,5}\s?/\s?\d{2}(?![\d/]|-\d)"
 
 # Serial first, then the year: "RS 1234-2024" (Region Västerbotten), "KS 347/2019", "Dnr 123-2019".
+# Region Jämtland Härjedalen writes a slash after the prefix too ("RS/1877/2024").
 # Only after a label: unlabelled, "KF 45/2019" is as likely a paragraph of a year, "12-2019" a range.
-_SERIAL_FIRST = rf"(?:(?P<sfprefix>{_PREFIX})\s?)?\d{{1,6}}\s?[/-]\s?{_Y}(?![\d/]|-\d)"
+_SERIAL_FIRST = rf"(?:(?P<sfprefix>{_PREFIX})(?P<sfsep>\s?/\s?|\s)?)?\d{{1,6}}\s?[/-]\s?{_Y}(?![\d/]|-\d)"
 
 # A two-digit year fused with the prefix and the serial ("Dnr 22RS1234", some regions), and a
 # year, prefix and serial joined by dashes ("Diarienr: 2023-KS-0123"). Only after a label:
@@ -99,8 +100,9 @@ def normalize(raw: str) -> str | None:
     m = re.fullmatch(_SERIAL_FIRST, spaced)
     if m and (m.group("sfprefix") or "").upper() not in vocab.DNR_NOT_PREFIXES:
         prefix = m.group("sfprefix")
-        rest = re.sub(r"\s", "", m.group(0)[len(prefix or ""):])
-        return (f"{prefix} {rest}" if prefix else rest) if _year_ok(rest) else None
+        rest = re.sub(r"\s", "", m.group(0)[len(prefix or "") + len(m.group("sfsep") or ""):])
+        sep = "/" if "/" in (m.group("sfsep") or "") else " "
+        return (f"{prefix}{sep}{rest}" if prefix else rest) if _year_ok(rest) else None
     return None
 
 

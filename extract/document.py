@@ -31,7 +31,14 @@ def extract(pages: list[RepairedPage]) -> Extraction:
     for k, span in enumerate(spans):
         part_lines = lines[span.start:span.end]
         if span.kind == "votelist":
-            pending.extend(ballot_lists.find_all([ln.text for ln in part_lines], span.start, known))
+            found = ballot_lists.find_all([ln.text for ln in part_lines], span.start, known)
+            # "Bilaga 1, omröstningslista § 44": the appendix's heading names the paragraph of
+            # its one list ("§§ 44–45" names no single one)
+            ref = re.findall(r"[§$]\s*(\d{1,3}(?::\d{1,3})?)", span.heading or "")
+            if len(found) == 1 and len(ref) == 1 and "§§" not in (span.heading or "") \
+                    and found[0].paragraph is None:
+                found[0].paragraph = ref[0]
+            pending.extend(found)
             ex.parts.append(_votelist_part(span, part_lines, ex.parts))
             continue
         item_spans = split_items(lines, span)

@@ -218,7 +218,8 @@ def author_of(lines: list[Line]) -> str | None:
 # "Östra Göinge") start with one of a few words
 _MUNI_NAME = r"((?:(?:Upplands|Lilla|Östra)\s)?[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?s?)\s+(kommun|[Ss]tad)\b"
 _MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?" + _MUNI_NAME +
-                   r"|^\s*(Region\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län\b)?|Västra Götalandsregionen)\b")
+                   # the one region of two names, "Region Jämtland Härjedalen", before the others
+                   r"|^\s*(Region\s+Jämtland\s+Härjedalen|Region\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län\b)?|Västra Götalandsregionen)\b")
 
 
 def municipality_of(lines: list[Line]) -> str | None:

@@ -91,6 +91,8 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, st
              and not _wrapped_reference(lines, i, m)]
     if not found:
         found = _number_first_headings(lines, part)
+    if not found and part.kind != "agenda":
+        found = _arende_headings(lines, part)
     if part.kind == "agenda" and not found:
         found = _numbered_lines(lines, part)
     elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):
@@ -180,6 +182,34 @@ def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int,
     # a single such line is a heading only in a protocol (an extract of one paragraph); in a
     # report a lone "4 § Kommunen ansvarar …" is more likely a statute quoted
     if len(out) < 2 and part.kind not in ("proto", "agenda"):
+        return []
+    return out
+
+
+# "Ärende 5" heads the items of some small municipalities' minutes instead of "§ 5". Running
+# text names items that way too ("Ärende 5 behandlades före ärende 4", "se ärende 5"), so a line
+# is a heading only where the document writes no §, the line stands apart (a blank line or page
+# furniture above it), what follows the number is a title, a diary number or nothing, and the
+# numbers run up; a file with a single such line is a heading only in a protocol.
+_ARENDE_LINE = re.compile(r"^\s*(?:[AÄ]rende|ÄRENDE|ARENDE)\s+(?:nr\.?\s*)?(?P<num>\d{1,3})(?![\d:/.,-]\d)"
+                          r"[\s.:\-–]*(?P<rest>.*)$")
+
+
+def _arende_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:
+    out: list[tuple[int, _NumberFirst]] = []
+    for i in range(part.start, part.end):
+        m = _ARENDE_LINE.match(lines[i].text)
+        if not m or _TOC_LINE.search(lines[i].text):
+            continue
+        if i > part.start and not lines[i - 1].blank and not _FURNITURE.match(lines[i - 1].folded):
+            continue
+        rest = m.group("rest").strip()
+        if rest and not (_is_dnr_or_date(rest) or re.match(r"[A-ZÅÄÖ\"“]", rest)):
+            continue
+        if out and int(m.group("num")) <= int(out[-1][1].group("num")):
+            continue                     # numbers run up; a repeat at a page top is not a new item
+        out.append((i, _NumberFirst(m)))
+    if len(out) < 2 and part.kind != "proto":
         return []
     return out
 

@@ -126,7 +126,10 @@ def _underlag_in_agenda(lines: list[Line], i: int, cur: PartSpan) -> bool:
 
 
 def _is_votelist_start(lines: list[Line], i: int) -> bool:
-    key = heading_key(lines[i].text)
+    # the appendix's number may come first: "Bilaga 1, omröstningslista § 44", "Bilaga 2 – Voteringslista"
+    # or a compound share it: "Närvaro- och omröstningslista"
+    key = re.sub(r"^bilaga\s*\d{1,2}[a-z]?\s*[,:.\-–]?\s*", "", heading_key(lines[i].text))
+    key = re.sub(r"^[a-z]{4,}-\s*(?:och|&)\s+", "", key)
     return len(key) < 80 and any(key.startswith(h) for h in vocab.VOTELIST_HEADINGS)
 
 

@@ -9,15 +9,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus import parties
 from extract import vocab
 from extract.text import fold
 
 _UP = "A-ZÅÄÖÉÈÜØÆÇ"
+_UP_PARTY = "A-ZÅÄÖ"
 _WORD = rf"(?:[{_UP}][\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}\.?|[{_UP}]\.?)"  # bounded, unambiguous: linear time
 _PARTICLE = "|".join(sorted(vocab.NAME_PARTICLES, key=len, reverse=True))
 _NAME = rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_WORD}){{0,5}}"
 _MFL = r"(?:m\s?[.,]?\s?[a-z]?\s?fl\.?|mfl\.?)"
-_PARTY = rf"\(\s*(?P<party>{vocab.PARTY_RE})\s*\)"
+# A party in brackets is mostly its abbreviation, "(S)"; some secretaries write it out,
+# "(Liberalerna)", "(Sjukvårdspartiet)", or name a local party before its abbreviation,
+# "(Lokalt Alternativ, LA)". Only a party known by its name is read from the name alone.
+_WRITTEN_PARTIES: dict[str, str] = {**{fold(v): k for k, v in vocab.PARTIES.items()},
+                                    **{fold(k): v for k, v in parties.PARTY_LONG_NAMES.items()},
+                                    **vocab.PARTY_NAMES}
+_WRITTEN = "|".join(re.escape(n) for n in sorted(
+    set(_WRITTEN_PARTIES) | set(map(str.lower, [*vocab.PARTIES.values(), *parties.PARTY_NAMES,
+                                                 *parties.PARTY_LONG_NAMES])), key=len, reverse=True))
+# local parties written out in running text ("Ledamöterna för Sjukvårdspartiet reserverar sig"),
+# only as a capitalised name
+_LOCAL_PARTY_NAME = re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in _WRITTEN_PARTIES
+                                                       if n not in vocab.PARTY_NAMES), key=len, reverse=True))
+                               + r")(?:s)?\b")
+_PARTY = (rf"\(\s*(?:(?P<pname>(?i:{_WRITTEN}))\s*\)|(?:[{_UP_PARTY}][\w-]{{1,30}}(?:[ \t]+[\w-]{{1,30}}){{0,3}}"
+          rf"[ \t]*,[ \t]*)?(?P<party>{vocab.PARTY_RE})\s*\))")
 MENTION = re.compile(rf"(?P<name>{_NAME})(?P<mfl>[ \t]*{_MFL})?[ \t]*,?[ \t]*{_PARTY}")
 # "(S)-gruppen", "S-gruppen", "ledamöterna i (S)-gruppen", "(S), (V) och (MP) reserverar sig".
 _MEMBERS = r"(?:gruppen|grupperna|ledamöterna|ledamoterna|ledamoten|företrädarna|foretradarna|representanterna)"
@@ -68,7 +85,7 @@ def mentions(text: str) -> list[Mention]:
     """Every "Name (P)" in the text, in order."""
     out: list[Mention] = []
     for m in MENTION.finditer(text):
-        party = m.group("party")
+        party = m.group("party") or _WRITTEN_PARTIES.get(fold(m.group("pname") or ""), "")
         name = clean_name(m.group("name"))
         if not is_party(party) or not name or not _looks_like_name(name):
             continue
@@ -131,6 +148,9 @@ def groups(text: str) -> list[tuple[int, str]]:
             out.append((m.start(), p))
     for m in _PARTY_NAME.finditer(fold(text)):
         out.append((m.start(), vocab.PARTY_NAMES[m.group(1)]))
+    for m in _LOCAL_PARTY_NAME.finditer(fold(text)):
+        if text[m.start()].isupper():               # "Sjukvårdspartiet", not a word in a sentence
+            out.append((m.start(), _WRITTEN_PARTIES[m.group(1)]))
     for m in _SHARED_SUFFIX.finditer(text):          # "S- och V-gruppen", "M-, C- och KD-ledamöterna"
         out.extend((m.start() + p.start(), p.group(1)) for p in re.finditer(rf"({_KNOWN_PARTY})-", m.group(1))
                    if is_party(p.group(1)))

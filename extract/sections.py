@@ -28,12 +28,48 @@ class Section:
         return "\n".join(self.lines)
 
 
+# An item continued on the next page: "§ 201 (forts.)", "KS § 45 forts", "Forts. § 201".
+_CONTINUED = re.compile(r"^(?:forts\.?\s*(?:av\s*)?(?:[a-z]{1,4}\s*)?§|(?:[a-z]{1,4}\s*)?§\s*\d+(?::\d+)?\s*"
+                        r"[(,\-–]?\s*forts)")
+_PAGE_COUNTER = re.compile(r"^(?:sida|sid)\s*\d+\s*(?:\(\s*\d+\s*\)|av\s*\d+)?$|^\d+\s*\(\d+\)$")
+_DATE_LINE = re.compile(r"^(?:(?:sammantradesdatum|sammantradesdag|datum|sammantrade)\s*:?\s*)?"
+                        r"\d{4}-\d\d-\d\d$")
+
+
+def _page_breaks(lines: list[Line], start: int, end: int) -> set[int]:
+    """The lines of a page break inside the body: a continuation header ("§ 201 (forts.)") or a
+    page counter ("Sida 2 (3)"), with the page furniture and the letterhead repeated around it
+    ("Regionstyrelsen", "Sammanträdesdatum 2024-09-10"), where no blank line sets them apart from
+    a decision's last point (a text layer without a form feed)."""
+    letterhead = {ln.folded for ln in lines[:40] if not ln.blank}
+
+    def furniture(k: int) -> bool:
+        f = lines[k].folded
+        return bool(_FURNITURE.match(f) or _CONTINUED.match(f) or _PAGE_COUNTER.match(f)
+                    or _DATE_LINE.match(f) or (f in letterhead and len(f) <= 60 and not f.endswith(".")))
+
+    out: set[int] = set()
+    for i in range(start, end):
+        f = lines[i].folded
+        if not (_CONTINUED.match(f) or _PAGE_COUNTER.match(f)):
+            continue
+        lo = i
+        while lo - 1 >= start and not lines[lo - 1].blank and furniture(lo - 1):
+            lo -= 1
+        hi = i
+        while hi + 1 < end and not lines[hi + 1].blank and furniture(hi + 1):
+            hi += 1
+        out.update(range(lo, hi + 1))
+    return out
+
+
 def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> list[Section]:
     out = [Section("preamble", "", first_line=start)]
     prev = ""
+    breaks = _page_breaks(lines, start, end)
     for ln in lines[start:end]:
         t = ln.text.strip()
-        if _FURNITURE.match(ln.folded):
+        if _FURNITURE.match(ln.folded) or ln.n in breaks:
             continue
         wrapped, prev = _wraps(prev, t), t
         kind, inline = (None, "") if wrapped else _heading(t)

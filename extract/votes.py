@@ -38,29 +38,66 @@ def votes_of(text: str) -> list[Vote]:
 
 
 _SUM_ROW = re.compile(r"^(?:summa|totalt|antal(?: roster)?|summering)\b[\s:]*(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?\s*$")
+_SUM_ROW_ANY = re.compile(r"^(?:summa|totalt|antal(?: roster)?|summering)\b[\s:]*(?:\d{1,3}\s+){1,6}\d{1,3}\s*$")
 
 
 def _from_sum_row(text: str, flat: str, f: str) -> list[Vote]:
     """A voting table whose result is stated only in its last row ("Summa  2  1  0" under
-    "Ledamöter  Ja  Nej  Avstår"): the row's numbers are the counts, in the heads' order."""
+    "Ledamöter  Ja  Nej  Avstår"): the row's numbers are the counts, in the heads' order; where
+    the table has more columns than votes ("Närv.  Ja  Nej  Avstår"), each number is the count
+    of the head it stands under."""
     heads: list[str] | None = None
+    head_line = ""
     for ln in text.split("\n"):
         cells = [fold(c).strip(" .:") for c in re.split(r"\t+|\s{2,}", ln.strip()) if c.strip()]
         if "ja" in cells and "nej" in cells:
-            heads = cells
+            heads, head_line = cells, ln
             continue
-        m = _SUM_ROW.match(fold(ln.strip())) if heads else None
-        if not m:
+        if not heads or not _SUM_ROW_ANY.match(fold(ln.strip())):
             continue
-        votes = [c for c in heads if c in ("ja", "nej") or c.startswith("avst")]
-        if votes[:2] != ["ja", "nej"] or len(votes) > 3 or (m.group(3) is not None) != (len(votes) == 3):
-            return []                    # another order, or numbers that do not fit the heads
-        v = Vote(yes=int(m.group(1)), no=int(m.group(2)),
-                 abstain=int(m.group(3)) if m.group(3) is not None else None)
+        v = _aligned_sum(head_line, ln)
+        if v is None:
+            m = _SUM_ROW.match(fold(ln.strip()))
+            votes = [c for c in heads if c in ("ja", "nej") or c.startswith("avst")]
+            # another order, numbers that do not fit the heads, or a count column that is no
+            # vote ("Närv.") that the numbers may or may not stand under
+            if not m or votes[:2] != ["ja", "nej"] or len(votes) > 3 or \
+                    (m.group(3) is not None) != (len(votes) == 3) or any(_EXTRA_COLUMN.match(c) for c in heads):
+                return []
+            v = Vote(yes=int(m.group(1)), no=int(m.group(2)),
+                     abstain=int(m.group(3)) if m.group(3) is not None else None)
         v.question = _question(flat, f, 0, len(f))
         v.outcome = _outcome(v, f)
         return [v]
     return []
+
+
+def _aligned_sum(head_line: str, row: str) -> Vote | None:
+    """The counts of a sum row laid out under its heads in aligned spaces, where the table has
+    more count columns than votes ("Närv.  Ja  Nej  Avstår"): each number is the count of the
+    head it stands under. None where the layout does not say (a tab layout keeps no empty cell
+    reliably: its rows are read by the heads' order alone)."""
+    if "\t" in head_line or "\t" in row:
+        return None
+    heads = [(m.start(), fold(m.group(0)).strip(" .:")) for m in re.finditer(r"\S+(?: \S+)*", head_line)]
+    nums = [(m.start(), int(m.group(0))) for m in re.finditer(r"(?<!\S)\d{1,3}(?!\S)", row)]
+    if len(heads) < 2 or not nums:
+        return None
+    got: dict[str, int] = {}
+    for at, n in nums:
+        # the nearest head, never the first (the names' column); a number more than a few
+        # characters from every head is no layout to read
+        start, h = min(heads[1:], key=lambda x: abs(x[0] - at))
+        if abs(start - at) > 3 or h in got:
+            return None
+        got[h] = n
+    if "ja" not in got or "nej" not in got or not any(_EXTRA_COLUMN.match(h) for h in got):
+        return None
+    return Vote(yes=got["ja"], no=got["nej"], abstain=next((n for h, n in got.items() if h.startswith("avst")), None))
+
+
+# count columns of a voting table that are no vote: present, serving, absent
+_EXTRA_COLUMN = re.compile(r"^(?:narv|narvarande|tjg|tjanstgor|franv|franvarande|nar)\b")
 
 
 _COLUMN_HEADS = {"ja", "nej", "avstar", "avst", "avst.", "franvarande", "franv", "franv."}
