@@ -3,8 +3,10 @@
 {"total", "hits": [{"id", "doc_id", "kind", "title", "paragraph", "dnr", "date", "body",
 "municipality", "doc_type", "parties", "names", "snippet", "statement_kind", "outcome",
 "score"}], "facets": {facet: {value: count}}, "filters": {filter: [value, …]} (the filters
-in use), "page", "limit", "sort", "query", "did_you_mean", "corrected_query", "persons"}.
-`snippet` is HTML-escaped text with matches in <mark>…</mark>.
+in use), "page", "limit", "sort", "query", "did_you_mean", "corrected_query", "persons",
+"only_stop_words"}. `snippet` is HTML-escaped text with matches in <mark>…</mark>.
+`only_stop_words` is true when the query has text but names nothing to look for: only stop
+words and signs ("och", "\"och\"", "-"), which find nothing (the web page says why).
 
 A query that finds nothing gets `did_you_mean`, its unknown words replaced by the closest
 words of the archive, when that finds something. With `correct` (the CLI and the web UI,
@@ -33,6 +35,8 @@ from typing import Any
 from corpus.errors import UsageError
 from index import FACETS, Index, SearchResult, highlight
 from index import query as q
+from index.analysis import WORD_RE
+from index.swedish import STOP_WORDS
 from search import persons
 from search.parser import OPERATOR_WORDS, _lex, dnr_node, parse, parse_years
 
@@ -145,6 +149,7 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
         "did_you_mean": None,
         "corrected_query": None,
         "persons": named,
+        "only_stop_words": bool(query.strip()) and _names_nothing(text_node),
     }
     if result.total == 0 and suggest and query.strip():
         out["did_you_mean"] = did_you_mean(index, query, filters, filter_nodes)
@@ -155,6 +160,20 @@ def search(index: Index, query: str = "", filters: Filters | None = None, *,
                          corrected_query=out["did_you_mean"])
             return fixed
     return out
+
+
+def _names_nothing(node: q.Node) -> bool:
+    """Whether a parsed query is only stop words and signs ("och", "\"och\"", "-", "och
+    OR att"): nothing the index looks for, so it finds nothing (index.engine)."""
+    if isinstance(node, q.Word):
+        return all(w.lower() in STOP_WORDS for w in WORD_RE.findall(node.text))
+    if isinstance(node, q.Phrase):
+        return all(w.lower() in STOP_WORDS for t in node.words for w in WORD_RE.findall(t))
+    if isinstance(node, (q.And, q.Or)):
+        return all(_names_nothing(c) for c in node.children)
+    if isinstance(node, q.Not):
+        return _names_nothing(node.child)
+    return False
 
 
 def _resolve_persons(index: Index, node: q.Node, where: str,

@@ -114,9 +114,12 @@ def create_app(home: Path) -> FastAPI:
     async def _usage(request: Request, exc: UsageError):
         # The search layer's one-line message says what is wrong and where; our sentence
         # before it says it in Swedish.
+        # the known reasons are said in Swedish (search.web.pages); the English one stays as
+        # the detail
         return error_response(request, WebError(
-            400, "bad_query", "Sökfrågan kunde inte tolkas. Kontrollera citattecken, parenteser, "
-            "AND/OR/NOT (OCH/ELLER/INTE) och *.", detail=str(exc)))
+            400, "bad_query", "Sökfrågan kunde inte tolkas. " + (
+                pages.swedish_query_error(str(exc)) or "Kontrollera citattecken, parenteser, "
+                "AND/OR/NOT (OCH/ELLER/INTE) och *."), detail=str(exc)))
 
     @app.exception_handler(NotFoundError)
     async def _not_found(request: Request, exc: NotFoundError):
@@ -289,7 +292,10 @@ def create_app(home: Path) -> FastAPI:
             raise WebError(400, "bad_request", "Vyn kan vara text (rättad) eller raw (rå text).")
         doc = data.document(checked(ident, "Id:t"))
         context = pages.document_context(doc, view == "raw", original_available(doc))
-        return page(request, "document.html", {**context, "copies": data.copies(doc.doc_id)})
+        copies = data.copies(doc.doc_id)
+        return page(request, "document.html", {
+            **context, "copies": data.linked(copies),
+            "same_as": data.linked([doc.same_as])[0] if doc.same_as else None})
 
     @app.get("/documents/{ident}/original", include_in_schema=False)
     def document_original(ident: str):
@@ -315,10 +321,10 @@ def create_app(home: Path) -> FastAPI:
     def party_page(request: Request, name: str):
         view = _with_hrefs(data.party(checked(name, "Partiet")))
         chart = year_chart_svg(view["by_year"], f"{view['party']}: poster per år",
-                               KIND_SERIES)
+                               KIND_SERIES, chart_id="chart-records")
         vote_years = _party_votes_per_year(view["votes"])
-        vote_chart = year_chart_svg(vote_years, f"{view['party']}s röster per år",
-                                    VOTE_SERIES)
+        vote_chart = year_chart_svg(vote_years, f"{_genitive(view['party'])} röster per år",
+                                    VOTE_SERIES, chart_id="chart-votes")
         return page(request, "party.html", {"view": view, "chart": chart,
                                             "vote_chart": vote_chart,
                                             "vote_years": vote_years,
@@ -422,6 +428,14 @@ def _when(iso: str) -> str:
     if not m:
         return iso
     return f"{m.group(1)} {m.group(2)}" + (" UTC" if iso.endswith(("+00:00", "Z")) else "")
+
+
+def _genitive(name: str) -> str:
+    """Swedish genitive: an abbreviation takes colon-s (V:s, MP:s), a word an s (Vänsterpartiets),
+    and a word ending in s, x or z none."""
+    if name.isupper() or not name[-1:].isalpha():
+        return f"{name}:s"
+    return name if name[-1:].lower() in "sxz" else f"{name}s"
 
 
 def _party_votes_per_year(votes: list[dict[str, Any]]) -> dict[str, dict[str, int]]:

@@ -102,6 +102,25 @@ class WebData:
         with self.store() as store:
             return store.copies_of(doc_id)
 
+    def linked(self, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """Documents named on another's page (its copies, the text it is a copy of) as people
+        tell them apart: the file's name, its format and whether its pages were OCR'd."""
+        out = []
+        with self.store() as store:
+            for doc_id in doc_ids:
+                try:
+                    doc = store.get(doc_id)
+                except NotFoundError:
+                    out.append({"id": doc_id, "name": doc_id[:12], "what": ""})
+                    continue
+                name = Path(doc.source).name or doc_id[:12]
+                suffix = Path(name).suffix.lower().lstrip(".")
+                what = [suffix.upper()] if suffix else []
+                if any(p.source == "ocr" for p in doc.pages):
+                    what.append("skannad, läst med OCR")
+                out.append({"id": doc_id, "name": name, "what": ", ".join(what)})
+        return out
+
     def hit(self, hit_id: str) -> tuple[Document, Entry]:
         doc = self.document(hit_id)
         for e in entries_for(doc):

@@ -72,8 +72,13 @@ VALUES: dict[str, dict[str, str]] = {
         "ovrig": "Övrig",
     },
     "vote": {"ja": "Ja", "nej": "Nej", "avstår": "Avstår"},
+
     "source": {"text": "textlager", "ocr": "OCR"},
 }
+
+# A vote's outcome is the side that won (extract.votes: "ja" or "nej"), which "Utfall: ja"
+# left to be guessed; any other value is read as an item's outcome.
+VALUES["vote_outcome"] = {**VALUES["outcome"], "ja": "ja-sidan vann", "nej": "nej-sidan vann"}
 
 SORTS: dict[str, str] = {"relevance": "Relevans", "date": "Datum (nyast först)"}
 

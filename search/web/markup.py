@@ -158,10 +158,12 @@ KIND_SERIES = (("vote", "Voteringar"), ("proposal", "Yrkanden"), ("statement", "
 
 
 def year_chart_svg(per_year: dict[str, dict[str, int]], title: str,
-                   series: tuple[tuple[str, str], ...] = VOTE_SERIES) -> Markup:
+                   series: tuple[tuple[str, str], ...] = VOTE_SERIES,
+                   chart_id: str = "chart") -> Markup:
     """A grouped bar chart (one bar per series and year) as inline SVG, no script. Colours
     are set by CSS classes (the CSP forbids inline styles); the table beside it carries the
-    same data for screen readers."""
+    same data for screen readers. `chart_id` names its title element: two charts on one
+    page need two ids. The axis is labelled at whole numbers, each at its own height."""
     CHART_SERIES = series
     years = sorted(per_year)
     if not years:
@@ -172,13 +174,17 @@ def year_chart_svg(per_year: dict[str, dict[str, int]], title: str,
     left, height, bottom = 36, 160, 24
     width = left + group * len(years) + 10
     out = [f'<svg class="chart" viewBox="0 0 {width} {height + bottom + 10}" width="{width}"'
-           f' height="{height + bottom + 10}" role="img" aria-labelledby="chart-title">',
-           f'<title id="chart-title">{escape(title)}</title>']
-    for frac in (0, 0.5, 1):
-        y = 10 + height - frac * height
+           f' height="{height + bottom + 10}" role="img"'
+           f' aria-labelledby="{escape(chart_id)}-title">',
+           f'<title id="{escape(chart_id)}-title">{escape(title)}</title>']
+    # counts are whole numbers: every one up to 5, else 0, the middle and the top, each
+    # drawn where its value is (a "2" at half of 3 would misstate every bar)
+    ticks = range(top + 1) if top <= 5 else (0, top // 2, top)
+    for tick in ticks:
+        y = 10 + height - tick / top * height
         out.append(f'<line class="grid" x1="{left}" x2="{width - 5}" y1="{y:.1f}" y2="{y:.1f}"/>')
         out.append(f'<text class="axis" x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">'
-                   f'{round(top * frac)}</text>')
+                   f'{tick}</text>')
     for i, year in enumerate(years):
         x0 = left + 8 + i * group
         for j, (key, name) in enumerate(CHART_SERIES):

@@ -2,6 +2,7 @@
 and text, the result page's facets, filter chips and pager."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -237,5 +238,68 @@ def pager(total: int, page: int, limit: int, max_page: int) -> Pages:
         if numbers and numbers[-1] is not None and n - numbers[-1] > 1:
             numbers.append(None)
         numbers.append(n)
-    return Pages(count, page - 1 if page > 1 else None, page + 1 if page < count else None,
-                 numbers)
+    # from beyond the last page (an old link, a typed number) "previous" is the last page
+    return Pages(count, min(page - 1, count) if page > 1 else None,
+                 page + 1 if page < count else None, numbers)
+
+
+# --- a malformed query, said in Swedish ---------------------------------------------------
+
+# The search layer's reasons (search.parser, in English for the terminal) and what the web
+# page says instead; the English stays below it as the detail.
+_QUERY_ERRORS: list[tuple[str, str]] = [
+    (r"unbalanced quote at character (\d+)",
+     "Citattecknet vid tecken {0} avslutas aldrig. Lägg till ett \" efter frasen, eller ta "
+     "bort citattecknet."),
+    (r"unbalanced '\(' at character (\d+)",
+     "Parentesen som öppnas vid tecken {0} stängs aldrig. Lägg till en ) eller ta bort (."),
+    (r"unbalanced '\)' at character (\d+)",
+     "Parentesen vid tecken {0} stänger ingen parentes. Ta bort den eller lägg till en ( "
+     "före."),
+    (r"empty parentheses at character (\d+)",
+     "Parenteserna vid tecken {0} är tomma. Skriv sökord mellan dem eller ta bort dem."),
+    (r"(AND|OR|NOT|OCH|ELLER|INTE) at character (\d+) needs a term (before|after) it",
+     "{0} vid tecken {1} behöver ett sökord {2}. Skriv ett ord där eller ta bort {0}."),
+    (r"the query ends where a term was expected",
+     "Frågan tar slut där ett sökord väntas. Skriv ett ord till eller ta bort det sista "
+     "AND/OR/NOT."),
+    (r"'([^']*)' at character \d+: \* works only at the start or the end of a word, not both",
+     "”{0}” har * i båda ändar. En * får stå i början (*nämnden) eller i slutet (socialn*) "
+     "av ett ord, inte båda."),
+    (r"'([^']*)' at character \d+: \* works only at the start or the end of a word",
+     "”{0}” har * inne i ordet. En * får bara stå i början (*nämnden) eller i slutet "
+     "(socialn*) av ett ord."),
+    (r"'([^']*)' at character \d+: a word with \* needs at least 3 letters",
+     "”{0}” har för få bokstäver före eller efter *. Skriv minst tre bokstäver, till exempel "
+     "soc* eller *nämnd."),
+    (r"field (\w+):? has no value|field (\w+): has an empty value|field (\w+): needs a value",
+     "Fältet {0}: saknar värde. Skriv värdet direkt efter kolon, till exempel party:V eller "
+     "dnr:\"KS 2014/0159\"."),
+    (r"unknown field '([^']*)'",
+     "Fältet ”{0}” finns inte. Fält som går att använda är till exempel party (parti), "
+     "body (organ), municipality (kommun), year (år), date (datum), doc_type, kind, "
+     "statement_kind, outcome, dnr, person och title (titel)."),
+    (r"year range (\S+) runs backwards|date range (\S+) runs backwards",
+     "Perioden {0} går baklänges: skriv det tidigare datumet eller året först."),
+    (r"year '([^']*)' is not a year",
+     "”{0}” är inget år. Skriv ÅÅÅÅ, ÅÅÅÅ-ÅÅÅÅ, ÅÅÅÅ- eller -ÅÅÅÅ."),
+    (r"date '([^']*)' is not a date",
+     "”{0}” är inget datum. Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ."),
+    (r"a \[from TO to\] range needs a field|range .* must look like \[FROM TO TO\]",
+     "Ett intervall skrivs med ett fält, till exempel date:[2012-01-01 TO 2012-12-31]."),
+]
+
+
+def swedish_query_error(detail: str) -> str | None:
+    """What is wrong with a malformed query, in Swedish, from the search layer's English
+    reason; None when the reason is not one of the known ones."""
+    for pattern, text in _QUERY_ERRORS:
+        m = re.search(pattern, detail)
+        if not m:
+            continue
+        groups = [g for g in m.groups() if g is not None]
+        if pattern.startswith("(AND"):
+            op, pos, where = groups
+            groups = [op, pos, "före" if where == "before" else "efter"]
+        return text.format(*groups)
+    return None
