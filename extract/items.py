@@ -191,7 +191,7 @@ def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int,
 # is a heading only where the document writes no §, the line stands apart (a blank line or page
 # furniture above it), what follows the number is a title, a diary number or nothing, and the
 # numbers run up; a file with a single such line is a heading only in a protocol.
-_ARENDE_LINE = re.compile(r"^\s*(?:[AÄ]rende|ÄRENDE|ARENDE)\s+(?:nr\.?\s*)?(?P<num>\d{1,3})(?![\d:/.,-]\d)"
+_ARENDE_LINE = re.compile(r"^\s*(?:[AÄ]rende|ÄRENDE|ARENDE)\s+(?:nr\.?\s*)?(?P<num>\d{1,3})(?!\d|\s?[:/.,\-–]\s?\d)"
                           r"[\s.:\-–]*(?P<rest>.*)$")
 
 

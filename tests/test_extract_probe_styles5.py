@@ -66,6 +66,9 @@ def test_arende_in_running_text_or_beside_paragraphs_unchanged():
     one = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-03-12\n\nBidrag till hembygdsföreningen\n\n"
            "Ärende 5 i kallelsen behandlades först.\n\nKommunstyrelsens beslut\nBidraget beviljas.\n")
     assert [i.paragraph for i in _extract(one).items] == [""]
+    # a range of items standing apart ("Ärende 1–3", a header's list) heads nothing either
+    ranged = one.replace("Ärende 5 i kallelsen behandlades först.", "Ärende 1–3\n\nÄrende 4 - 5")
+    assert [i.paragraph for i in _extract(ranged).items] == [""]
 
 
 # --- 2. a party written out in brackets --------------------------------------------------------
