@@ -58,7 +58,29 @@ def extract(pages: list[RepairedPage]) -> Extraction:
         for v in item.votes:
             v.counts_agree = agree(v)
     _fill_top(ex, lines, spans, full)
+    _prefix_bare_numbers(ex)
     return ex
+
+
+def _prefix_bare_numbers(ex: Extraction) -> None:
+    """A number written without its body prefix in one part ("Dnr 2014/0033-753" in the
+    förvaltning's tjänsteutlåtande) is the prefixed one the same file writes elsewhere ("SN
+    2014/0033-753" in the nämnd's extract), as the file's own list counts it (`dnrs.unique`):
+    so the case of SN 2014/0033-753 finds both documents."""
+    prefixed = [n for n in ex.dnr if not n[:1].isdigit()]
+    if not prefixed:
+        return
+
+    def full(n: str) -> str:
+        if not n[:1].isdigit():
+            return n
+        same = [p for p in prefixed if dnrs.unique([p, n]) == [p]]
+        return same[0] if len(same) == 1 else n
+
+    for item in ex.items:
+        item.dnr = dnrs.unique([full(n) for n in item.dnr])
+    for part in ex.parts:
+        part.dnr = dnrs.unique([full(n) for n in part.dnr])
 
 
 def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str],

@@ -168,3 +168,48 @@ def test_goteborg_diary_number_leaves_the_title():
     ex = _extract("Protokollsutdrag\nKommunstyrelsen\nSammanträdesdatum 2021-09-22\n\n§ 412 Dnr 0873/21\n"
                   "Yttrande över remiss om ny översiktsplan\n\nBeslut\nKommunstyrelsen godkänner yttrandet.\n")
     assert [(i.title, i.dnr) for i in ex.items] == [("Yttrande över remiss om ny översiktsplan", ["0873/21"])]
+
+
+FILE_WITH_TWO_DOCUMENTS = """\
+Socialnämnden
+PROTOKOLLSUTDRAG
+2024-03-12
+
+§ 21 Handlingsplan mot våld i nära relationer
+Dnr. SN 2024/0051-750
+
+Socialnämnden beslutar att anta handlingsplanen.
+\f
+Tjänsteutlåtande
+
+Socialförvaltningen
+
+Datum 2024-02-20
+
+Dnr 2024/0051-750 (1)
+
+Till Socialnämnden
+
+Handlingsplan mot våld i nära relationer
+
+Förslag till beslut
+Socialnämnden beslutar att anta handlingsplanen.
+"""
+
+
+def test_a_number_without_its_prefix_is_the_prefixed_one_of_the_same_file() -> None:
+    """The förvaltning's tjänsteutlåtande writes the nämnd's number without "SN": the same
+    case, so both documents of the file carry SN 2024/0051-750 (the case view finds both)."""
+    ex = _extract(FILE_WITH_TWO_DOCUMENTS)
+    assert [p.doc_type for p in ex.parts] == ["protokollsutdrag", "tjansteutlatande"]
+    assert [p.dnr for p in ex.parts] == [["SN 2024/0051-750"], ["SN 2024/0051-750"]]
+    assert all(i.dnr == ["SN 2024/0051-750"] for i in ex.items)
+
+
+def test_a_bare_number_alone_or_ambiguous_stays_as_written() -> None:
+    alone = FILE_WITH_TWO_DOCUMENTS.split("\f")[1]
+    assert _extract(alone).parts[0].dnr == ["2024/0051-750"]
+    # two bodies with the same serial: the bare number could be either's
+    two = FILE_WITH_TWO_DOCUMENTS.replace("Dnr. SN 2024/0051-750",
+                                          "Dnr. SN 2024/0051-750, KS 2024/0051-750")
+    assert _extract(two).parts[1].dnr == ["2024/0051-750"]
