@@ -7,6 +7,7 @@ logged as a `corpus.models.Change` whose `start` is its offset in the page's rep
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +37,7 @@ COMMON_SHORT_WORD = 5.5    # på, är, så, då: short words common enough to ne
 GLUE_MIN_ZIPF = 3.5        # the word a glued short word is split from must be this common
 SHORT_WORD_MIN_ZIPF = 5.0  # a misread 2-3 letter word is read as a word at least this common
 SHORT_MARGIN = 0.7         # short words have many neighbours: one confusion away is weak evidence
+_CHANGE_START = operator.attrgetter("start")
 _YEAR_BEFORE_SKELETONS = frozenset(skeleton(w) for w in patterns.YEAR_BEFORE)
 
 
@@ -178,6 +180,10 @@ class DocumentRepairer:
         # lower-case words word repair saw and could neither recognise nor repair: the only
         # ones the glue pass looks at (cheap for the rest of the document)
         self.unresolved: set[str] = set()
+        # two parts of a word split by a space, as printed -> their reading (see `_join_long`)
+        self._long_joins: dict[tuple[str, str], Choice | None] = {}
+        # glue_edits: the page's changes so far (sorted by start)
+        self._changes: list[Change] = []
         # (bigram, length) -> the document's long known words (see `index_words`)
         self.doc_words: dict[tuple[str, int], list[str]] = {}
 
@@ -393,7 +399,8 @@ class DocumentRepairer:
             return None
         return best
 
-    def glue_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
+    def glue_edits(self, text: str, near: list[tuple[int, int]] | None = None,
+                   changes: list[Change] | None = None) -> list[Edit]:
         """Words OCR split with a space (`a vstår`) joined again, and words it glued together
         (`kommitin`, `att-yttra`) split. Only in documents whose letters are damaged (a clean
         text's spaces and hyphens are the writer's), and only next to a word that word repair
@@ -409,8 +416,13 @@ class DocumentRepairer:
             m = tokens[idx]
             if m.group().lower() in unresolved:
                 look.update((idx - 1, idx))
-            elif text[m.end():m.end() + 1] == "-":
-                look.add(idx)
+            else:
+                end = m.end()
+                after = text[end:end + 1]
+                if after == "-" or ((after == "." or after == ":")
+                                    and text[end + 1:end + 2].isalpha()):
+                    look.add(idx)
+        self._changes = changes or []
         edits: list[Edit] = []
         taken = -1                  # end offset of the last edit: edits never overlap
         for idx in sorted(look):
@@ -431,10 +443,14 @@ class DocumentRepairer:
         gap = text[m.end():nxt.start()]
         if gap == "-":
             return self._unhyphen(m, nxt)
+        if gap in (".", ":"):
+            return self._unpunct(text, m, nxt)
         if gap != " " or not (a.isalpha() and b.isalpha()) or not b.islower():
             return None
-        if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5 or min(len(a), len(b)) > 3:
-            return None             # a word broken by a space leaves a fragment of 1-3 letters
+        if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5:
+            return None
+        if min(len(a), len(b)) > 3:
+            return self._join_long(text, m, nxt)
         la, lb = a.lower(), b.lower()
         if la not in self.unresolved and lb not in self.unresolved:
             return None
@@ -450,10 +466,90 @@ class DocumentRepairer:
         elif not known_a and not known_b and self.lex.known(joined):
             word, score = joined, 0.5           # a compound, both halves meaningless alone
         else:
-            return None
+            choice = self._joined_reading(la, lb)
+            if choice is None:
+                return None
+            word, score = choice.word, choice.score
         if a[:1].isupper() and not _sentence_start(text, m.start()) and not score >= 1.0:
             return None                         # perhaps a name
         return Edit(m.start(), nxt.end(), case_like(a, word), "word-join", _confidence(score))
+
+    def _join_long(self, text: str, m: re.Match[str], nxt: re.Match[str]) -> Edit | None:
+        """`utveckl ingsarbetet`, `motver ki`: a long word broken by a space, one part of it
+        no word as printed; the parts as printed (before word repair read `ingsarbetet` as
+        ängsarbetet) make a dictionary word, or one word repair reads them as."""
+        a, b = m.group(), nxt.group()
+        la, lb = a.lower(), b.lower()
+        if la not in self.unresolved and lb not in self.unresolved:
+            return None
+        if la in patterns.PROTECTED or lb in patterns.PROTECTED:
+            return None
+        key = (self._as_printed(m).lower(), self._as_printed(nxt).lower())
+        found = self._long_joins.get(key, False)
+        if found is False:
+            found = self._long_joins[key] = self._long_reading(*key)
+        if found is None:
+            return None
+        if a[:1].isupper() and not _sentence_start(text, m.start()):
+            return None                         # perhaps a name
+        return Edit(m.start(), nxt.end(), case_like(a, found.word), "word-join",
+                    _confidence(found.score))
+
+    def _long_reading(self, pa: str, pb: str) -> Choice | None:
+        if not (pa.isalpha() and pb.isalpha()):
+            return None
+        if self.lex.known(pa) and self.lex.known(pb):
+            return None
+        joined = pa + pb
+        if self.lex.zipf(joined) is not None and not self.lex.is_foreign(joined):
+            return Choice(joined, 1.0)
+        return self._joined_reading(pa, pb)
+
+    def _as_printed(self, m: re.Match[str]) -> str:
+        """The token as the page printed it, if a change made it (and only it)."""
+        changes, start = self._changes, m.start()
+        i = bisect.bisect_left(changes, start, key=_CHANGE_START)   # sorted by start
+        while i < len(changes) and changes[i].start == start:
+            c = changes[i]
+            if start + len(c.replacement) == m.end():
+                return c.original
+            i += 1
+        return m.group()
+
+    def _joined_reading(self, pa: str, pb: str) -> Choice | None:
+        """Word repair's reading of two parts joined, if a sure one of a dictionary word; only
+        when neither part is a common word as printed ("pabot jade", not "pabot har")."""
+        if (self.lex.zipf(pa) or 0.0) >= JOIN_PART_MAX_ZIPF or (
+                self.lex.zipf(pb) or 0.0) >= JOIN_PART_MAX_ZIPF:
+            return None
+        choice = self.words.joined(pa + pb)
+        if (choice is None or choice.score < JOIN_REPAIR_MARGIN
+                or self.lex.zipf(choice.word) is None or self.lex.is_foreign(choice.word)):
+            return None
+        return choice
+
+    def _unpunct(self, text: str, m: re.Match[str], nxt: re.Match[str]) -> Edit | None:
+        """`Rapport.om`, `var:Spånga`: a speck read as a stop, a space lost after a colon or
+        comma between two words. A stop before a lower-case word is no sentence's end: it goes
+        (abbreviations, `bl.a`, `t.ex`, `fr.o.m`, have shorter parts or a stop after); a colon
+        or comma gets its space."""
+        a, b = m.group(), nxt.group()
+        punct = text[m.end()]
+        if (not (a.isalpha() and b.isalpha() and len(b) >= 2) or a.isupper()
+                or len(a) < (4 if punct == "." else 3)):
+            return None
+        if text[nxt.end():nxt.end() + 1] in (".", ":", "/", "@") or _URLISH.match(text, m.start()):
+            return None             # fr.o.m., a web or mail address
+        la, lb = a.lower(), b.lower()
+        if not self.lex.known(la) or self.lex.is_foreign(la):
+            return None
+        if punct == ".":
+            if not (b.islower() and self.lex.known(lb)):
+                return None
+            return Edit(m.end(), nxt.start(), " ", "word-split", 0.8)
+        if not (b[:1].isupper() and b[1:].islower()):
+            return None             # "förs:ng": the colon may be a broken letter
+        return Edit(m.end(), nxt.start(), punct + " ", "word-split", 0.8)
 
     def _unhyphen(self, m: re.Match[str], nxt: re.Match[str]) -> Edit | None:
         """`att-yttra`, `trafiken-på`: a speck between two words read as a hyphen."""
@@ -481,6 +577,11 @@ class DocumentRepairer:
         best: tuple[float, int] | None = None
         for k in range(2, len(low) - 1):
             a, b = low[:k], low[k:]
+            if a in patterns.GLUE_WORDS and b in patterns.GLUE_WORDS:
+                z = min(self.lex.zipf(a) or 0.0, self.lex.zipf(b) or 0.0)
+                if best is None or z > best[0]:
+                    best = (z, k)           # "ettav", "attden": two glued function words
+                continue
             if a in patterns.GLUE_WORDS:
                 other = b
             elif b in patterns.GLUE_WORDS:
@@ -589,6 +690,8 @@ VOCAB_MIN_LEN = 6      # words read as one of the document's own words: at least
 VOCAB_MAX_SHARE = 0.25  # ... with at most this share of their letters misread (edits / length)
 VOCAB_NAME_SHARE = 0.15  # ... a capitalised word inside a sentence: perhaps a name
 VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most letter pairs
+JOIN_REPAIR_MARGIN = 1.0  # log10 odds by which word repair must read two joined parts
+JOIN_PART_MAX_ZIPF = 4.0  # ... neither of them a word this common as printed
 POOR_PRINT_DAMAGE = 0.25  # letter damage (share of words) from which the poor-print model is used
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
 
@@ -718,7 +821,7 @@ def _word_passes(repairer: DocumentRepairer, st: _PageState,
     for _ in range(MAX_WORD_PASSES):
         before = {id(c) for c in st.changes}
         st.apply(repairer.word_edits(st.text, near))
-        st.apply(repairer.glue_edits(st.text, near))
+        st.apply(repairer.glue_edits(st.text, near, st.changes))
         near = st.changed_since(before)
         if not near:
             break

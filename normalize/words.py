@@ -35,6 +35,7 @@ CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean mu
 MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
 SEARCH_FLOOR = -4.5        # log10 P of the confusions of a reading below which none can win
 MAX_SEARCH_NODES = 300    # a word of OCR garbage must not cost more than a millisecond or two
+JOINED_EDITS = 1           # confusions in the reading of a word OCR split with a space
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
 # Any-letter edits, for long words the confusion model cannot explain ("keislaterar"): a letter
@@ -141,17 +142,18 @@ class WordRepairer:
         return total
 
     # ---- candidates ---------------------------------------------------------------------
-    def _search(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
+    def _search(self, word: str, max_edits: int,
+                compounds: bool = True) -> list[tuple[tuple[str, ...], tuple]]:
         # The readings depend only on the word, the lexicon and the model, not on the
         # document: shared by every document this process repairs.
-        key = (word, max_edits)
+        key = (word, max_edits) if compounds else (word, max_edits, False)
         # kept on the lexicon, per model (the model is held so that its id stays its own)
         _model, cache = self.lex.search_caches.setdefault(id(self.model), (self.model, {}))
         got = cache.get(key)
         if got is None:
             if len(cache) > 100_000:
                 cache.clear()
-            got = cache[key] = self._search_uncached(word, max_edits)
+            got = cache[key] = self._search_uncached(word, max_edits, compounds)
         return got
 
     def _as_printed(self, word: str) -> list[tuple[tuple[str, ...], tuple]]:
@@ -165,9 +167,10 @@ class WordRepairer:
             return []
         return [((skel,), tuple((ch, 1) for ch in word))]
 
-    def _search_uncached(self, word: str, max_edits: int) -> list[tuple[tuple[str, ...], tuple]]:
+    def _search_uncached(self, word: str, max_edits: int,
+                         compounds: bool = True) -> list[tuple[tuple[str, ...], tuple]]:
         """Skeleton readings of `word`: (parts, segment alignment), parts being one whole word
-        or the parts of a compound. A depth-first walk over the OCR characters, each read as
+        or (with `compounds`) the parts of a compound. A depth-first walk over the OCR characters, each read as
         itself or through a confusion, pruned as soon as the current part's skeleton is no
         prefix of any lexicon skeleton."""
         lex = self.lex
@@ -187,6 +190,7 @@ class WordRepairer:
             options.append(opts)
 
         budget = [MAX_SEARCH_NODES]
+        max_parts = 2 if compounds else 0
         probes = lex._probes                # probe()'s memo, read directly: the hottest path
         probe = lex.probe
         whole_bit, end_bit = STANDALONE, END
@@ -225,7 +229,7 @@ class WordRepairer:
                 link = (seg, chain)
                 rec(i + k, new, new_roles, parts, link, edits + edit, cost + lp)
                 # a compound boundary after this part (stadsdels|förvaltning)
-                if (new_roles & boundary_bit and len(parts) < 2 and len(new) >= 2
+                if (new_roles & boundary_bit and len(parts) < max_parts and len(new) >= 2
                         and n - i - k >= 2):
                     rec(i + k, "", 0, parts + (new,), link, edits + edit, cost + lp)
 
@@ -337,13 +341,13 @@ class WordRepairer:
         return [("".join(c), lex.compound_prior(c)) for c in combos]
 
     def best(self, word: str, max_edits: int, whole_words: bool = False,
-             names: bool = True) -> tuple[str, float] | None:
+             names: bool = True, compounds: bool = True) -> tuple[str, float] | None:
         """Best candidate (lower case) and its score, excluding the word itself."""
         best: tuple[str, float] | None = None
         if max_edits == 0 and whole_words:
             readings = self._as_printed(word)      # no walk needed: one reading or none
         else:
-            readings = self._search(word, max_edits)
+            readings = self._search(word, max_edits, compounds)
         for parts, segs in readings:
             if whole_words and len(parts) > 1:
                 continue
@@ -365,6 +369,21 @@ class WordRepairer:
         if key in self._cache:
             return self._cache[key]
         choice = self._repair(word, names)
+        self._cache[key] = choice
+        return choice
+
+    def joined(self, word: str) -> Choice | None:
+        """The dictionary word (no compound, no name) that two parts of a word OCR split with a
+        space, printed together, are likeliest a reading of, with its log10 odds over the
+        unknown string; at most JOINED_EDITS confusions (a cheaper search than `repair`'s).
+        Memoised."""
+        key = "\0j" + word
+        if key in self._cache:
+            return self._cache[key]
+        self._active_loss_log = self._loss_log
+        found = self.best(word, JOINED_EDITS, whole_words=True, names=False, compounds=False)
+        choice = (Choice(found[0], found[1] - self.unknown_prior)
+                  if found is not None and found[1] > self.unknown_prior else None)
         self._cache[key] = choice
         return choice
 

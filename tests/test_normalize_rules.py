@@ -475,3 +475,40 @@ def test_real_word_margin_in_a_milder_poor_print(damaged: str, repaired: str) ->
              "för kännedom. ")
     out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged) + clean)
     assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # a long word OCR split with a space: the parts as printed make a dictionary word, also
+    # where word repair first read one part as another word ("ingsplanen" -> ängsplanen)
+    ("Nämnden har tagit fram en ny utveck lingsplan för hallen.",
+     "Nämnden har tagit fram en ny utvecklingsplan för hallen."),
+    # ... or word repair reads the parts joined as one (a misread letter in it)
+    ("Personalen ska motver ka skadegörelse i hallen.",
+     "Personalen ska motverka skadegörelse i hallen."),
+    # two real words stay two words
+    ("Barnen simmar varje vecka i hallen.", "Barnen simmar varje vecka i hallen."),
+])
+def test_poor_print_split_word_joined(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # two function words glued by OCR
+    ("Simhallen öppnar i maj. Ettav skälen är renoveringen.",
+     "Simhallen öppnar i maj. Ett av skälen är renoveringen."),
+    # a speck read as a stop before a lower-case word; a colon before a capital with no space
+    ("Rapport.om simhallen lämnas i maj och ansvarig var:Kultur-förvaltningen.",
+     "Rapport om simhallen lämnas i maj och ansvarig var: Kultur-förvaltningen."),
+    # abbreviations and a web address stay
+    ("Se bl.a. simhallen på www.stockholm.se och t.ex. bibliotek.",
+     "Se bl.a. simhallen på www.stockholm.se och t.ex. bibliotek."),
+])
+def test_poor_print_glued_words_split(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+def test_glued_words_kept_in_a_clean_text() -> None:
+    text = "Rapporten lämnas i maj. Ansvarig var:Kulturförvaltningen enligt beslutet."
+    assert repair_text(text)[0] == text
