@@ -30,6 +30,8 @@ from corpus.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
 UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
+LONG_DIACRITIC_MIN_LEN = 10  # see _repair: a long unknown word spelled as a known one but for
+LONG_DIACRITIC_ODDS = 1.5    # ... its diacritics needs this much less evidence (log10)
 SURE = 1.5                 # log10 odds at which the model's reading needs no any-letter search
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
 MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
@@ -434,6 +436,12 @@ class WordRepairer:
         if found is None:
             return None
         form, score = found
+        if (prior is None and not names and len(word) >= LONG_DIACRITIC_MIN_LEN
+                and skeleton(form) == skeleton(word)):
+            # a long word in lower case that no dictionary knows, spelled as a known word but
+            # for its dots and rings ("aldrenamnden", "stadsbyggnadsdirektor"): the lost marks
+            # are likelier than a new word, even where OCR keeps most of them
+            keep -= LONG_DIACRITIC_ODDS
         if score <= keep:
             return None
         return Choice(form, score - keep)
