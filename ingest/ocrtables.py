@@ -28,6 +28,10 @@ SKEW_PX = 3
 RULE_CONTRAST = 45
 # Share of a run that must be dark to be a rule (worn scans break rules into dashes).
 RULE_FILL = 0.8
+# A vertical rule worn to dashes: long runs on this share of the table's height (the sure ones
+# have 0.35). Text reaches it too (a column of tall letters); such a rule is only kept where no
+# word of the table runs across it and no other rule is within a character's height.
+WORN_VRULE = 0.15
 # Skew straightened before looking for rules: up to SKEW_MAX (a slope: 2°), in steps of
 # SKEW_MAX / SKEW_STEPS (0.1°).
 SKEW_MAX = 0.035
@@ -121,8 +125,8 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
     dark = grey < DARK_BELOW
     tables = []
     for top, bottom, left, right, ys in _horizontal_groups(faint):
-        xs = _vertical_rules(faint, top, bottom, left, right, char_height)
-        if len(xs) < 3 or len(ys) < 3:
+        xs, worn = _vertical_rules(faint, top, bottom, left, right, char_height)
+        if len(xs) < 2 or len(xs) + len(worn) < 3 or len(ys) < 3:
             continue
         # An outer border too worn to be found: the horizontal rules' ends stand for it, half
         # a letter further out (worn rules lose their ends: the median end may lie on the
@@ -141,6 +145,9 @@ def find_tables(image: Image.Image, words: list[Box], char_height: float,
         # one "word" (NISTSISTN): no text of any cell.
         found = [piece for w in found if w.height <= 2 * char_height
                  for piece in _split_bars(w)]
+        xs = _with_worn(xs, worn, found, char_height, top, bottom)
+        if len(xs) < 3:
+            continue
         cells = []
         for y0, y1 in zip(ys, ys[1:]):
             if y1 - y0 < 0.6 * char_height:
@@ -222,10 +229,30 @@ def _voting_list(rows: list[list[str]]) -> bool:
     """Read cell by cell only a voting list: a row of ja and nej headings, or (a page that
     goes on with one) marks on most of three rows or more. Other ruled tables (a protocol's
     head, the anslag box) read better as Tesseract laid them out."""
-    if any({"ja", "nej"} <= {c.casefold().strip(".:").replace("nei", "nej") for c in row}
-           for row in rows):
+    if any({"ja", "nej"} <= {_heading(c) for c in row} for row in rows):
         return True
     return len(rows) >= 3 and sum("X" in row for row in rows) >= 0.6 * len(rows)
+
+
+# A heading's count of votes: "JA (11)", "Nej: 8" (a list of names under each heading).
+_COUNT = re.compile(r"[\s:]*[(\[]?\s*\d{1,3}\s*[)\]]?$")
+
+
+def _heading(cell: str) -> str:
+    """A cell as a column heading: "Ja", "JA (11)", "nej:", and "nei", "ne]" (OCR's nej) →
+    ja, nej."""
+    heading = _COUNT.sub("", cell.casefold()).strip(" .:")
+    return "nej" if heading in ("nei", "ne]") else heading
+
+
+def _unglued(text: str) -> str:
+    """A heading with its cell's worn rule read into it as a letter: "INEJ (8)" → "NEJ (8)"."""
+    if not text or _heading(text) in _HEADINGS:
+        return text
+    for rule, rest in ((text[0], text[1:]), (text[-1], text[:-1])):
+        if rule in "Il!1[]" and _heading(rest) in _HEADINGS:
+            return rest.strip()
+    return text
 
 
 def _reread(grey, reread: Callable[[Image.Image], list[Box]], xs: list[int],
@@ -385,16 +412,37 @@ def _even_rows(rules: list[tuple[int, int, int]]) -> list[list[tuple[int, int, i
 
 
 def _vertical_rules(dark, top: int, bottom: int, left: int, right: int,
-                    char_height: float) -> list[int]:
-    """x of the vertical rules between the table's first and last horizontal rule."""
+                    char_height: float) -> tuple[list[int], list[int]]:
+    """x of the vertical rules between the table's first and last horizontal rule, and x of
+    rules perhaps there but worn to a few dashes (`WORN_VRULE`; see `_with_worn`)."""
     length = max(8, int(MIN_VRULE_CHARS * char_height))
     region = dark[top:bottom + 1, max(0, left - 5):right + 5]
     if region.shape[0] <= length:
-        return []
-    full = _long_runs(region, length, axis=0)
+        return [], []
+    share = _long_runs(region, length, axis=0).sum(axis=1) / (region.shape[0] - length)
     # A worn vertical rule is dashed: a third of the table's height in long runs is enough.
-    columns = full.sum(axis=1) >= 0.35 * (region.shape[0] - length)
-    return [max(0, left - 5) + (a + b) // 2 for a, b in _runs(columns)]
+    sure = [max(0, left - 5) + (a + b) // 2 for a, b in _runs(share >= 0.35)]
+    worn = [max(0, left - 5) + (a + b) // 2 for a, b in _runs(share >= WORN_VRULE)]
+    return sure, [x for x in worn if all(abs(x - s) > SKEW_PX for s in sure)]
+
+
+def _with_worn(xs: list[int], worn: list[int], words: list[Box], char_height: float,
+               top: int, bottom: int) -> list[int]:
+    """`xs` with the worn rules that are rules: inside the table, at least a character's
+    height from every other rule (the first letters of a column of names stand beside their
+    rule), and crossing no word of the table (a column of letters runs through words; a rule
+    between two columns runs between them: "nej" and "avst" under a worn rule). A word's first
+    or last letter may be the rule itself, read as "I" or a quote ("INEJ", "‘Lars")."""
+    out = list(xs)
+    edge = char_height / 2
+    for x in worn:
+        if not xs[0] < x < xs[-1] or any(abs(x - o) < char_height for o in out):
+            continue
+        if any(w.left + edge < x < w.left + w.width - edge
+               and top <= w.top + w.height / 2 <= bottom for w in words):
+            continue
+        out.append(x)
+    return sorted(out)
 
 
 @dataclass
@@ -414,7 +462,7 @@ def _cell(dark, words: list[Box], x0: int, y0: int, x1: int, y1: int) -> _Cell:
     inside = [w for w in words if x0 <= w.left + w.width / 2 <= x1
               and y0 <= w.top + w.height / 2 <= y1]
     # in Tesseract's reading order; a worn border beside the text is read as a quote or a bar
-    text = " ".join(w.text for w in inside).lstrip(_EDGE_JUNK).rstrip(_EDGE_JUNK)
+    text = _unglued(" ".join(w.text for w in inside).lstrip(_EDGE_JUNK).rstrip(_EDGE_JUNK))
     short = len(text.replace(" ", "")) <= MARK_CHARS
     sure = bool(text) and (text.casefold().strip(".:") in _HEADINGS
                            or not (_MARK_READ.match(text) or short))
