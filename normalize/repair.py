@@ -186,6 +186,9 @@ class DocumentRepairer:
         self._changes: list[Change] = []
         # (bigram, length) -> the document's long known words (see `index_words`)
         self.doc_words: dict[tuple[str, int], list[str]] = {}
+        # printed words word repair leaves as they are wherever they stand (most of a text):
+        # no need to look at them again in this document
+        self._plain: set[str] = set()
 
     def word_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
@@ -193,9 +196,12 @@ class DocumentRepairer:
         masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
         edits: list[Edit] = []
         tokens = list(TOKEN.finditer(text))
+        plain = self._plain
         for idx in _around(tokens, near) if near is not None else range(len(tokens)):
             m = tokens[idx]
             tok = m.group()
+            if tok in plain:
+                continue                    # seen before: no repair, whatever stands around it
             if len(tok) == 1 and tok in "1|ljI":
                 continue                    # single_edits, once the words around are repaired
             if tok == "&":
@@ -243,6 +249,9 @@ class DocumentRepairer:
                     e = self._real_word(text, tokens, idx, tok, low)
                     if e is not None:
                         edits.append(e)
+                    continue
+                if len(tok) != 3 and low not in _CONTEXT_DEPENDENT:
+                    plain.add(tok)          # nothing above looked at its neighbours
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
                 choice = Choice("år", choice.score)
@@ -721,6 +730,11 @@ def _distance(a: str, b: str) -> float:
             cur.append(left)
         prev = cur
     return prev[-1]
+
+
+# words whose reading depends on the words around them (see `word_edits`)
+_CONTEXT_DEPENDENT = (frozenset(patterns.YEAR_WORD) | patterns.FOR_BEFORE_ATT | CONTEXT_WORDS
+                      | frozenset(patterns.KEEP_BEFORE))
 
 
 def _around(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[int]:
