@@ -29,12 +29,16 @@ eval: system $(VENV)/.installed
 	$(BIN)/python -m benchmarks.eval_extract
 
 bench: system system-bench $(VENV)/.installed
+	$(BIN)/python -m compileall -q arkiv corpus ingest normalize extract index search > /dev/null
 	$(BIN)/python -m benchmarks.bench
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	# an editable install compiles nothing: compile the project's modules now, so that every
+	# `arkiv` command starts without compiling them (even where PYTHONDONTWRITEBYTECODE is set)
+	$(BIN)/python -m compileall -q arkiv corpus ingest normalize extract index search > /dev/null
 	touch $@
 
 # Installs missing Debian packages when run as root; otherwise prints the apt command and stops.

@@ -125,12 +125,11 @@ def _progress_bar():
 
 def _read_one(path: str, langs: str, ocr_timeout: float):
     """Ingest of one file in this process, for repair and extract (nothing is stored)."""
-    from arkiv.pipeline import read_file
-    from arkiv.work import Unit, read_unit
+    from arkiv.work import Unit, read_file, read_unit
     p = Path(path)
     if not p.is_file():
         raise InputFileError(path, "no such file")
-    data = read_file(p, Config(home=Path(".")))
+    data = read_file(p, Config(home=Path(".")).max_file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     return read_unit(Unit(name=path, sha256=sha, data=data), ocr_timeout, langs), sha, len(data)
 

@@ -17,7 +17,8 @@ import ingest
 from arkiv import sync, twins
 from arkiv.config import Config
 from arkiv.executor import make_executor
-from arkiv.work import Unit, clean_vocabulary, fingerprint, process_document, read_unit
+from arkiv.work import (Unit, clean_vocabulary, fingerprint, process_document, read_file,
+                        read_unit)
 from corpus.errors import ArkivError, InputFileError
 from corpus.models import Document, Page
 from corpus.store import Store
@@ -70,17 +71,6 @@ def expand(paths: Iterable[str], report: ImportReport, home: Path | None = None)
         else:
             report.fail(arg, f"{arg}: no such file or folder")
     return list(dict.fromkeys(out))
-
-
-def read_file(path: Path, cfg: Config) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > cfg.max_file_bytes:
-            raise InputFileError(str(path), f"the file is {size / 2**20:.0f} MB, over the limit of "
-                                            f"{cfg.max_file_bytes / 2**20:.0f} MB")
-        return path.read_bytes()
-    except OSError as e:
-        raise InputFileError(str(path), f"cannot be read ({e.strerror})") from None
 
 
 def units_for(name: str, data: bytes, sha: str, n_pages: int, workers: int,
@@ -173,7 +163,7 @@ def _start(path: Path, ex, cfg: Config, store: Store, seen: set[str], pending: d
     (the archive has it, or it cannot be read)."""
     name = str(path)
     try:
-        data = read_file(path, cfg)
+        data = read_file(path, cfg.max_file_bytes)
         sha = hashlib.sha256(data).hexdigest()
         if sha in seen or store.has(sha):
             report.unchanged.append(name)

@@ -127,3 +127,15 @@ def fingerprint(doc: Document) -> str:
     case-folded, so line breaks, page furniture spacing and hyphenation do not count."""
     words = _WORD.findall(doc.text.casefold())
     return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes; InputFileError (one line) if it is over `max_bytes` or cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputFileError(str(path), f"the file is {size / 2**20:.0f} MB, over the limit of "
+                                            f"{max_bytes / 2**20:.0f} MB")
+        return path.read_bytes()
+    except OSError as e:
+        raise InputFileError(str(path), f"cannot be read ({e.strerror})") from None

@@ -18,9 +18,7 @@ from pathlib import Path
 
 from corpus.errors import InputFileError
 from corpus.models import Page
-from ingest.images import MAX_IMAGE_PIXELS, image_page_count, page_images
 from ingest.sniff import sniff
-from ingest.tesseract import DEFAULT_LANGS, TesseractError, ocr_bytes, ocr_image
 from ingest.textfile import read_text_pages, text_page_count
 
 __all__ = ["sniff", "page_count", "read_pages", "scanned_pages", "check_size", "MAX_FILE_BYTES",
@@ -28,6 +26,19 @@ __all__ = ["sniff", "page_count", "read_pages", "scanned_pages", "check_size", "
 
 # A clerk's export is never this big; bigger is a mistake or an attack. Refused before reading.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+DEFAULT_LANGS = "swe+eng"   # Debian's swe model has no §; eng recovers about half of them
+
+
+def __getattr__(name: str):
+    # Pillow and the Tesseract wrapper are imported when an image or a scan comes, not for a
+    # text file (`arkiv repair notes.txt` starts that much sooner)
+    if name in ("MAX_IMAGE_PIXELS",):
+        from ingest import images
+        return getattr(images, name)
+    if name in ("TesseractError",):
+        from ingest import tesseract
+        return getattr(tesseract, name)
+    raise AttributeError(f"module 'ingest' has no attribute {name!r}")
 
 
 def check_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
@@ -57,6 +68,7 @@ def _count(kind: str, data: bytes, name: str, check: bool = True) -> int:
         from ingest.pdf import pdf_page_count
         return pdf_page_count(data, name, check_streams=check)
     if kind == "image":
+        from ingest.images import image_page_count
         return image_page_count(data, name)
     return text_page_count(data, name)
 
@@ -82,6 +94,7 @@ def read_pages(data: bytes, name: str, first: int = 1, last: int | None = None, 
         return read_pdf_pages(data, name, first, last, ocr_timeout=ocr_timeout, langs=langs,
                               reocr=reocr)
     if kind == "image":
+        from ingest.images import page_images
         return [_ocr_page(number, image, dpi, name, ocr_timeout, langs)
                 for number, image, dpi in page_images(data, name, first, last)]
     return read_text_pages(data, name, first, last)
@@ -103,6 +116,7 @@ def _check_bytes(data: bytes, name: str) -> None:
 
 
 def _ocr_page(number: int, image, dpi: int | None, name: str, timeout: float, langs: str) -> Page:
+    from ingest.tesseract import ocr_bytes, ocr_image
     ocr = ocr_bytes if isinstance(image, bytes) else ocr_image
     result = ocr(image, name=name, dpi=dpi, langs=langs, timeout=timeout)
     return Page(number=number, source="ocr", text=result.text,

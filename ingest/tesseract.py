@@ -28,12 +28,11 @@ from typing import Callable
 from PIL import Image
 
 from corpus.errors import ArkivError, InputFileError, OcrTimeoutError
-from ingest import columns, ocrtables
+from ingest import DEFAULT_LANGS, columns, ocrtables
 from ingest.ocrtables import Word
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGS = "swe+eng"   # Debian's swe model has no §; eng recovers about half of them
 PAGE_SEG_MODE = 3           # fully automatic page segmentation, no orientation detection
 TABLE_SEG_MODE = 6          # a ruled table, rules erased, read again as one block of rows
 # An upright page of print reads at 85-96 mean confidence, a sideways one at about 40: below
