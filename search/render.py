@@ -66,6 +66,10 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
         lines.append(f"{r['total']} träffar (visar {first}–{last}, sortering: {r['sort']})")
     else:
         lines.append("Inga träffar.")
+        if r.get("only_stop_words"):
+            # as the web page says it: the query named nothing to look for
+            lines.append("Sökningen innehåller bara mycket vanliga ord eller tecken (och, att, i, -),"
+                         " som inte söks. Lägg till ett ord för det du letar efter.")
         if r.get("did_you_mean"):
             lines.append(f"Menade du: {r['did_you_mean']}")
     lines.extend(_persons(r.get("persons") or []))

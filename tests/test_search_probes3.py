@@ -247,3 +247,11 @@ def test_an_irregular_form_does_not_take_a_word_that_merely_ends_so() -> None:
     # "…regler" needs three letters before it: "regler" in a compound is the noun
     assert fold_stem("skolregler") == fold_stem("skolregel")
     assert fold_stem("hemmet") == fold_stem("hem") != fold_stem("ohemmet")
+
+
+def test_the_cli_says_why_a_query_of_stop_words_finds_nothing(ix: Index) -> None:
+    from search.render import render_search
+    text = render_search(search(ix, "och att"))
+    assert text.startswith("Inga träffar.\nSökningen innehåller bara mycket vanliga ord")
+    # a query of real words that finds nothing gets no such line
+    assert "vanliga ord" not in render_search(search(ix, "blåbärsskogen"))
