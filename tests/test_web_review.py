@@ -161,3 +161,10 @@ def test_copies_are_named_by_their_files(page, review):
     back = page.locator("p.notice", has_text="Samma text finns redan")
     assert re.search(r"som stockholm-sn-2012-03-p13\.txt \(TXT, skannad, läst med OCR\)",
                      back.inner_text()), back.inner_text()
+
+
+def test_a_chart_bar_names_its_count_without_bending_the_noun() -> None:
+    """"1 uttalanden" read wrong: the bar's title gives the series and then the count."""
+    from search.web.markup import VOTE_SERIES, year_chart_svg
+    svg = str(year_chart_svg({"2012": {"ja": 1, "nej": 3}}, "V:s röster per år", VOTE_SERIES))
+    assert "<title>2012 · Ja: 1</title>" in svg and "<title>2012 · Nej: 3</title>" in svg

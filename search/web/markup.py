@@ -192,7 +192,7 @@ def year_chart_svg(per_year: dict[str, dict[str, int]], title: str,
             h = n / top * height
             x = x0 + j * (bar + gap)
             out.append(f'<rect class="bar bar-{j}" x="{x}" y="{10 + height - h:.1f}" width="{bar}"'
-                       f' height="{h:.1f}"><title>{escape(year)}: {n} {name.lower()}</title>'
+                       f' height="{h:.1f}"><title>{escape(year)} · {escape(name)}: {n}</title>'
                        f'</rect>')
         out.append(f'<text class="axis" x="{x0 + len(CHART_SERIES) * (bar + gap) / 2:.1f}"'
                    f' y="{height + bottom + 2}" text-anchor="middle">{escape(year)}</text>')
