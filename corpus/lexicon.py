@@ -166,6 +166,9 @@ class Lexicon:
     def has_prefix(self, prefix: str) -> bool:
         for _ in self._prefixes.iterkeys(prefix):
             return True
+        return self._extra_has_prefix(prefix)
+
+    def _extra_has_prefix(self, prefix: str) -> bool:
         if not self._extra_skeletons:
             return False
         i = bisect.bisect_left(self._extra_skeletons, prefix)     # sorted: one look
@@ -188,8 +191,17 @@ class Lexicon:
         if got is None:
             if len(self._probes) > 500_000:
                 self._probes.clear()
-            got = self._probes[skel] = (self.skeleton_roles(skel) if self.has_prefix(skel)
-                                        else -1)
+            # `skeleton_roles(skel) if has_prefix(skel) else -1`, without their memos (this
+            # one is the memo): most probes are new, and most are no prefix at all
+            for _ in self._prefixes.iterkeys(skel):
+                rec = self._prefixes.get(skel)      # a prefix; a key too?
+                got = rec[0][0] if rec else 0
+                break
+            else:
+                got = 0 if self._extra_has_prefix(skel) else -1
+            if got >= 0 and (skel in self._extra or skel in self._extra_skel):
+                got |= STANDALONE | END
+            self._probes[skel] = got
         return got
 
     def near_skeletons(self, skel: str, max_distance: int = 1) -> dict[str, int]:

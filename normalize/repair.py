@@ -27,6 +27,8 @@ from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, W
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
+# what every `_URLISH` match contains (see `_masked`)
+_URL_HINT = re.compile(r"@|https?://|www\.|\.(?:se|com|nu|org|net)\b", re.I)
 CLEAN_DOCUMENT_DAMAGE = 0.05   # at most this share of unknown words: a document to learn words from
 TEXT_DAMAGE_LIMIT = 0.12   # a text layer with more unknown words than this was OCR'd by someone
 NAME_MARGIN = 1.0          # extra log10 odds to change a capitalised word inside a sentence
@@ -109,6 +111,24 @@ class _PageState:
         return region
 
 
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Spans of `_URLISH` in `text`. A match lies inside one line and holds one of the
+    `_URL_HINT` strings: only the lines that hold one are searched (the `\\S+` of `_URLISH`
+    backtracks at every letter of every word, and most lines hold no address)."""
+    out: list[tuple[int, int]] = []
+    line_end = -1
+    for h in _URL_HINT.finditer(text):
+        if h.start() < line_end:
+            continue                # that line is searched already
+        line_start = text.rfind("\n", 0, h.start()) + 1
+        line_end = text.find("\n", h.end())
+        if line_end < 0:
+            line_end = len(text)
+        # (the line ends at a newline or the text's end: `\b` reads the same there)
+        out.extend((m.start(), m.end()) for m in _URLISH.finditer(text, line_start, line_end))
+    return out
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'(»”“–-•*":
@@ -189,13 +209,24 @@ class DocumentRepairer:
         # printed words word repair leaves as they are wherever they stand (most of a text):
         # no need to look at them again in this document
         self._plain: set[str] = set()
+        # the last text tokenised and its tokens: a pass that changed nothing leaves the text
+        # as it was, and the next pass (or the glue pass after word repair) reads it again
+        self._tokenised: tuple[str, list[re.Match[str]]] = ("", [])
+
+    def _tokens(self, text: str) -> list[re.Match[str]]:
+        """`TOKEN`'s matches in `text` (the list is shared: its readers never change it)."""
+        last, tokens = self._tokenised
+        if text is not last and text != last:
+            tokens = list(TOKEN.finditer(text))
+            self._tokenised = (text, tokens)
+        return tokens
 
     def word_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
         of those spans (after a pass, only the words next to a change can read differently)."""
-        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
+        masked = _masked(text) if "." in text else []
         edits: list[Edit] = []
-        tokens = list(TOKEN.finditer(text))
+        tokens = self._tokens(text)
         plain = self._plain
         for idx in _around(tokens, near) if near is not None else range(len(tokens)):
             m = tokens[idx]
@@ -250,7 +281,10 @@ class DocumentRepairer:
                     if e is not None:
                         edits.append(e)
                     continue
-                if len(tok) != 3 and low not in _CONTEXT_DEPENDENT:
+                # (of the 3-letter words, only a misread Dnr is read by what follows it)
+                if ((len(tok) != 3 or not (patterns.DNR_MISREAD.match(tok)
+                                           or patterns.DNR_MISREAD_WORD.match(tok)))
+                        and low not in _CONTEXT_DEPENDENT):
                     plain.add(tok)          # nothing above looked at its neighbours
                 continue
             if choice.word == "är" and self._year(text, tokens, idx, "ar"):
@@ -356,9 +390,9 @@ class DocumentRepairer:
         letter-damaged documents; a capital inside a sentence (a name) needs a nearer word."""
         if not self.stats.letters_damaged or not self.doc_words:
             return []
-        masked = [(m.start(), m.end()) for m in _URLISH.finditer(text)] if "." in text else []
+        masked = _masked(text) if "." in text else []
         edits: list[Edit] = []
-        for m in TOKEN.finditer(text):
+        for m in self._tokens(text):
             tok = m.group()
             low = tok.lower()
             if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper()
@@ -417,7 +451,7 @@ class DocumentRepairer:
         (see `word_edits`)."""
         if not self.stats.letters_damaged:
             return []
-        tokens = list(TOKEN.finditer(text))
+        tokens = self._tokens(text)
         # only where a word stayed unknown, or two words meet at a hyphen
         unresolved = self.unresolved
         look: set[int] = set()
@@ -638,7 +672,7 @@ class DocumentRepairer:
 
     def single_edits(self, text: str) -> list[Edit]:
         """The one-character tokens that stand for i or I, judged by their repaired neighbours."""
-        tokens = list(TOKEN.finditer(text))
+        tokens = self._tokens(text)
         edits = []
         for idx, m in enumerate(tokens):
             if len(m.group()) == 1 and m.group() in "1|ljI":

@@ -21,6 +21,7 @@ nearly all of them, a Swedish OCR of a good page almost none. That is what lets 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -190,8 +191,10 @@ class WordRepairer:
                     for true_skel, lp in gen.get(seg, ()):
                         opts.append((k, true_skel, 1, lp + penalty, (seg, len(true_skel))))
             options.append(opts)
+        # with no confusion left to spend, only the letter as printed (listed first, if any)
+        plain = [opts[:1] if opts and not opts[0][2] else [] for opts in options]
 
-        budget = [MAX_SEARCH_NODES]
+        budget = MAX_SEARCH_NODES
         max_parts = 2 if compounds else 0
         probes = lex._probes                # probe()'s memo, read directly: the hottest path
         probe = lex.probe
@@ -208,8 +211,9 @@ class WordRepairer:
         def rec(i: int, part: str, roles: int, parts: tuple[str, ...], chain: tuple,
                 edits: int, cost: float) -> None:
             # roles: what the skeleton `part` is in the lexicon (bits), -1 never reaches here
-            budget[0] -= 1
-            if budget[0] < 0 or len(out) > 200:
+            nonlocal budget
+            budget -= 1
+            if budget < 0:              # (also once more than 200 readings are found)
                 return
             if i == n:
                 if not parts:
@@ -217,11 +221,14 @@ class WordRepairer:
                         out.append(((part,), flat(chain)))
                 elif len(part) >= 2 and roles & end_bit:
                     out.append((parts + (part,), flat(chain)))
+                if len(out) > 200:
+                    budget = -1         # enough: every call from now on returns at once
                 return
-            boundary_bit = MIDDLE if parts else BEGIN
-            for k, true_skel, edit, lp, seg in options[i]:
-                if edit and (edits >= max_edits or cost + lp < SEARCH_FLOOR):
-                    continue            # too many confusions, or too unlikely ones
+            # a compound boundary may follow a part of 2+ letters that leaves 2+ letters
+            boundary_bit = (MIDDLE if parts else BEGIN) if len(parts) < max_parts else 0
+            for k, true_skel, edit, lp, seg in (options[i] if edits < max_edits else plain[i]):
+                if edit and cost + lp < SEARCH_FLOOR:
+                    continue            # too unlikely confusions
                 new = part + true_skel
                 new_roles = probes.get(new)
                 if new_roles is None:
@@ -231,8 +238,7 @@ class WordRepairer:
                 link = (seg, chain)
                 rec(i + k, new, new_roles, parts, link, edits + edit, cost + lp)
                 # a compound boundary after this part (stadsdels|förvaltning)
-                if (new_roles & boundary_bit and len(parts) < max_parts and len(new) >= 2
-                        and n - i - k >= 2):
+                if new_roles & boundary_bit and len(new) >= 2 and n - i - k >= 2:
                     rec(i + k, "", 0, parts + (new,), link, edits + edit, cost + lp)
 
         rec(0, "", 0, (), (), 0, 0.0)
@@ -450,23 +456,24 @@ class WordRepairer:
 def document_stats(words: list[str], lex: Lexicon) -> DocumentStats:
     """Estimate diacritic loss and damage from every word of a document (lower case)."""
     present = lost = unknown = total = 0
-    for w in words:
+    # each distinct word once, counted as often as it occurs (most words recur)
+    for w, count in Counter(words).items():
         if len(w) < 2 or not w.isalpha():
             if any(ch in FORCED for ch in w) and any(ch.isalpha() for ch in w):
-                unknown += 1
-                total += 1
+                unknown += count
+                total += count
             continue
-        total += 1
+        total += count
         if any(ch in "åäö" for ch in w):
-            present += 1
+            present += count
             if not lex.known(w):
-                unknown += 1
+                unknown += count
             continue
         if lex.known(w):
             continue
-        unknown += 1
+        unknown += count
         if lex.diacritic_forms(w) or _compound_skeleton(w, lex):
-            lost += 1
+            lost += count
     damage = unknown / total if total else 0.0
     letter_damage = (unknown - lost) / total if total else 0.0
     # A few unknown words that happen to have a diacritic spelling are no evidence of loss.
