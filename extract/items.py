@@ -9,6 +9,7 @@ points of a "Förslag till beslut" under an item break the run and are not items
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract import dnr as dnrs
@@ -165,25 +166,35 @@ class _NumberFirst:
         return self._g[name]
 
 
-def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:
+def _standalone_headings(lines: list[Line], part: PartSpan, pattern: re.Pattern[str],
+                         is_title: Callable[[str], object], single_in: tuple[str, ...]
+                         ) -> list[tuple[int, _NumberFirst]]:
+    """Lines matching `pattern` (groups `num`, `rest`) that head items: each stands apart (a
+    blank line or page furniture above it), what follows its number is a title (`is_title`),
+    a diary number, a date or nothing, and the numbers run up. A part with a single such line
+    has a heading only if it is of a kind in `single_in`."""
     out: list[tuple[int, _NumberFirst]] = []
     for i in range(part.start, part.end):
-        m = _NUMBER_FIRST.match(lines[i].text)
+        m = pattern.match(lines[i].text)
         if not m or _TOC_LINE.search(lines[i].text):
             continue
         if i > part.start and not lines[i - 1].blank and not _FURNITURE.match(lines[i - 1].folded):
             continue
         rest = m.group("rest").strip()
-        if rest and not (_is_dnr_or_date(rest) or _title_start(rest)):
+        if rest and not (_is_dnr_or_date(rest) or is_title(rest)):
             continue
         if out and int(m.group("num")) <= int(out[-1][1].group("num")):
             continue                     # numbers run up; a repeat at a page top is not a new item
         out.append((i, _NumberFirst(m)))
-    # a single such line is a heading only in a protocol (an extract of one paragraph); in a
-    # report a lone "4 § Kommunen ansvarar …" is more likely a statute quoted
-    if len(out) < 2 and part.kind not in ("proto", "agenda"):
+    if len(out) < 2 and part.kind not in single_in:
         return []
     return out
+
+
+def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:
+    # a single such line is a heading only in a protocol (an extract of one paragraph); in a
+    # report a lone "4 § Kommunen ansvarar …" is more likely a statute quoted
+    return _standalone_headings(lines, part, _NUMBER_FIRST, _title_start, ("proto", "agenda"))
 
 
 # "Ärende 5" heads the items of some small municipalities' minutes instead of "§ 5". Running
@@ -196,22 +207,8 @@ _ARENDE_LINE = re.compile(r"^\s*(?:[AÄ]rende|ÄRENDE|ARENDE)\s+(?:nr\.?\s*)?(?P
 
 
 def _arende_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:
-    out: list[tuple[int, _NumberFirst]] = []
-    for i in range(part.start, part.end):
-        m = _ARENDE_LINE.match(lines[i].text)
-        if not m or _TOC_LINE.search(lines[i].text):
-            continue
-        if i > part.start and not lines[i - 1].blank and not _FURNITURE.match(lines[i - 1].folded):
-            continue
-        rest = m.group("rest").strip()
-        if rest and not (_is_dnr_or_date(rest) or re.match(r"[A-ZÅÄÖ\"“]", rest)):
-            continue
-        if out and int(m.group("num")) <= int(out[-1][1].group("num")):
-            continue                     # numbers run up; a repeat at a page top is not a new item
-        out.append((i, _NumberFirst(m)))
-    if len(out) < 2 and part.kind != "proto":
-        return []
-    return out
+    return _standalone_headings(lines, part, _ARENDE_LINE,
+                                lambda rest: re.match(r"[A-ZÅÄÖ\"“]", rest), ("proto",))
 
 
 def _title_start(rest: str) -> bool:

@@ -32,12 +32,12 @@ DEFAULT_LANGS = "swe+eng"   # Debian's swe model has no §; eng recovers about h
 def __getattr__(name: str):
     # Pillow and the Tesseract wrapper are imported when an image or a scan comes, not for a
     # text file (`arkiv repair notes.txt` starts that much sooner)
-    if name in ("MAX_IMAGE_PIXELS",):
-        from ingest import images
-        return getattr(images, name)
-    if name in ("TesseractError",):
-        from ingest import tesseract
-        return getattr(tesseract, name)
+    if name == "MAX_IMAGE_PIXELS":
+        from ingest.images import MAX_IMAGE_PIXELS
+        return MAX_IMAGE_PIXELS
+    if name == "TesseractError":
+        from ingest.tesseract import TesseractError
+        return TesseractError
     raise AttributeError(f"module 'ingest' has no attribute {name!r}")
 
 

@@ -108,3 +108,16 @@ def test_unknown_section_is_a_usage_error(capsys):
         bench.main(["--only", "nosuch"])
     assert e.value.code == 2
     assert "unknown section" in capsys.readouterr().err
+
+
+def test_real_pages_pair_ocr_and_truth_line_for_line():
+    from benchmarks.repair_pairs import REAL_PAGES, REAL_SPLITS, _printed_words, real_pages
+    pairs = real_pages()
+    assert [(p.name, p.split) for p in pairs] == list(REAL_SPLITS.items())
+    for name in REAL_SPLITS:
+        ocr, truth = ((REAL_PAGES / f"{name}-{kind}.txt").read_text("utf-8").splitlines()
+                      for kind in ("ocr", "truth"))
+        assert len(ocr) == len(truth), name
+        assert [not line.strip() for line in ocr] == [not line.strip() for line in truth], name
+    # the truth's line-end hyphens are joined as repair joins them; a name's hyphen stays
+    assert _printed_words("40 ungdo-\nmar i Spånga-\nTensta") == "40 ungdomar i Spånga-\nTensta"
