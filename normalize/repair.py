@@ -143,6 +143,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(re.fullmatch(r"[\s\d.)§$:,-]*", head))
 
 
+def _wrapped(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a line that goes on the sentence of the line before
+    (which ends in a small letter or a comma, as minutes wrap their prose)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip():
+        return False
+    before = text[:line_start - 1].rstrip(" \t")
+    return bool(before) and (before[-1].islower() or before[-1] == ",")
+
+
 def _word_before(text: str, end: int) -> str:
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&#|@§"):
@@ -315,6 +325,13 @@ class DocumentRepairer:
             if (not sentence_start and len(tok) > 1 and tok[0] in "AOG0" and tok[1:].islower()
                     and choice.word[:1] in "åäö" and not self.lex.is_proper(choice.word)):
                 new = choice.word       # eng OCR reads a small ö as O: "Oversiktsplan"
+            elif (len(tok) > 1 and tok[0].isupper() and tok[1:].islower()
+                  and skeleton(choice.word[:1]) != skeleton(tok[:1].lower())
+                  and (not sentence_start or _wrapped(text, m.start()))
+                  and not self.lex.is_proper(choice.word)):
+                # a capital inside a sentence that was another, small letter: a poor print
+                # reads l and i as T, J, I or H ("Tntervall", "Jivsstil")
+                new = choice.word
             if new == tok:
                 continue
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),

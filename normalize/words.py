@@ -29,6 +29,8 @@ from normalize.confusions import Model
 from corpus.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
 
 UNKNOWN_PRIOR = 0.4        # an unknown printed word (a name, a rare compound, a typo)
+UNKNOWN_LENGTH_FROM = 7
+UNKNOWN_LENGTH_SLOPE = 0.3
 IMPOSSIBLE_PRIOR = -2.0    # a printed "word" with digits or symbols among its letters (6kad, #r)
 DAMAGE_NORMAL = 0.15       # share of unknown words at which letter confusions cost nothing extra
 LONG_DIACRITIC_MIN_LEN = 10  # see _repair: a long unknown word spelled as a known one but for
@@ -36,8 +38,8 @@ LONG_DIACRITIC_ODDS = 1.5    # ... its diacritics needs this much less evidence 
 SURE = 1.5                 # log10 odds at which the model's reading needs no any-letter search
 CLEAN_UNKNOWN = 0.03       # share of words a Swedish lexicon misses in clean municipal text
 MEDIUM, LONG = 5, 12          # word lengths allowed 2 and 3 letter confusions
-SEARCH_FLOOR = -4.5        # log10 P of the confusions of a reading below which none can win
-MAX_SEARCH_NODES = 300    # a word of OCR garbage must not cost more than a millisecond or two
+SEARCH_FLOOR = -6.0        # log10 P of the confusions of a reading below which none can win
+MAX_SEARCH_NODES = 600    # a word of OCR garbage must not cost more than a millisecond or two
 JOINED_EDITS = 1           # confusions in the reading of a word OCR split with a space
 MAX_CANDIDATE_FORMS = 6    # diacritic spellings tried per compound part
 DIACRITIC_LETTERS = frozenset("åäöé")
@@ -418,6 +420,8 @@ class WordRepairer:
         else:
             max_edits = forced + (1 if len(word) < MEDIUM else 2 if len(word) < LONG else 3)
             keep = self.unknown_prior
+            if self.stats.letters_damaged and len(word) > UNKNOWN_LENGTH_FROM:
+                keep -= UNKNOWN_LENGTH_SLOPE * (len(word) - UNKNOWN_LENGTH_FROM)
             if forced or (self.stats.diacritic_loss >= 0.5 and "é" in word[:-1]):
                 keep = IMPOSSIBLE_PRIOR     # not a word as printed (an eng OCR's é inside words)
         # a dictionary word only becomes another dictionary word; a compound may become another

@@ -509,6 +509,48 @@ def test_poor_print_glued_words_split(damaged: str, repaired: str) -> None:
     assert out.splitlines()[2] == repaired
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    # a long unknown word in a poor print is damage more often than a word no dictionary knows,
+    # the more so the longer it is: two or three misread letters are read back
+    ("Nämnden Bverliimnar rapporten till kommunstyrelsen.",
+     "Nämnden överlämnar rapporten till kommunstyrelsen."),
+    ("Ärendet gäller kornmunfullmiktiges beslut.", "Ärendet gäller kommunfullmäktiges beslut."),
+    ("Rapporten om bostadsfirsirjningen lämnas i maj.",
+     "Rapporten om bostadsförsörjningen lämnas i maj."),
+    ("Hallen har ett pilotomedden med riktindrket för tider.",
+     "Hallen har ett pilotområden med riktmärket för tider."),
+    # names no dictionary knows: kept
+    ("Simskolan leds av Tnge Larsson och Kjell Bverlind.",
+     "Simskolan leds av Tnge Larsson och Kjell Bverlind."),
+])
+def test_poor_print_long_word_with_several_misread_letters(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # a poor print reads a small l or i as a capital T, J or I: inside a sentence the repaired
+    # word is written small
+    ("Simskolan har tätare Tntervall än förr.", "Simskolan har tätare intervall än förr."),
+    ("Simskolan har ett Iångsiktigt mål.", "Simskolan har ett långsiktigt mål."),
+    # at a sentence's start it keeps its capital; a name keeps it anywhere
+    ("Simskolan stänger. Tntervall mellan passen blir längre.",
+     "Simskolan stänger. Intervall mellan passen blir längre."),
+    ("Hallen ligger i Jarfalla kommun.", "Hallen ligger i Järfälla kommun."),
+])
+def test_poor_print_capital_misread_from_a_small_letter(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+def test_poor_print_capital_misread_on_a_wrapped_line() -> None:
+    # a line that goes on the sentence of the line before is no sentence start
+    text = POOR_PRINT_SHORT.format(line="Simskolan har numera ett tätare\nTntervall mellan passen.")
+    assert "ett tätare\nintervall mellan passen." in repair_text(text)[0]
+    text = POOR_PRINT_SHORT.format(line="Simskolan har numera ett tätare schema.\nTntervall mellan passen.")
+    assert "schema.\nIntervall mellan passen." in repair_text(text)[0]
+
+
 def test_glued_words_kept_in_a_clean_text() -> None:
     text = "Rapporten lämnas i maj. Ansvarig var:Kulturförvaltningen enligt beslutet."
     assert repair_text(text)[0] == text
