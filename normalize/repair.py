@@ -25,6 +25,10 @@ from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, W
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
+# a word with one or two marks OCR printed between its letters (see `marked_edits`)
+_MARK = re.compile(r"[_'‘’:;\"{}!()%\[\],.`^~*]")
+_MARKED = re.compile(r"(?<!\S)[\"'(‘’“”«»]*(?P<core>[^\W\d_]+(?:[_'‘’:;\"{}!()%\[\],.`^~*][^\W\d_]+){1,2})"
+                     r"(?=[.,;:!?)\"'’”»]*(?:\s|$))")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
 # what every `_URLISH` match contains (see `_masked`)
@@ -335,6 +339,37 @@ class DocumentRepairer:
             if new == tok:
                 continue
             edits.append(Edit(m.start(), m.end(), new, _reason(tok, new),
+                              _confidence(choice.score)))
+        return edits
+
+    def marked_edits(self, text: str) -> list[Edit]:
+        """Words with marks OCR printed between their letters (`n'mnden`, `h]alp`), read as
+        the word whose letter or speck the marks are. Only in a letter-damaged document; a mark
+        that is the writer's stays: a stop or comma between two words that lost its space,
+        `bl.a`, `O'Brien`, `KF:s`, an address."""
+        if not self.stats.letters_damaged:
+            return []
+        masked = _masked(text) if "." in text or "@" in text else []
+        edits: list[Edit] = []
+        for m in _MARKED.finditer(text):
+            core = m.group("core")
+            start = m.start("core")
+            if any(a <= start < b for a, b in masked):
+                continue
+            pieces = _MARK.split(core)
+            marks = _MARK.findall(core)
+            if (core.isupper() or any(not p.islower() for p in pieces[1:])
+                    or sum(map(len, pieces)) < 4):
+                continue
+            low = tuple(p.lower() for p in pieces)
+            if any(mk in ".,;:!" for mk in marks) and (
+                    min(map(len, low)) <= 2 or all(self.lex.known(p) for p in low)):
+                continue            # bl.a, m.fl; two words whose space was lost
+            choice = self.words.marked(low, names=not core[:1].islower())
+            if choice is None or choice.score <= BASE_MARGIN:
+                continue
+            new = case_like(core, choice.word)
+            edits.append(Edit(start, start + len(core), new, "ocr-confusion",
                               _confidence(choice.score)))
         return edits
 
@@ -860,10 +895,13 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
                      else default_model())
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
+            st.apply(repairer.marked_edits(st.text))
             # a repaired word can change how its neighbour reads (an id next to it, a context):
             # repeat until nothing changes, so that repairing the result again changes nothing;
             # words split or glued by OCR are seen once the words themselves are repaired
             _word_passes(repairer, st, None)
+            # ... and once more where word repair made the letters of one ("k6n{akt")
+            st.apply(repairer.marked_edits(st.text))
         if stats.letters_damaged:
             # words damaged beyond the model, read as the document's own words (once the
             # document's words are repaired)

@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from normalize.confusions import Model
 from corpus.lexicon import BEGIN, END, MIDDLE, STANDALONE, Lexicon, skeleton
@@ -62,6 +63,10 @@ REAL_WORD_SPREAD = 1.5
 REAL_WORD_MARGIN = 0.3         # log10 odds the common word must win by
 REAL_WORD_AMBIGUITY = 0.5      # ... and by which it must beat the next such word
 _SUBSTITUTES = "abcdefghijklmnopqrstuvwxyzåäö"
+# A mark OCR printed between the letters of a word (`n'mnden`, `h]alp`, `sam_arbete`): a letter
+# it misread, or a speck between two letters. log10 P of each, given that the mark is there.
+MARK_LOGP = -1.5
+SPECK_LOGP = -1.0
 
 # Characters that are never part of a Swedish word: OCR put them where a letter was.
 FORCED = frozenset("0123456789&#|@$€£¢¥%*+=<>{}[]\\§")
@@ -394,6 +399,32 @@ class WordRepairer:
         found = self.best(word, JOINED_EDITS, whole_words=True, names=False, compounds=False)
         choice = (Choice(found[0], found[1] - self.unknown_prior)
                   if found is not None and found[1] > self.unknown_prior else None)
+        self._cache[key] = choice
+        return choice
+
+    def marked(self, pieces: tuple[str, ...], names: bool = True) -> Choice | None:
+        """The word that letters OCR printed with marks between them (`pieces`, lower case:
+        ("n", "mnden")) are likeliest a reading of, each mark a misread letter or a speck, with
+        its log10 odds over an unknown word; None when none is likelier. With more than one
+        mark only dictionary words are tried as they stand (30 fills per mark). Memoised."""
+        key = "\0m" + "\0".join(pieces) + ("" if names else "\0lc")
+        if key in self._cache:
+            return self._cache[key]
+        self._active_loss_log = self._loss_log
+        best: tuple[str, float] | None = None
+        for fills in product(("", *_SUBSTITUTES), repeat=len(pieces) - 1):
+            word = pieces[0] + "".join(f + p for f, p in zip(fills, pieces[1:]))
+            cost = sum(SPECK_LOGP if not f else MARK_LOGP for f in fills)
+            prior = self.lex.prior(word)
+            found = (word, prior) if prior is not None and not self.lex.is_foreign(word) else None
+            if (len(pieces) == 2 and found is None
+                    and (not fills[0] or self.lex.probe(skeleton(pieces[0] + fills[0])) >= 0)):
+                # (a letter for the mark only where the letters before it can start a word)
+                found = self.best(word, 1 if len(word) < LONG else 2, names=names)
+            if found is not None and (best is None or found[1] + cost > best[1]):
+                best = (found[0], found[1] + cost)
+        keep = self.unknown_prior
+        choice = Choice(best[0], best[1] - keep) if best is not None and best[1] > keep else None
         self._cache[key] = choice
         return choice
 

@@ -551,6 +551,29 @@ def test_poor_print_capital_misread_on_a_wrapped_line() -> None:
     assert "schema.\nIntervall mellan passen." in repair_text(text)[0]
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    # a mark OCR printed between a word's letters: a letter it misread, or a speck
+    ("Simhallen har ett sam_arbete med skolan.", "Simhallen har ett samarbete med skolan."),
+    ("Simhallen har bra till_g'nglighet för alla.", "Simhallen har bra tillgänglighet för alla."),
+    ("Barnen får h]aip av personalen.", "Barnen får hjälp av personalen."),
+    # the writer's marks stay: abbreviations, a genitive after a code, a name, two words whose
+    # space was lost (the glue pass's matter), an address
+    ("Se bl.a. sidan 3 och KF:s beslut.", "Se bl.a. sidan 3 och KF:s beslut."),
+    ("Rapporten gäller simhallen,skolan och biblioteket.",
+     "Rapporten gäller simhallen,skolan och biblioteket."),
+    ("Se www.stockholm.se och skriv till simhallen@stockholm.se.",
+     "Se www.stockholm.se och skriv till simhallen@stockholm.se."),
+])
+def test_poor_print_mark_between_letters(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+def test_mark_between_letters_kept_in_a_clean_text() -> None:
+    text = "Nämnden har ett sam_arbete med skolan och Anna O'Neill."
+    assert repair_text(text)[0] == text
+
+
 def test_glued_words_kept_in_a_clean_text() -> None:
     text = "Rapporten lämnas i maj. Ansvarig var:Kulturförvaltningen enligt beslutet."
     assert repair_text(text)[0] == text
