@@ -753,6 +753,13 @@ class DocumentRepairer:
             if tok == "|" and nword[:1].islower():
                 return Edit(m.start(), m.end(), "I", "ocr-confusion", 0.9)
             return None
+        if (tok == "1" and prev is not None and start_of_sentence and nword.islower()
+                and text[:m.start()].rstrip(" ")[-1:] in ".!?"
+                and nword not in patterns.MONTHS and self.lex.known(nword)
+                and (nword in patterns.I_NEXT_WORDS
+                     or nword.endswith(("en", "et", "na", "erna", "arna")))):
+            # ". 1 budgeten för 2012": no count stands before a definite noun; a sentence's I
+            return Edit(m.start(), m.end(), "I", "ocr-confusion", 0.85)
         if prev is None or start_of_sentence:
             return None
         pword = prev.group()

@@ -574,6 +574,22 @@ def test_mark_between_letters_kept_in_a_clean_text() -> None:
     assert repair_text(text)[0] == text
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    # a 1 opening a sentence before a definite noun is the sentence's I: no count stands there
+    ("Hallen stängs i maj. 1 budgeten för 2013 finns medel.",
+     "Hallen stängs i maj. I budgeten för 2013 finns medel."),
+    ("Kursen är slut. 1 det nya schemat ingår simskola.",
+     "Kursen är slut. I det nya schemat ingår simskola."),
+    # counts and dates stay
+    ("Simhallen öppnar igen. 1 april 2013 startar kursen.",
+     "Simhallen öppnar igen. 1 april 2013 startar kursen."),
+    ("Två platser finns. 1 ledamot saknas.", "Två platser finns. 1 ledamot saknas."),
+])
+def test_poor_print_one_opening_a_sentence(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
 def test_glued_words_kept_in_a_clean_text() -> None:
     text = "Rapporten lämnas i maj. Ansvarig var:Kulturförvaltningen enligt beslutet."
     assert repair_text(text)[0] == text
