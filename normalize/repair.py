@@ -157,6 +157,12 @@ def _wrapped(text: str, start: int) -> bool:
     return bool(before) and (before[-1].islower() or before[-1] == ",")
 
 
+def _suspended(text: str, m: re.Match[str]) -> bool:
+    """Whether the word is a compound's first part written alone ("samarbets- och")."""
+    return (text[m.end():m.end() + 1] == "-"
+            and text[m.end() + 1:m.end() + 2] in ("", " ", "\n"))
+
+
 def _word_before(text: str, end: int) -> str:
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&#|@§"):
@@ -235,17 +241,20 @@ class DocumentRepairer:
             self._tokenised = (text, tokens)
         return tokens
 
-    def word_edits(self, text: str, near: list[tuple[int, int]] | None = None) -> list[Edit]:
+    def word_edits(self, text: str, near: list[tuple[int, int]] | None = None,
+                   only: set[str] | None = None) -> list[Edit]:
         """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
-        of those spans (after a pass, only the words next to a change can read differently)."""
+        of those spans (after a pass, only the words next to a change can read differently);
+        with `only`, only of those words (lower case)."""
         masked = _masked(text) if "." in text else []
         edits: list[Edit] = []
         tokens = self._tokens(text)
-        plain = self._plain
+        plain = self._plain if only is None else set()
         for idx in _around(tokens, near) if near is not None else range(len(tokens)):
             m = tokens[idx]
             tok = m.group()
-            if tok in plain:
+            if tok in plain or (only is not None and (tok.lower() not in only
+                                                      or _suspended(text, m))):
                 continue                    # seen before: no repair, whatever stands around it
             if len(tok) == 1 and tok in "1|ljI":
                 continue                    # single_edits, once the words around are repaired
@@ -450,7 +459,7 @@ class DocumentRepairer:
             if (len(low) < VOCAB_MIN_LEN or not low.isalpha() or tok.isupper()
                     or low in patterns.PROTECTED or self.lex.known(low) or _skip(text, m, masked)):
                 continue
-            if text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2] in ("", " ", "\n"):
+            if _suspended(text, m):
                 continue            # "samarbets- och utvecklingsavtal": a part of a compound
             share = VOCAB_MAX_SHARE
             if tok[:1].isupper() and not _sentence_start(text, m.start()):
@@ -795,6 +804,7 @@ VOCAB_CANDIDATES = 4   # ... compared letter by letter: those sharing the most l
 JOIN_REPAIR_MARGIN = 1.0  # log10 odds by which word repair must read two joined parts
 JOIN_PART_MAX_ZIPF = 4.0  # ... neither of them a word this common as printed
 POOR_PRINT_DAMAGE = 0.25  # letter damage (share of words) from which the poor-print model is used
+ANY_LETTER_DAMAGE = 0.25  # ... and the last look at unread words allows any misread letter
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
 
 
@@ -909,6 +919,19 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             _word_passes(repairer, st, None)
             # ... and once more where word repair made the letters of one ("k6n{akt")
             st.apply(repairer.marked_edits(st.text))
+        if stats.letter_damage >= ANY_LETTER_DAMAGE:
+            # a poor print: the words nothing read so far (not even as two words split or
+            # glued), with one letter misread as any other among their confusions
+            unread = set(repairer.unresolved)
+            for st in ocr_pages:
+                before = {id(c) for c in st.changes}
+                repairer.words.any_letter = True
+                st.apply(repairer.word_edits(st.text, only=unread))
+                repairer.words.any_letter = False
+                # words split or glued next to a word read only now
+                near = st.changed_since(before)
+                if near:
+                    _word_passes(repairer, st, near)
         if stats.letters_damaged:
             # words damaged beyond the model, read as the document's own words (once the
             # document's words are repaired)

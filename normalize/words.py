@@ -50,6 +50,11 @@ DIACRITIC_LETTERS = frozenset("åäöé")
 GENERIC_MIN_LEN = 8
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
 GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
+# ... and in a poor print one such letter among a word's confusions (see _repair)
+ANY_LETTER_MIN_LEN = 4
+ANY_LETTER_LOGP = -3.5
+ANY_LETTER_NODES = 200         # (MAX_SEARCH_NODES for such a search)
+_SKELETON_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 GENERIC_LOGP = -3.0            # log10 P of one such edit: no likelier than the rarest modelled confusion
 # Real-word errors of a letter-damaged document (`alt` for att, `mad` for med, `hut` for hur): a
 # known but rare short word one misread letter (same length) from a far more common word. The
@@ -125,6 +130,9 @@ class WordRepairer:
         loss = max(stats.diacritic_loss, min(0.3, 2 * stats.damage))
         self._loss_log = math.log10(loss) if loss > 0 else None
         self._real_word_loss_log = stats.loss_log
+        # a last look at the words nothing else read (see `normalize.repair`): one letter may
+        # be misread as any other among the model's confusions
+        self.any_letter = False
         self._active_loss_log = self._loss_log
 
     # ---- scoring ------------------------------------------------------------------------
@@ -136,15 +144,21 @@ class WordRepairer:
             return self._active_loss_log        # a lost diacritic: per document
         return self.model.cost(true, ocr)
 
-    def _channel(self, form: str, segs: tuple[tuple[str, int], ...]) -> float | None:
-        """Channel score of `form` given the OCR segments (ocr text, length of true segment)."""
+    def _channel(self, form: str, segs: tuple[tuple[str, int], ...],
+                 any_letters: int = 0) -> float | None:
+        """Channel score of `form` given the OCR segments (ocr text, length of true segment);
+        with `any_letters`, that many letters may be misread as letters the model does not
+        know them to be read as (ANY_LETTER_LOGP each)."""
         total = 0.0
         pos = 0
         for ocr, n in segs:
             true = form[pos:pos + n]
             c = self._seg_cost(true, ocr)
             if c is None:
-                return None
+                if not any_letters or n != 1 or len(ocr) != 1:
+                    return None
+                any_letters -= 1
+                c = ANY_LETTER_LOGP
             if true != ocr and skeleton(true) != ocr and not (set(ocr) & FORCED):
                 c += self.op_penalty       # letter for letter: how damaged is this document?
             total += c
@@ -152,18 +166,20 @@ class WordRepairer:
         return total
 
     # ---- candidates ---------------------------------------------------------------------
-    def _search(self, word: str, max_edits: int,
-                compounds: bool = True) -> list[tuple[tuple[str, ...], tuple]]:
+    def _search(self, word: str, max_edits: int, compounds: bool = True,
+                generic: bool = False) -> list[tuple[tuple[str, ...], tuple]]:
         # The readings depend only on the word, the lexicon and the model, not on the
         # document: shared by every document this process repairs.
         key = (word, max_edits) if compounds else (word, max_edits, False)
+        if generic:
+            key += ("generic",)
         # kept on the lexicon, per model (the model is held so that its id stays its own)
         _model, cache = self.lex.search_caches.setdefault(id(self.model), (self.model, {}))
         got = cache.get(key)
         if got is None:
             if len(cache) > 100_000:
                 cache.clear()
-            got = cache[key] = self._search_uncached(word, max_edits, compounds)
+            got = cache[key] = self._search_uncached(word, max_edits, compounds, generic)
         return got
 
     def _as_printed(self, word: str) -> list[tuple[tuple[str, ...], tuple]]:
@@ -177,8 +193,8 @@ class WordRepairer:
             return []
         return [((skel,), tuple((ch, 1) for ch in word))]
 
-    def _search_uncached(self, word: str, max_edits: int,
-                         compounds: bool = True) -> list[tuple[tuple[str, ...], tuple]]:
+    def _search_uncached(self, word: str, max_edits: int, compounds: bool = True,
+                         generic: bool = False) -> list[tuple[tuple[str, ...], tuple]]:
         """Skeleton readings of `word`: (parts, segment alignment), parts being one whole word
         or (with `compounds`) the parts of a compound. A depth-first walk over the OCR characters, each read as
         itself or through a confusion, pruned as soon as the current part's skeleton is no
@@ -201,7 +217,7 @@ class WordRepairer:
         # with no confusion left to spend, only the letter as printed (listed first, if any)
         plain = [opts[:1] if opts and not opts[0][2] else [] for opts in options]
 
-        budget = MAX_SEARCH_NODES
+        budget = ANY_LETTER_NODES if generic else MAX_SEARCH_NODES
         max_parts = 2 if compounds else 0
         probes = lex._probes                # probe()'s memo, read directly: the hottest path
         probe = lex.probe
@@ -215,8 +231,10 @@ class WordRepairer:
                 chain = chain[1]
             return tuple(reversed(segs))
 
+        any_letter = ANY_LETTER_LOGP + self.op_penalty
+
         def rec(i: int, part: str, roles: int, parts: tuple[str, ...], chain: tuple,
-                edits: int, cost: float) -> None:
+                edits: int, cost: float, spare: int = 1 if generic else 0) -> None:
             # roles: what the skeleton `part` is in the lexicon (bits), -1 never reaches here
             nonlocal budget
             budget -= 1
@@ -234,6 +252,8 @@ class WordRepairer:
             # a compound boundary may follow a part of 2+ letters that leaves 2+ letters
             boundary_bit = (MIDDLE if parts else BEGIN) if len(parts) < max_parts else 0
             for k, true_skel, edit, lp, seg in (options[i] if edits < max_edits else plain[i]):
+                if budget < 0:
+                    return              # the walk is over: no more probes
                 if edit and cost + lp < SEARCH_FLOOR:
                     continue            # too unlikely confusions
                 new = part + true_skel
@@ -243,10 +263,29 @@ class WordRepairer:
                 if new_roles < 0:
                     continue            # no lexicon skeleton starts so
                 link = (seg, chain)
-                rec(i + k, new, new_roles, parts, link, edits + edit, cost + lp)
+                rec(i + k, new, new_roles, parts, link, edits + edit, cost + lp, spare)
                 # a compound boundary after this part (stadsdels|förvaltning)
                 if new_roles & boundary_bit and len(new) >= 2 and n - i - k >= 2:
-                    rec(i + k, "", 0, parts + (new,), link, edits + edit, cost + lp)
+                    rec(i + k, "", 0, parts + (new,), link, edits + edit, cost + lp, spare)
+            if spare and edits < max_edits and cost + any_letter >= SEARCH_FLOOR:
+                # one letter misread as any other, where the model knows no such confusion
+                # (one of the word's edits)
+                printed = skeleton(word[i])
+                for c in _SKELETON_LETTERS:
+                    if c == printed:
+                        continue
+                    if budget < 0:
+                        return          # (the walk is over: no more probes)
+                    new = part + c
+                    new_roles = probes.get(new)
+                    if new_roles is None:
+                        new_roles = probe(new)
+                    if new_roles < 0:
+                        continue
+                    link = ((word[i], 1), chain)
+                    rec(i + 1, new, new_roles, parts, link, edits + 1, cost + any_letter, 0)
+                    if new_roles & boundary_bit and len(new) >= 2 and n - i - 1 >= 2:
+                        rec(i + 1, "", 0, parts + (new,), link, edits + 1, cost + any_letter, 0)
 
         rec(0, "", 0, (), (), 0, 0.0)
         return out
@@ -356,20 +395,22 @@ class WordRepairer:
         return [("".join(c), lex.compound_prior(c)) for c in combos]
 
     def best(self, word: str, max_edits: int, whole_words: bool = False,
-             names: bool = True, compounds: bool = True) -> tuple[str, float] | None:
-        """Best candidate (lower case) and its score, excluding the word itself."""
+             names: bool = True, compounds: bool = True,
+             generic: bool = False) -> tuple[str, float] | None:
+        """Best candidate (lower case) and its score, excluding the word itself; with
+        `generic`, also the readings with one letter misread as any other."""
         best: tuple[str, float] | None = None
-        if max_edits == 0 and whole_words:
+        if max_edits == 0 and whole_words and not generic:
             readings = self._as_printed(word)      # no walk needed: one reading or none
         else:
-            readings = self._search(word, max_edits, compounds)
+            readings = self._search(word, max_edits, compounds, generic)
         for parts, segs in readings:
             if whole_words and len(parts) > 1:
                 continue
             for form, prior in self._forms(parts, names):
                 if form == word:
                     continue
-                ch = self._channel(form, segs)
+                ch = self._channel(form, segs, 1 if generic else 0)
                 if ch is None:
                     continue
                 score = prior + ch
@@ -381,6 +422,8 @@ class WordRepairer:
         """The replacement for a printed word (given in lower case), or None to keep it; a name
         is a candidate only with `names` (the word was printed with a capital). Memoised."""
         key = word if names else "\0lc" + word
+        if self.any_letter:
+            key = "\0a" + key
         if key in self._cache:
             return self._cache[key]
         choice = self._repair(word, names)
@@ -474,6 +517,15 @@ class WordRepairer:
             generic = self.best_generic(word, names)
             if generic is not None and (found is None or generic[1] > found[1]):
                 found = generic
+        if (prior is None and len(word) >= ANY_LETTER_MIN_LEN
+                and self.any_letter and not names
+                and (found is None or found[1] <= keep)):
+            # a poor print misreads letters as letters no model has seen them read as: one
+            # such letter among the word's edits, where the model's confusions read no word
+            # (not in a word with a capital: a name no dictionary knows is no misreading)
+            wider = self.best(word, max_edits, whole_words=whole, names=names, generic=True)
+            if wider is not None and (found is None or wider[1] > found[1]):
+                found = wider
         if found is None:
             return None
         form, score = found
