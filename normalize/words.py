@@ -50,10 +50,12 @@ DIACRITIC_LETTERS = frozenset("åäöé")
 GENERIC_MIN_LEN = 8
 GENERIC_DAMAGE = 0.04          # letter damage (share of words) from which such edits are tried
 GENERIC_MIN_DAMAGED_WORDS = 3  # ... and at least this many such words
-# ... and in a poor print one such letter among a word's confusions (see _repair)
-ANY_LETTER_MIN_LEN = 4
+# ... and in a poor print one such letter among a word's confusions (see _repair): in words of
+# this length, this likely, read as a built compound only this long, a walk of this many nodes
+ANY_LETTER_MIN_LEN = 5
 ANY_LETTER_LOGP = -3.5
-ANY_LETTER_NODES = 200         # (MAX_SEARCH_NODES for such a search)
+ANY_LETTER_COMPOUND_LEN = 12
+ANY_LETTER_NODES = 200
 _SKELETON_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 GENERIC_LOGP = -3.0            # log10 P of one such edit: no likelier than the rarest modelled confusion
 # Real-word errors of a letter-damaged document (`alt` for att, `mad` for med, `hut` for hur): a
@@ -522,8 +524,12 @@ class WordRepairer:
                 and (found is None or found[1] <= keep)):
             # a poor print misreads letters as letters no model has seen them read as: one
             # such letter among the word's edits, where the model's confusions read no word
-            # (not in a word with a capital: a name no dictionary knows is no misreading)
-            wider = self.best(word, max_edits, whole_words=whole, names=names, generic=True)
+            # (not in a word with a capital: a name no dictionary knows is no misreading; and
+            # a compound built for the occasion only for a long word: a short one is too
+            # easily found, "albygräs")
+            wider = self.best(word, max_edits, whole_words=whole, names=names,
+                              compounds=len(word) >= ANY_LETTER_COMPOUND_LEN,
+                              generic=True)
             if wider is not None and (found is None or wider[1] > found[1]):
                 found = wider
         if found is None:
