@@ -25,6 +25,8 @@ from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, W
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
 TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
+# TOKEN's runs found faster: one character class (with "_", split off again in `tokenise`)
+_RUN = re.compile(r"[\w&#|@§]+")
 # a word with one or two marks OCR printed between its letters (see `marked_edits`)
 _MARK = re.compile(r"[_'‘’:;\"{}!()%\[\],.`^~*]")
 _MARKED = re.compile(r"(?<!\S)[\"'(‘’“”«»]*(?P<core>[^\W\d_]+(?:[_'‘’:;\"{}!()%\[\],.`^~*][^\W\d_]+){1,2})"
@@ -157,6 +159,17 @@ def _wrapped(text: str, start: int) -> bool:
     return bool(before) and (before[-1].islower() or before[-1] == ",")
 
 
+def tokenise(text: str) -> list[re.Match[str]]:
+    """`TOKEN`'s matches in `text`, the same list, found several times faster."""
+    out: list[re.Match[str]] = []
+    for m in _RUN.finditer(text):
+        if "_" in m.group():
+            out.extend(TOKEN.finditer(text, m.start(), m.end()))
+        else:
+            out.append(m)
+    return out
+
+
 def _suspended(text: str, m: re.Match[str]) -> bool:
     """Whether the word is a compound's first part written alone ("samarbets- och")."""
     return (text[m.end():m.end() + 1] == "-"
@@ -237,7 +250,7 @@ class DocumentRepairer:
         """`TOKEN`'s matches in `text` (the list is shared: its readers never change it)."""
         last, tokens = self._tokenised
         if text is not last and text != last:
-            tokens = list(TOKEN.finditer(text))
+            tokens = tokenise(text)
             self._tokenised = (text, tokens)
         return tokens
 
@@ -358,9 +371,12 @@ class DocumentRepairer:
         `bl.a`, `O'Brien`, `KF:s`, an address."""
         if not self.stats.letters_damaged:
             return []
+        found = list(_MARKED.finditer(text))
+        if not found:
+            return []
         masked = _masked(text) if "." in text or "@" in text else []
         edits: list[Edit] = []
-        for m in _MARKED.finditer(text):
+        for m in found:
             core = m.group("core")
             start = m.start("core")
             if any(a <= start < b for a, b in masked):
@@ -435,7 +451,7 @@ class DocumentRepairer:
         index: dict[tuple[str, int], list[str]] = {}
         seen: set[str] = set()
         for text in texts:
-            seen.update(m.group().lower() for m in TOKEN.finditer(text)
+            seen.update(m.group().lower() for m in tokenise(text)
                         if len(m.group()) >= VOCAB_MIN_LEN)
         for low in sorted(seen):
             if low.isalpha() and self.lex.known(low) and not self.lex.is_foreign(low):
@@ -865,7 +881,7 @@ def _confidence(log_odds: float) -> float:
 def _tokens_for_stats(texts: list[str]) -> list[str]:
     out = []
     for text in texts:
-        for m in TOKEN.finditer(text):
+        for m in tokenise(text):
             tok = m.group()
             if tok.isupper() and len(tok) <= 4:
                 continue

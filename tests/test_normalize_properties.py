@@ -70,3 +70,12 @@ def test_idempotent_on_damaged_swedish(sentences: list[str]) -> None:
     once, _ = repair_text(damaged)
     twice, _ = repair_text(once)
     assert twice == once
+
+
+@given(st.text(alphabet="ab_ åä1&#|@§.-\n", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_tokenise_finds_the_tokens_of_TOKEN(text: str) -> None:
+    # the fast tokeniser is an optimisation: the same tokens at the same offsets
+    from normalize.repair import TOKEN, tokenise
+    spans = [(m.start(), m.end(), m.group()) for m in tokenise(text)]
+    assert spans == [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
