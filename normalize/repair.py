@@ -160,7 +160,9 @@ def _wrapped(text: str, start: int) -> bool:
 
 
 def tokenise(text: str) -> list[re.Match[str]]:
-    """`TOKEN`'s matches in `text`, the same list, found several times faster."""
+    """`TOKEN`'s matches in `text`, the same list, found faster (one character class)."""
+    if "_" not in text:
+        return list(_RUN.finditer(text))
     out: list[re.Match[str]] = []
     for m in _RUN.finditer(text):
         if "_" in m.group():
