@@ -260,7 +260,8 @@ class DocumentRepairer:
                    only: set[str] | None = None) -> list[Edit]:
         """Word repairs of `text`; with `near`, only of the words within `NEIGHBOURHOOD` words
         of those spans (after a pass, only the words next to a change can read differently);
-        with `only`, only of those words (lower case)."""
+        with `only`, the last look at those words (lower case) that nothing read: one letter
+        may be misread as any other (`WordRepairer.repair`'s `any_letter`)."""
         masked = _masked(text) if "." in text else []
         edits: list[Edit] = []
         tokens = self._tokens(text)
@@ -308,7 +309,8 @@ class DocumentRepairer:
             if low in patterns.KEEP_BEFORE and idx + 1 < len(tokens) and (
                     tokens[idx + 1].group().lower() in patterns.KEEP_BEFORE[low]):
                 continue
-            choice = self.words.repair(low, names=not tok[:1].islower())
+            choice = self.words.repair(low, names=not tok[:1].islower(),
+                                       any_letter=only is not None)
             if choice is None:
                 if not self.lex.known(low):
                     self.unresolved.add(low)
@@ -943,9 +945,7 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
             unread = set(repairer.unresolved)
             for st in ocr_pages:
                 before = {id(c) for c in st.changes}
-                repairer.words.any_letter = True
                 st.apply(repairer.word_edits(st.text, only=unread))
-                repairer.words.any_letter = False
                 # words split or glued next to a word read only now
                 near = st.changed_since(before)
                 if near:

@@ -132,9 +132,6 @@ class WordRepairer:
         loss = max(stats.diacritic_loss, min(0.3, 2 * stats.damage))
         self._loss_log = math.log10(loss) if loss > 0 else None
         self._real_word_loss_log = stats.loss_log
-        # a last look at the words nothing else read (see `normalize.repair`): one letter may
-        # be misread as any other among the model's confusions
-        self.any_letter = False
         self._active_loss_log = self._loss_log
 
     # ---- scoring ------------------------------------------------------------------------
@@ -420,15 +417,17 @@ class WordRepairer:
                     best = (form, score)
         return best
 
-    def repair(self, word: str, names: bool = True) -> Choice | None:
+    def repair(self, word: str, names: bool = True, any_letter: bool = False) -> Choice | None:
         """The replacement for a printed word (given in lower case), or None to keep it; a name
-        is a candidate only with `names` (the word was printed with a capital). Memoised."""
+        is a candidate only with `names` (the word was printed with a capital). `any_letter`:
+        the last look at a word nothing else read, in a poor print (see `normalize.repair`):
+        one letter may be misread as any other among the model's confusions. Memoised."""
         key = word if names else "\0lc" + word
-        if self.any_letter:
+        if any_letter:
             key = "\0a" + key
         if key in self._cache:
             return self._cache[key]
-        choice = self._repair(word, names)
+        choice = self._repair(word, names, any_letter)
         self._cache[key] = choice
         return choice
 
@@ -473,7 +472,7 @@ class WordRepairer:
         self._cache[key] = choice
         return choice
 
-    def _repair(self, word: str, names: bool) -> Choice | None:
+    def _repair(self, word: str, names: bool, any_letter: bool = False) -> Choice | None:
         prior = self.lex.prior(word)
         forced = sum(ch in FORCED for ch in word)
         if prior is not None and self.lex.is_foreign(word) and self.stats.damage > 0.05:
@@ -520,7 +519,7 @@ class WordRepairer:
             if generic is not None and (found is None or generic[1] > found[1]):
                 found = generic
         if (prior is None and len(word) >= ANY_LETTER_MIN_LEN
-                and self.any_letter and not names
+                and any_letter and not names
                 and (found is None or found[1] <= keep)):
             # a poor print misreads letters as letters no model has seen them read as: one
             # such letter among the word's edits, where the model's confusions read no word
