@@ -172,6 +172,19 @@ def tokenise(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _as_printed(m: re.Match[str], changes: list[Change]) -> str:
+    """The token as the page printed it, if one of the page's `changes` (sorted by start) made
+    it, and only it."""
+    start = m.start()
+    i = bisect.bisect_left(changes, start, key=_CHANGE_START)
+    while i < len(changes) and changes[i].start == start:
+        c = changes[i]
+        if start + len(c.replacement) == m.end():
+            return c.original
+        i += 1
+    return m.group()
+
+
 def _suspended(text: str, m: re.Match[str]) -> bool:
     """Whether the word is a compound's first part written alone ("samarbets- och")."""
     return (text[m.end():m.end() + 1] == "-"
@@ -237,8 +250,6 @@ class DocumentRepairer:
         self.unresolved: set[str] = set()
         # two parts of a word split by a space, as printed -> their reading (see `_join_long`)
         self._long_joins: dict[tuple[str, str], Choice | None] = {}
-        # glue_edits: the page's changes so far (sorted by start)
-        self._changes: list[Change] = []
         # (bigram, length) -> the document's long known words (see `index_words`)
         self.doc_words: dict[tuple[str, int], list[str]] = {}
         # printed words word repair leaves as they are wherever they stand (most of a text):
@@ -546,20 +557,21 @@ class DocumentRepairer:
                 if after == "-" or ((after == "." or after == ":")
                                     and text[end + 1:end + 2].isalpha()):
                     look.add(idx)
-        self._changes = changes or []
+        changes = changes or []
         edits: list[Edit] = []
         taken = -1                  # end offset of the last edit: edits never overlap
         for idx in sorted(look):
             m = tokens[idx] if idx >= 0 else None
             if m is None or m.start() < taken:
                 continue
-            e = self._join(text, tokens, idx) or self._split(text, m)
+            e = self._join(text, tokens, idx, changes) or self._split(text, m)
             if e is not None:
                 edits.append(e)
                 taken = e.end
         return edits
 
-    def _join(self, text: str, tokens: list[re.Match[str]], idx: int) -> Edit | None:
+    def _join(self, text: str, tokens: list[re.Match[str]], idx: int,
+              changes: list[Change]) -> Edit | None:
         if idx + 1 >= len(tokens):
             return None
         m, nxt = tokens[idx], tokens[idx + 1]
@@ -574,7 +586,7 @@ class DocumentRepairer:
         if (len(a) > 1 and a.isupper()) or len(a) + len(b) < 5:
             return None
         if min(len(a), len(b)) > 3:
-            return self._join_long(text, m, nxt)
+            return self._join_long(text, m, nxt, changes)
         la, lb = a.lower(), b.lower()
         if la not in self.unresolved and lb not in self.unresolved:
             return None
@@ -598,17 +610,19 @@ class DocumentRepairer:
             return None                         # perhaps a name
         return Edit(m.start(), nxt.end(), case_like(a, word), "word-join", _confidence(score))
 
-    def _join_long(self, text: str, m: re.Match[str], nxt: re.Match[str]) -> Edit | None:
+    def _join_long(self, text: str, m: re.Match[str], nxt: re.Match[str],
+                   changes: list[Change]) -> Edit | None:
         """`utveckl ingsarbetet`, `motver ki`: a long word broken by a space, one part of it
         no word as printed; the parts as printed (before word repair read `ingsarbetet` as
-        ängsarbetet) make a dictionary word, or one word repair reads them as."""
+        ängsarbetet, see the page's `changes`) make a dictionary word, or one word repair
+        reads them as."""
         a, b = m.group(), nxt.group()
         la, lb = a.lower(), b.lower()
         if la not in self.unresolved and lb not in self.unresolved:
             return None
         if la in patterns.PROTECTED or lb in patterns.PROTECTED:
             return None
-        key = (self._as_printed(m).lower(), self._as_printed(nxt).lower())
+        key = (_as_printed(m, changes).lower(), _as_printed(nxt, changes).lower())
         found = self._long_joins.get(key, False)
         if found is False:
             found = self._long_joins[key] = self._long_reading(*key)
@@ -628,17 +642,6 @@ class DocumentRepairer:
         if self.lex.zipf(joined) is not None and not self.lex.is_foreign(joined):
             return Choice(joined, 1.0)
         return self._joined_reading(pa, pb)
-
-    def _as_printed(self, m: re.Match[str]) -> str:
-        """The token as the page printed it, if a change made it (and only it)."""
-        changes, start = self._changes, m.start()
-        i = bisect.bisect_left(changes, start, key=_CHANGE_START)   # sorted by start
-        while i < len(changes) and changes[i].start == start:
-            c = changes[i]
-            if start + len(c.replacement) == m.end():
-                return c.original
-            i += 1
-        return m.group()
 
     def _joined_reading(self, pa: str, pb: str) -> Choice | None:
         """Word repair's reading of two parts joined, if a sure one of a dictionary word; only
