@@ -780,6 +780,10 @@ class DocumentRepairer:
             return Edit(m.start(), m.end(), "i", "ocr-confusion", 0.85)
         if not nword.isalpha():
             return None
+        if (tok in "|l" and nword.lower() in patterns.MONTHS
+                and text[:m.start()].rstrip(" ")[-1:] in ("–", "-", "—", "=")):
+            # "1 april – | december 2012": the end of a date range is a day, not a preposition
+            return Edit(m.start(), m.end(), "1", "ocr-confusion", 0.85)
         start_of_sentence = _sentence_start(text, m.start())
         if tok in "|lI" and (start_of_sentence or prev is None):
             if tok == "|" and nword[:1].islower():

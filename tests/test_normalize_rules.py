@@ -612,6 +612,18 @@ def test_letter_misread_as_any_other_only_in_a_poor_print() -> None:
     assert "plagerade" in repair_text(text)[0]
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    # the end of a date range is a day: a bar there is a 1
+    ("Kursen pågår (1 april – | december 2012).", "Kursen pågår (1 april – 1 december 2012)."),
+    ("Kursen pågår 8 april - | juni 2013.", "Kursen pågår 8 april - 1 juni 2013."),
+    # a capital I after a dash may be the preposition: kept
+    ("Hallen stängde i maj – I juni öppnar den.", "Hallen stängde i maj – I juni öppnar den."),
+])
+def test_bar_ending_a_date_range(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
 def test_glued_words_kept_in_a_clean_text() -> None:
     text = "Rapporten lämnas i maj. Ansvarig var:Kulturförvaltningen enligt beslutet."
     assert repair_text(text)[0] == text
