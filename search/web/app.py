@@ -320,6 +320,10 @@ def create_app(home: Path) -> FastAPI:
     @app.get("/parties/{name}", response_class=HTMLResponse, include_in_schema=False)
     def party_page(request: Request, name: str):
         view = _with_hrefs(data.party(checked(name, "Partiet")))
+        if not any(view["totals"].values()):
+            # as an unknown person or document: nothing in the archive names the party
+            raise WebError(404, "not_found", f"Partiet ”{name}” finns inte i arkivet: inga "
+                           "uttalanden, yrkanden eller voteringar nämner det.")
         chart = year_chart_svg(view["by_year"], f"{view['party']}: poster per år",
                                KIND_SERIES, chart_id="chart-records")
         vote_years = _party_votes_per_year(view["votes"])

@@ -1,0 +1,116 @@
+"""Three defects of the web UI, pinned through the app's test client (as tests/test_web_app.py)
+and once in a real browser (as tests/test_web_browser.py):
+
+1. /parties/XYZ, a party nothing in the archive names, was a 200 page saying "Partiet XYZ";
+   it is a 404 page in Swedish like an unknown person or document.
+2. The party charts skipped years without records (2012, 2014: the axis read as if they
+   were next to each other); every year from the first to the last is drawn, at zero.
+3. The person page wrote "Parti: S" under each of the person's statements and proposals
+   (and "(S)" after each vote) though the top of the page says it; it says it once, and a
+   record names its party only where it differs from the person's main one (a member who
+   changed party).
+
+The archive is tests/webfixtures.py's, plus the namesakes of tests/searcharchive.py and
+Lena Byte, who was V in 2016 and S from 2018.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from corpus.models import Ballot, Document, Extraction, Item, Proposal, Statement, Vote
+from search.web.app import create_app
+from search.web.markup import KIND_SERIES, VOTE_SERIES, year_chart_svg
+from tests.test_web_browser import ARTIFACTS, browser  # noqa: F401  (fixture)
+from tests.webfixtures import WebArchive, add_documents, build_archive, live_server
+
+CHANGER = "Lena Byte"
+
+
+def changer_docs() -> list[Document]:
+    """Lena Byte: two records as V (2016), three as S (2018, 2019)."""
+    def doc(n: int, date: str, party: str, *, statement=False, proposal=False,
+            ballot=None) -> Document:
+        votes = [Vote(yes=1 if ballot == "ja" else 0, no=1 if ballot == "nej" else 0,
+                      abstain=0, ballots=[Ballot(CHANGER, party, ballot)])] if ballot else []
+        item = Item(paragraph=str(n), title=f"Byte {n}", dnr=[f"KF 20{n:02d}/0001"],
+                    text="Kommunfullmäktige behandlar ärendet.",
+                    proposals=[Proposal(CHANGER, party, f"{CHANGER} ({party}) yrkar bifall.",
+                                        type="bifall")] if proposal else [],
+                    statements=[Statement("reservation", [CHANGER], [party],
+                                          "Jag reserverar mig.")] if statement else [],
+                    votes=votes)
+        ex = Extraction(doc_type="protokoll", body="Kommunfullmäktige", municipality="Bytby",
+                        meeting_date=date, items=[item])
+        return Document(f"{0xb17e00 + n:064x}", f"byte-{n}.txt", [], [], ex)
+
+    return [doc(16, "2016-05-10", "V", statement=True, proposal=True),
+            doc(18, "2018-09-11", "S", proposal=True),
+            doc(19, "2019-02-12", "S", statement=True, ballot="nej")]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> WebArchive:
+    from tests.searcharchive import namesakes
+    home = tmp_path_factory.mktemp("fixes3")
+    arch = build_archive(home)
+    add_documents(home, namesakes() + changer_docs())
+    return arch
+
+
+@pytest.fixture(scope="module")
+def client(archive) -> TestClient:
+    with TestClient(create_app(archive.home)) as c:
+        yield c
+
+
+def section(page: str, heading_id: str) -> str:
+    m = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', page, re.S)
+    return m.group(1) if m else ""
+
+
+def party_link(p: str) -> str:
+    return f'<a class="party" href="/parties/{p}">{p}</a>'
+
+
+# --- 1. a party the archive does not know is a 404 page ------------------------------------
+
+@pytest.mark.parametrize("name", ["XYZ", "Piratpartiet", "%C3%85%C3%85"])
+def test_an_unknown_party_is_a_404_page_in_swedish(client, name):
+    resp = client.get(f"/parties/{name}")
+    assert resp.status_code == 404
+    assert resp.headers["content-type"].startswith("text/html")
+    page = resp.text
+    # as an unknown person's or document's page: the error page, its heading, in Swedish
+    assert "<h1>Hittades inte</h1>" in page and 'role="alert"' in page
+    assert "Partiet" not in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    message = re.search(r'<div class="error" role="alert">\s*<p>(.*?)</p>', page, re.S).group(1)
+    shown = {"XYZ": "XYZ", "Piratpartiet": "Piratpartiet", "%C3%85%C3%85": "ÅÅ"}[name]
+    assert f"”{shown}”" in message and "finns inte i arkivet" in message, message
+    assert "<title>Hittades inte – Protokollarkivet</title>" in page
+    assert client.head(f"/parties/{name}").status_code == 404
+
+
+def test_an_unknown_party_is_answered_like_an_unknown_person(client):
+    party, person = client.get("/parties/XYZ"), client.get("/persons/Ingen%20S%C3%A5dan")
+    assert party.status_code == person.status_code == 404
+    heading = re.compile(r"<h1>(.*?)</h1>")
+    assert heading.findall(party.text) == heading.findall(person.text) == ["Hittades inte"]
+
+
+@pytest.mark.parametrize("name, totals", [
+    ("V", None), ("S", None), ("FP", None),
+    ("L", None),                        # FP and L are one party: L is known through FP
+    ("v", None),                        # as typed, lower case
+    ("V%C3%A4nsterpartiet", None),      # the party's name written out
+    ("SD", {"statement": 0, "proposal": 0, "vote": 1}),   # only ballots name SD
+])
+def test_a_party_the_archive_names_keeps_its_page(client, name, totals):
+    resp = client.get(f"/parties/{name}")
+    assert resp.status_code == 200, resp.text[:300]
+    assert "Hittades inte" not in resp.text
+    if totals:
+        assert client.get(f"/api/parties/{name}").json()["totals"] == totals
