@@ -114,3 +114,75 @@ def test_a_party_the_archive_names_keeps_its_page(client, name, totals):
     assert "Hittades inte" not in resp.text
     if totals:
         assert client.get(f"/api/parties/{name}").json()["totals"] == totals
+
+
+# --- 2. the party charts have every year from the first to the last ------------------------
+
+def chart_years(svg: str) -> list[str]:
+    """The year labels under a chart's bar groups, left to right."""
+    return re.findall(r'<text class="axis"[^>]*text-anchor="middle">([^<]+)</text>', svg)
+
+
+def bars_of(svg: str, year: str) -> list[str]:
+    return re.findall(rf"<title>{year} · [^<]*: (\d+)</title>", svg)
+
+
+def year_rows(page: str) -> list[list[str]]:
+    """The rows of the tables beside a page's charts: [[year, count, …], …] per table."""
+    return [[re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", row)
+             for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", table)]
+            for table in re.findall(r'<table class="year-table">.*?</table>', page, re.S)]
+
+
+def test_the_party_chart_has_the_years_without_records(client):
+    # V has records in 2012, 2014-2016 and 2020 (the view gives those years only)
+    assert sorted(client.get("/api/parties/V").json()["by_year"]) == [
+        "2012", "2014", "2015", "2016", "2020"]
+    page = client.get("/parties/V").text
+    records = re.findall(r'<svg class="chart".*?</svg>', page, re.S)[0]
+    every = [str(y) for y in range(2012, 2021)]
+    assert chart_years(records) == every
+    for empty in ("2013", "2017", "2018", "2019"):
+        assert bars_of(records, empty) == ["0", "0", "0"]
+        assert re.search(rf'<rect class="bar bar-\d" [^>]*height="0\.0"><title>{empty} ·',
+                         records)
+    assert bars_of(records, "2016") == ["0", "1", "1"]        # votes, proposals, statements
+    # the table beside the chart holds the same years
+    table = year_rows(page)[0]
+    assert [row[0] for row in table] == every
+    assert ["2013", "0", "0", "0"] in table and ["2016", "0", "1", "1"] in table
+
+
+def test_the_vote_chart_has_the_years_without_votes(client):
+    # S voted in 2014, 2015 and 2019
+    votes = client.get("/api/parties/S").json()["votes"]
+    assert sorted({v["date"][:4] for v in votes}) == ["2014", "2015", "2019"]
+    page = client.get("/parties/S").text
+    vote_chart = re.findall(r'<svg class="chart".*?</svg>', page, re.S)[1]
+    every = [str(y) for y in range(2014, 2020)]
+    assert chart_years(vote_chart) == every
+    assert bars_of(vote_chart, "2017") == ["0", "0", "0"]
+    assert [row[0] for row in year_rows(page)[1]] == every
+    # a party whose years follow one another gets nothing added
+    v = client.get("/parties/V").text
+    assert chart_years(re.findall(r'<svg class="chart".*?</svg>', v, re.S)[1]) == [
+        "2014", "2015"]
+
+
+def test_a_gap_of_several_years_is_drawn_at_zero_and_unknown_stays_last():
+    from search.web.markup import continuous_years
+    per_year = {"2010": {"ja": 2}, "2013": {"nej": 1}, "okänt": {"ja": 1}}
+    svg = str(year_chart_svg(per_year, "V:s röster per år", VOTE_SERIES))
+    assert chart_years(svg) == ["2010", "2011", "2012", "2013", "okänt"]
+    assert bars_of(svg, "2011") == bars_of(svg, "2012") == ["0", "0", "0"]
+    assert bars_of(svg, "okänt") == ["1", "0", "0"]
+    # the bars are spaced evenly: a year's place on the axis is its distance from the first
+    xs = [float(x) for x in re.findall(r'<text class="axis" x="([\d.]+)"[^>]*'
+                                       r'text-anchor="middle">', svg)]
+    steps = {round(b - a, 1) for a, b in zip(xs, xs[1:])}
+    assert len(steps) == 1, xs
+    assert continuous_years(per_year) == {"2010": {"ja": 2}, "2011": {}, "2012": {},
+                                          "2013": {"nej": 1}, "okänt": {"ja": 1}}
+    assert continuous_years({}) == {}
+    assert continuous_years({"okänt": {"vote": 3}}) == {"okänt": {"vote": 3}}
+    assert chart_years(str(year_chart_svg({"2014": {"vote": 1}}, "t", KIND_SERIES))) == ["2014"]

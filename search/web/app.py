@@ -29,8 +29,8 @@ from search.web import exports, pages
 from search.web.data import WebData, original_available, original_file
 from search.web.head import HeadAsGet
 from search.web.labels import FACETS, FILTERS, SORTS, label
-from search.web.markup import (KIND_SERIES, VOTE_SERIES, hit_href, snippet_html,
-                               tagged_to_markers, year_chart_svg)
+from search.web.markup import (KIND_SERIES, VOTE_SERIES, continuous_years, hit_href,
+                               snippet_html, tagged_to_markers, year_chart_svg)
 from search.web.params import (MAX_EXPORT_ROWS, MAX_PAGE, MAX_QUERY_CHARS, BadRequest,
                                SearchRequest, parse)
 from search.web.security import SecurityHeaders
@@ -324,9 +324,11 @@ def create_app(home: Path) -> FastAPI:
             # as an unknown person or document: nothing in the archive names the party
             raise WebError(404, "not_found", f"Partiet ”{name}” finns inte i arkivet: inga "
                            "uttalanden, yrkanden eller voteringar nämner det.")
+        # every year from the first to the last, in the charts and the tables beside them
+        view["by_year"] = continuous_years(view["by_year"])
         chart = year_chart_svg(view["by_year"], f"{view['party']}: poster per år",
                                KIND_SERIES, chart_id="chart-records")
-        vote_years = _party_votes_per_year(view["votes"])
+        vote_years = continuous_years(_party_votes_per_year(view["votes"]))
         vote_chart = year_chart_svg(vote_years, f"{_genitive(view['party'])} röster per år",
                                     VOTE_SERIES, chart_id="chart-votes")
         return page(request, "party.html", {"view": view, "chart": chart,

@@ -157,15 +157,29 @@ VOTE_SERIES = (("ja", "Ja"), ("nej", "Nej"), ("avstår", "Avstår"))
 KIND_SERIES = (("vote", "Voteringar"), ("proposal", "Yrkanden"), ("statement", "Uttalanden"))
 
 
+def continuous_years(per_year: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """`per_year` in year order with every year from the first to the last, a year without
+    records as an empty count (a chart that skipped it would put 2012 next to 2014). Keys
+    that are no year ("okänt": records without a date) follow the years."""
+    years = [int(y) for y in per_year if len(y) == 4 and y.isdigit()]
+    out: dict[str, dict[str, int]] = {}
+    if years:
+        out = {str(y): per_year.get(str(y), {}) for y in range(min(years), max(years) + 1)}
+    out.update((k, per_year[k]) for k in sorted(per_year) if k not in out)
+    return out
+
+
 def year_chart_svg(per_year: dict[str, dict[str, int]], title: str,
                    series: tuple[tuple[str, str], ...] = VOTE_SERIES,
                    chart_id: str = "chart") -> Markup:
     """A grouped bar chart (one bar per series and year) as inline SVG, no script. Colours
     are set by CSS classes (the CSP forbids inline styles); the table beside it carries the
     same data for screen readers. `chart_id` names its title element: two charts on one
-    page need two ids. The axis is labelled at whole numbers, each at its own height."""
+    page need two ids. The axis is labelled at whole numbers, each at its own height. Every
+    year from the first to the last has its place, at zero where there is nothing."""
     CHART_SERIES = series
-    years = sorted(per_year)
+    per_year = continuous_years(per_year)
+    years = list(per_year)
     if not years:
         return Markup("")
     top = max(max(per_year[y].get(k, 0) for k, _ in CHART_SERIES) for y in years) or 1
