@@ -186,3 +186,98 @@ def test_a_gap_of_several_years_is_drawn_at_zero_and_unknown_stays_last():
     assert continuous_years({}) == {}
     assert continuous_years({"okänt": {"vote": 3}}) == {"okänt": {"vote": 3}}
     assert chart_years(str(year_chart_svg({"2014": {"vote": 1}}, "t", KIND_SERIES))) == ["2014"]
+
+
+# --- 3. the person page names the person's party once ------------------------------------
+
+def test_the_person_page_names_the_party_once(client):
+    page = client.get("/persons/Anna%20St%C3%A5hl").text
+    top = page[page.index("<h1>Anna Ståhl</h1>"):page.index("<section")]
+    assert f"<p>Parti: {party_link('S')}</p>" in top
+    statements, proposals, ballots = (section(page, h) for h in ("h-s", "h-p", "h-b"))
+    assert statements.count("<li>") == 3 and proposals.count("<li>") == 1
+    assert "Parti:" not in statements + proposals
+    assert "Röst: <strong>Ja</strong></p>" in ballots
+    assert page.count("<p>Parti:") == 1
+    # the meta line still gives each record's own parties (the joint one: V and S)
+    assert f"{party_link('V')} {party_link('S')}</p>" in statements
+
+
+def test_a_person_with_statements_only_has_the_party_at_the_top(client):
+    """Jackie Nylander (V) has one statement and nothing else: the page's one "Parti" is
+    at the top (the view's `parties` counts proposals and ballots only)."""
+    page = client.get("/persons/Jackie%20Nylander").text
+    top = page[page.index("<h1>Jackie Nylander</h1>"):page.index("<section")]
+    assert f"<p>Parti: {party_link('V')}</p>" in top
+    assert page.count("<p>Parti:") == 1
+
+
+def test_a_record_of_another_party_still_names_it(client):
+    """Lena Byte was V (two records, 2016) and S (three, 2018-2019): the top names S and
+    V; the V records say V, the S records say nothing more."""
+    page = client.get("/persons/Lena%20Byte").text
+    top = page[page.index(f"<h1>{CHANGER}</h1>"):page.index("<section")]
+    assert f"<p>Parti: {party_link('S')} (i vissa poster: {party_link('V')})</p>" in top
+    statements, proposals, ballots = (section(page, h) for h in ("h-s", "h-p", "h-b"))
+
+    def party_lines(sec: str) -> dict[str, str | None]:
+        out = {}
+        for li in re.findall(r"<li>(.*?)</li>", sec, re.S):
+            date = re.search(r'<time datetime="([^"]+)"', li).group(1)
+            m = re.search(r"<p>Parti: (.*?)</p>", li)
+            out[date] = m.group(1) if m else None
+        return out
+
+    assert party_lines(statements) == {"2019-02-12": None, "2016-05-10": party_link("V")}
+    assert party_lines(proposals) == {"2018-09-11": None, "2016-05-10": party_link("V")}
+    assert "Röst: <strong>Nej</strong></p>" in ballots
+    api = client.get("/api/persons/Lena%20Byte").json()
+    assert {r["date"]: r["party"] for r in api["statements"] + api["proposals"]} == {
+        "2016-05-10": "V", "2018-09-11": "S", "2019-02-12": "S"}
+
+
+# --- the pages in a real browser ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def base_url(archive):
+    with live_server(archive.home) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1280, 390])
+def test_changed_pages_fit_the_width(browser, base_url, width):
+    """The party page with its filled charts, a person page with and without per-record
+    parties, and the unknown party's 404 page: nothing wider than the screen; screenshots
+    in test-artifacts/ (fixes3-*.png) for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900},
+                                  locale="sv-SE")
+    pg = context.new_page()
+    try:
+        for name, url, status in (("parti-v", "/parties/V", 200),
+                                  ("person-byte", "/persons/Lena%20Byte", 200),
+                                  ("person-stahl", "/persons/Anna%20St%C3%A5hl", 200),
+                                  ("parti-okant", "/parties/XYZ", 404)):
+            resp = pg.goto(url)
+            assert resp.status == status, url
+            overflow = pg.evaluate("() => document.documentElement.scrollWidth")
+            assert overflow <= width, f"{url} is {overflow}px wide at {width}px"
+            pg.screenshot(path=str(ARTIFACTS / f"fixes3-{name}-{width}.png"), full_page=True)
+        # the chart's year labels do not run into each other
+        pg.goto("/parties/V")
+        boxes = pg.locator("svg.chart").first.locator("text.axis[text-anchor=middle]")
+        rects = [b.bounding_box() for b in boxes.all()]
+        assert len(rects) == 9
+        for a, b in zip(rects, rects[1:]):
+            assert a["x"] + a["width"] <= b["x"], (a, b)
+        # the person's party, then the record of the other party, as a reader sees them
+        pg.goto("/persons/Lena%20Byte")
+        assert pg.locator("main > p", has_text="Parti:").inner_text() == \
+            "Parti: S (i vissa poster: V)"
+        assert pg.locator("ul.records li p", has_text="Parti:").all_inner_texts() == \
+            ["Parti: V", "Parti: V"]
+    finally:
+        context.close()
+

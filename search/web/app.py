@@ -340,7 +340,9 @@ def create_app(home: Path) -> FastAPI:
     @app.get("/persons/{name}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str):
         view = _with_hrefs(data.person(checked(name, "Namnet")))
-        return page(request, "person.html", {"view": view})
+        main_party, other_parties = pages.person_parties(view)
+        return page(request, "person.html", {"view": view, "main_party": main_party,
+                                             "other_parties": other_parties})
 
     @app.get("/similar/{hit_id}", response_class=HTMLResponse, include_in_schema=False)
     def similar_page(request: Request, hit_id: str):

@@ -61,6 +61,26 @@ def party_tally(ballots: list) -> list[tuple[str, dict[str, int]]]:
     return list(out.items())
 
 
+def person_parties(view: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The party a person page names at its top, and the person's other parties.
+
+    The main party is the one of most of the listed records (statements, proposals,
+    ballots), on a tie the one of the newest; a record shows its party only where it is
+    another (a member who changed party). Parties the view counts in records it does not
+    list (past its limit) follow as others, so that none goes unnamed."""
+    count: dict[str, int] = {}
+    newest: dict[str, str] = {}
+    for key in ("statements", "proposals", "ballots"):
+        for r in view.get(key) or []:
+            p = r.get("party")
+            if p:
+                count[p] = count.get(p, 0) + 1
+                newest[p] = max(newest.get(p, ""), r.get("date") or "")
+    ranked = sorted(count, key=lambda p: (count[p], newest[p]), reverse=True)
+    ranked += [p for p in view.get("parties") or {} if p not in count]
+    return (ranked[0] if ranked else None), ranked[1:]
+
+
 def hit_anchor(doc: Document, part: int, paragraph: str, kind: str, n: int) -> str | None:
     """The fragment of a hit inside its document's page, or None when the item is gone."""
     for view in item_views(doc):
