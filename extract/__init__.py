@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 16           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -50,6 +50,7 @@ VERSION = 16           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     inside a decision, "Bilaga 1, omröstningslista § 44" as a voting list,
                        #     "Dnr RS/1877/2024", a sum row under a "Närv." column, Region Jämtland
                        #     Härjedalen, "Ja röstar: …", "Ledamöterna för Sjukvårdspartiet")
+                       # 17: the sixth round ("Dnr KS 2023-05-16" is no number and no title)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -137,10 +137,10 @@ def spans(text: str) -> list[tuple[int, int, str]]:
     found: dict[int, tuple[int, str]] = {}
     for lab in _LABEL.finditer(fixed):
         m = _LABELLED_VALUE.match(fixed, lab.end())
-        if m and (n := normalize(m.group(0))):
+        if m and not _prefixed_date(fixed, m) and (n := normalize(m.group(0))):
             found[m.start()] = (m.end(), n)
     for m in _UNLABELLED.finditer(fixed):
-        if m.start() in found or _inside_date(fixed, m):
+        if m.start() in found or _inside_date(fixed, m) or _prefixed_date(fixed, m):
             continue
         if m.group("sep") == "" and m.group("prefix"):
             continue
@@ -154,6 +154,24 @@ def _inside_date(text: str, m: re.Match) -> bool:
     body = m.group("body") if m.groupdict().get("body") else m.group(0)
     return bool(re.fullmatch(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])",
                              re.sub(r"\s", "", body)))
+
+
+# A body's prefix and a calendar date, "KS 2023-05-16", "KS-2023-05-16", "KS 2023.05.16": a
+# secretary's date after a "Dnr" label (or a cited decision, "(KS 2023.05.16 § 34)"), never a
+# number. The dotted date is matched only up to its month as a number ("KS 2023.05"), so the
+# whole date is read from the text after the prefix, not from the match.
+_PREFIXED_DATE = re.compile(rf"{_PREFIX}(?:\s?/\s?|\s|\.|-)((?:19|20)\d\d)([-.])(\d\d)\2(\d\d)(?![\d/]|[-.]\d)")
+
+
+def _prefixed_date(text: str, m: re.Match) -> bool:
+    d = _PREFIXED_DATE.match(text, m.start())
+    if not d:
+        return False
+    try:
+        date(int(d.group(1)), int(d.group(3)), int(d.group(4)))
+    except ValueError:
+        return False
+    return True
 
 
 def _is_citation(text: str, start: int) -> bool:

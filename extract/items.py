@@ -309,8 +309,15 @@ def _strip_dnr(t: str) -> str:
         head = re.sub(r"[(\[]?\s*(?:" + dnrs.LABEL_RE.pattern + r")?\s*$", "", t[:start], flags=re.I)
         tail = re.sub(r"^\s*[)\]]?", "", t[end:])
         t = f"{head} {tail}"
+    t = _LABELLED_DATE.sub(" ", t)
     t = re.sub(r"\b(?:dnr|diarienummer|diarienr)\b\.?:?\s*$", "", t, flags=re.I)
     return re.sub(r"\s+", " ", t).strip(" ,.-–:")
+
+
+# "Dnr: 2023-05-16", "Dnr KS 2023-05-16": a date where the number should be (`dnrs` reads no
+# number there) is no part of the title either
+_LABELLED_DATE = re.compile(r"[(\[]?\s*\b(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}[\s/.\-]?)?"
+                            r"(?:19|20)\d\d([-.])\d\d\1\d\d(?![\d/])\s*[)\]]?", re.I)
 
 
 def _is_dnr_or_date(text: str) -> bool:
