@@ -50,7 +50,8 @@ VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     inside a decision, "Bilaga 1, omröstningslista § 44" as a voting list,
                        #     "Dnr RS/1877/2024", a sum row under a "Närv." column, Region Jämtland
                        #     Härjedalen, "Ja röstar: …", "Ledamöterna för Sjukvårdspartiet")
-                       # 17: the sixth round ("Dnr KS 2023-05-16" is no number and no title)
+                       # 17: the sixth round ("Dnr KS 2023-05-16" is no number and no title, "KS 31 §"
+                       #     heads items)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

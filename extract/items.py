@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract import dnr as dnrs
+from extract import vocab
 from extract.dates import find_dates
 from extract.parts import PartSpan, item_heading
 from extract.text import Line, fold, heading_key, join_wrapped, section_kind
@@ -150,7 +151,13 @@ def _fused_sign_headings(lines: list[Line], part: PartSpan, found: list) -> list
 # the line stands apart (a blank line or page furniture above it, so no sentence wrapped onto it),
 # and what follows the sign is a title, a diary number or nothing: never a law, a chapter, a
 # statute's abbreviation ("SoL", "LSS") or words in lower case ("andra stycket").
-_NUMBER_FIRST = re.compile(r"^\s*(?P<num>\d{1,3})\s?§(?!\s*§)[\s.:\-–]*(?P<rest>.*)$")
+# A body's prefix may stand before the number ("KS 31 §", as "KS § 31"): in capitals (or a body
+# prefix the vocabulary knows, "BoM"), never a statute's abbreviation ("LSS 9 §", "SoL 4 §").
+_NUMBER_FIRST = re.compile(r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{2,5}|" + "|".join(
+    sorted((re.escape(p) for p in vocab.BODY_PREFIXES if not p.isupper()), key=len, reverse=True))
+    + r")[ \t]+)?(?P<num>\d{1,3})\s?§(?!\s*§)[\s.:\-–]*(?P<rest>.*)$")
+_STATUTES = {"LSS", "PBL", "KL", "FL", "OSL", "LVU", "LVM", "LOU", "LUF", "MB", "RF", "TF", "YGL", "HSL",
+             "AML", "SOL", "FVL", "ÄB", "JB", "LAS", "SL", "LOA", "BL", "TL", "LAGEN", "KAP"}
 _LAW_WORD = re.compile(r"^(?:\w*(?:lagen|lag|balken|balk|forordningen|forordning|stadgan|"
                        r"reglementet|kap|kapitlet)|sfs|prop|jfr|st|p)\b\.?")
 _STATUTE_ABBR = re.compile(r"^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\b(?!-)")
@@ -160,7 +167,7 @@ class _NumberFirst:
     """A "31 §" heading dressed as an item heading match."""
 
     def __init__(self, m: re.Match):
-        self._g = {"prefix": None, "num": m.group("num"), "rest": m.group("rest")}
+        self._g = {"prefix": m.groupdict().get("prefix"), "num": m.group("num"), "rest": m.group("rest")}
 
     def group(self, name: str) -> str | None:
         return self._g[name]
@@ -176,7 +183,7 @@ def _standalone_headings(lines: list[Line], part: PartSpan, pattern: re.Pattern[
     out: list[tuple[int, _NumberFirst]] = []
     for i in range(part.start, part.end):
         m = pattern.match(lines[i].text)
-        if not m or _TOC_LINE.search(lines[i].text):
+        if not m or _TOC_LINE.search(lines[i].text) or not _body_prefix(m.groupdict().get("prefix")):
             continue
         if i > part.start and not lines[i - 1].blank and not _FURNITURE.match(lines[i - 1].folded):
             continue
@@ -189,6 +196,13 @@ def _standalone_headings(lines: list[Line], part: PartSpan, pattern: re.Pattern[
     if len(out) < 2 and part.kind not in single_in:
         return []
     return out
+
+
+def _body_prefix(prefix: str | None) -> bool:
+    """No prefix, or one that may be a body's: not a statute's, a citation's or a party's."""
+    return not prefix or prefix in vocab.BODY_PREFIXES or not (
+        prefix.upper() in _STATUTES or prefix.upper() in vocab.DNR_NOT_PREFIXES
+        or prefix.upper() in vocab.PARTIES)
 
 
 def _number_first_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _NumberFirst]]:

@@ -30,6 +30,50 @@ def _proposals(yrkanden: str, header: str = "") -> list[tuple[str | None, str | 
     return [(p.name, p.party, p.type, p.supports) for p in _item(yrkanden, header=header).proposals]
 
 
+# --- 3. the body's prefix before "31 §" ---------------------------------------------------------
+_HEADINGS = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-05-16\n\n{h1}\nFörsäljning av fastigheten Hagen 4:2\n\n"
+             "Kommunstyrelsens beslut\nFastigheten säljs enligt 31 § förvaltningslagen.\n\n{h2}\nTaxa 2025\n\n"
+             "Kommunstyrelsens beslut\nTaxan antas.\n")
+
+
+def _items(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(i.paragraph, i.title, i.dnr) for i in _extract(text).items]
+
+
+def test_a_body_prefix_before_a_number_first_heading():
+    assert _items(_HEADINGS.format(h1="KS 31 §   Dnr KS 2024/250", h2="KS 32 §   Dnr KS 2024/251")) == [
+        ("31", "Försäljning av fastigheten Hagen 4:2", ["KS 2024/250"]), ("32", "Taxa 2025", ["KS 2024/251"])]
+    assert _items(_HEADINGS.format(h1="KS 31 §", h2="KS 32 §")) == [
+        ("31", "Försäljning av fastigheten Hagen 4:2", []), ("32", "Taxa 2025", [])]
+    text = _HEADINGS.format(h1="BUN 31 § Skolskjuts", h2="BUN 32 § Läsårstider").replace(
+        "\nFörsäljning av fastigheten Hagen 4:2\n", "\n").replace("\nTaxa 2025\n", "\n").replace(
+        "Kommunstyrelsen\n", "Barn- och utbildningsnämnden\n", 1)
+    ex = _extract(text)
+    assert [(i.paragraph, i.title) for i in ex.items] == [("31", "Skolskjuts"), ("32", "Läsårstider")]
+    assert ex.body == "Barn- och utbildningsnämnden"
+    # a protocol extract of one paragraph
+    assert _items("Protokollsutdrag\nSocialnämnden\nSammanträdesdatum 2023-05-16\n\nSN 31 §\n"
+                  "Riktlinjer för ekonomiskt bistånd\nDnr SN 2023/0123\n\nBeslut\nSocialnämnden antar riktlinjerna.\n") == [
+        ("31", "Riktlinjer för ekonomiskt bistånd", ["SN 2023/0123"])]
+
+
+def test_laws_cited_with_a_prefix_or_in_running_text_unchanged():
+    # the law cited inside the decision stays its text; the other heading styles read as before
+    for h1, h2 in (("§ 31", "§ 32"), ("31 §", "32 §"), ("KS § 31", "KS § 32")):
+        items = _extract(_HEADINGS.format(h1=h1, h2=h2)).items
+        assert [i.paragraph for i in items] == ["31", "32"], h1
+        assert [d.text for d in items[0].decisions] == ["Fastigheten säljs enligt 31 § förvaltningslagen."]
+    # a statute's abbreviation before the sign, standing apart, heads nothing
+    got = _items(_HEADINGS.format(h1="KS 31 §", h2="KS 32 §").replace(
+        "Taxan antas.\n", "Taxan antas.\n\nLSS 9 § Insatser för särskilt stöd\n\nSoL 4 § Rätten till bistånd\n"))
+    assert [p for p, _, _ in got] == ["31", "32"]
+    # a sentence wrapped onto a line that opens with the prefix and the number is no heading
+    got = _items(_HEADINGS.format(h1="KS 31 §", h2="KS 32 §").replace(
+        "Fastigheten säljs enligt 31 § förvaltningslagen.", "Fastigheten säljs i enlighet med beslut i\n"
+        "KF 12 § Försäljning av mark 2023."))
+    assert [p for p, _, _ in got] == ["31", "32"]
+
+
 # --- 4. a date after a "Dnr" label, with a body prefix ------------------------------------------
 def _dnr(line: str) -> list[str]:
     from extract import dnr
