@@ -51,7 +51,7 @@ VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     "Dnr RS/1877/2024", a sum row under a "Närv." column, Region Jämtland
                        #     Härjedalen, "Ja röstar: …", "Ledamöterna för Sjukvårdspartiet")
                        # 17: the sixth round ("Dnr KS 2023-05-16" is no number and no title, "KS 31 §"
-                       #     heads items)
+                       #     heads items, "Lars Fors (M):s yrkande är att …" proposes)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

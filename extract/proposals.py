@@ -120,6 +120,11 @@ _LISTED_PROPOSAL = re.compile(r"\s*(?:bifall|avslag|aterremi|bordl|tillagg|andri
                               r"(?:i forsta hand |i andra hand )\w)")
 
 
+# "Lars Fors (M):s yrkande är att …", "… yrkande lyder: bifall …": the proposal named, then a verb
+# of being in the verb's place (folded: är → ar, innebär → innebar)
+_OWNED_IS = re.compile(r"(?::s)?\s*\w*yrkande(?:n|t)?\s+(?:ar|var|lyder|lod|innebar|galler|gallde)\b\s*:?")
+
+
 def _listed_verb(sent: str, f: str) -> _At | None:
     """Regions and some municipalities list the members and then the proposal, without a verb:
     "Peter Olofsson (S), Nicklas Sandström (S) och Veronica Kerr (KD): bifall till
@@ -133,7 +138,8 @@ def _listed_verb(sent: str, f: str) -> _At | None:
         end = m.end
     # "Lars Fors (M):s yrkande: att …", "Anna Ek (S) yrkande – bifall …": the members' proposal
     # named before the colon is theirs as well (a name's genitive after its party, or none)
-    sep = re.match(r"(?::s)?\s*(?:\w*yrkande(?:n|t)?\s*)?(?::|[-–]\s)", sent[end:]) if end else None
+    sep = (_OWNED_IS.match(f[end:])
+           or re.match(r"(?::s)?\s*(?:\w*yrkande(?:n|t)?\s*)?(?::|[-–]\s)", sent[end:])) if end else None
     if not sep or not _LISTED_PROPOSAL.match(f, end + sep.end()):
         return None
     return _At(end + sep.end())

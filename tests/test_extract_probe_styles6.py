@@ -30,6 +30,27 @@ def _proposals(yrkanden: str, header: str = "") -> list[tuple[str | None, str | 
     return [(p.name, p.party, p.type, p.supports) for p in _item(yrkanden, header=header).proposals]
 
 
+# --- 2. the proposal owned in the genitive after the party ---------------------------------------
+def test_a_genitive_after_the_party_with_a_verb_of_being_proposes():
+    assert _proposals("Lars Fors (M):s yrkande är att ärendet återremitteras.") == [
+        ("Lars Fors", "M", "aterremiss", None)]
+    assert _proposals("Eva Ström (S):s yrkande är bifall till förvaltningens förslag.") == [
+        ("Eva Ström", "S", "bifall", None)]
+    assert _proposals("Lars Fors (M) och Eva Holm (KD):s yrkande lyder att motionen avslås.") == [
+        ("Lars Fors", "M", "avslag", None), ("Eva Holm", "KD", "avslag", None)]
+    assert _proposals("Lars Fors (M):s yrkande innebär att ärendet bordläggs.") == [
+        ("Lars Fors", "M", "bordlaggning", None)]
+
+
+def test_sentences_about_a_genitive_proposal_unchanged():
+    # the chair's proposition, a support, the outcome of someone's proposal: no proposal of their own
+    assert _proposals("Ordföranden ställer proposition på Lars Fors (M):s yrkande och finner att det avslås.") == []
+    assert _proposals("Anna Berg (S) yrkar bifall till Lars Fors (M):s yrkande.") == [
+        ("Anna Berg", "S", "bifall", "Lars Fors")]
+    assert _proposals("Lars Fors (M):s yrkande är inte förenligt med budgeten.") == []
+    assert _proposals("Lars Fors (M):s yrkande om återremiss avslås.") == []
+
+
 # --- 3. the body's prefix before "31 §" ---------------------------------------------------------
 _HEADINGS = ("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-05-16\n\n{h1}\nFörsäljning av fastigheten Hagen 4:2\n\n"
              "Kommunstyrelsens beslut\nFastigheten säljs enligt 31 § förvaltningslagen.\n\n{h2}\nTaxa 2025\n\n"
