@@ -50,8 +50,11 @@ VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     inside a decision, "Bilaga 1, omröstningslista § 44" as a voting list,
                        #     "Dnr RS/1877/2024", a sum row under a "Närv." column, Region Jämtland
                        #     Härjedalen, "Ja röstar: …", "Ledamöterna för Sjukvårdspartiet")
-                       # 17: the sixth round ("Dnr KS 2023-05-16" is no number and no title, "KS 31 §"
-                       #     heads items, "Lars Fors (M):s yrkande är att …" proposes)
+                       # 17: the sixth round ("(Lokalt Alternativ, LA) reserverar sig" and "Sjukvårdspartiet
+                       #     (SJVP)" as groups, not persons; a statement after "Reservation från X (S)" its
+                       #     own; the party code a document defines for a name it writes out;
+                       #     "Lars Fors (M):s yrkande är att …" proposes; "KS 31 §" heads items;
+                       #     "Dnr KS 2023-05-16" is no number and no title)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

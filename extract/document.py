@@ -24,6 +24,11 @@ from extract.votes import agree, votes_of
 def extract(pages: list[RepairedPage]) -> Extraction:
     lines = split_lines([(p.number, p.text) for p in pages])
     full = "\n".join(ln.text for ln in lines)
+    with persons.own_codes(full):        # "Sjukvårdspartiet (SJVP)": the document's own party codes
+        return _extract(lines, full)
+
+
+def _extract(lines: list[Line], full: str) -> Extraction:
     known = persons.party_map(full)
     spans = split_parts(lines)
     ex = Extraction()

@@ -7,7 +7,11 @@ yrkande") is dropped when the bare name is known from elsewhere in the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus import parties
 from extract import vocab
@@ -84,13 +88,26 @@ def is_party(p: str) -> bool:
 def mentions(text: str) -> list[Mention]:
     """Every "Name (P)" in the text, in order."""
     out: list[Mention] = []
+    own = _OWN_CODES.get()
     for m in MENTION.finditer(text):
-        party = m.group("party") or _WRITTEN_PARTIES.get(fold(m.group("pname") or ""), "")
+        party = m.group("party") or written_party(m.group("pname") or "") or ""
         name = clean_name(m.group("name"))
-        if not is_party(party) or not name or not _looks_like_name(name):
+        if not is_party(party) or not name or not _looks_like_name(name) or _party_named(name):
             continue
         start = m.start("name") + m.group("name").find(name.split()[0])
         out.append(Mention(name, party, start, m.end(), bool(m.group("mfl"))))
+    if (only_own := tuple(n for n in own if n not in _WRITTEN_PARTIES)):
+        # "Eva Lund (Jämtlandspartiet)": the party found in the folded text, the name before it
+        for b in _own_bracket(only_own).finditer(fold(text)):
+            before = text[max(0, b.start() - 200):b.start()]
+            m = _NAME_BEFORE.search(before)
+            name = clean_name(m.group("name")) if m else ""
+            if not name or not _looks_like_name(name) or _party_named(name):
+                continue
+            at = b.start() - len(before)
+            start = at + m.start("name") + m.group("name").find(name.split()[0])
+            if not any(o.start < b.end() and start < o.end for o in out):
+                out.append(Mention(name, own[b.group(1)], start, b.end(), bool(m.group("mfl"))))
     for m in COMMA_MENTION.finditer(text):
         name = clean_name(m.group("name"))
         if len(name.split()) < 2 or not _looks_like_name(name) or \
@@ -130,6 +147,13 @@ def _spokespersons(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _party_named(name: str) -> bool:
+    """A "name" that is a party's written out ("Sjukvårdspartiet (SJVP)", "Ledamöterna för
+    Lokalt Alternativ (LA)"): the party's group, not a person."""
+    f = fold(name)
+    return f in _WRITTEN_PARTIES or f in _OWN_CODES.get()
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if len(words) > 5:
@@ -146,11 +170,19 @@ def groups(text: str) -> list[tuple[int, str]]:
         p = m.group("p1") or m.group("p2") or m.group("p3")
         if is_party(p):
             out.append((m.start(), p))
+    for m in _NAMED_IN_BRACKETS.finditer(text):     # "(Lokalt Alternativ, LA) reserverar sig"
+        if is_party(m.group("p")) and party_like(m.group("pname"), m.group("p"), bracketed=True):
+            out.append((m.start(), m.group("p")))
+    own = _OWN_CODES.get()
     for m in _PARTY_NAME.finditer(fold(text)):
-        out.append((m.start(), vocab.PARTY_NAMES[m.group(1)]))
+        out.append((m.start(), own.get(m.group(1)) or vocab.PARTY_NAMES[m.group(1)]))
     for m in _LOCAL_PARTY_NAME.finditer(fold(text)):
         if text[m.start()].isupper():               # "Sjukvårdspartiet", not a word in a sentence
-            out.append((m.start(), _WRITTEN_PARTIES[m.group(1)]))
+            out.append((m.start(), own.get(m.group(1)) or _WRITTEN_PARTIES[m.group(1)]))
+    if (only_own := tuple(n for n in own if n not in _WRITTEN_PARTIES)):
+        for m in _own_name(only_own).finditer(fold(text)):   # a local party the document defines
+            if text[m.start()].isupper():
+                out.append((m.start(), own[m.group(1)]))
     for m in _SHARED_SUFFIX.finditer(text):          # "S- och V-gruppen", "M-, C- och KD-ledamöterna"
         out.extend((m.start() + p.start(), p.group(1)) for p in re.finditer(rf"({_KNOWN_PARTY})-", m.group(1))
                    if is_party(p.group(1)))
@@ -166,6 +198,93 @@ _SHARED_SUFFIX = re.compile(rf"((?:\b(?:{_KNOWN_PARTY})-,?\s+(?:(?:och|samt)\s+)
 _MEMBERS_FROM = re.compile(rf"\b(?:[Ll]edamöterna|[Ll]edamöter|[Ff]öreträdarna) (?:från|för|i) "
                            rf"(?P<list>(?:{_KNOWN_PARTY})(?:,\s*(?:{_KNOWN_PARTY}))*(?:\s+(?:och|samt)\s+(?:{_KNOWN_PARTY}))?)\b")
 _ALLIANCE = re.compile(r"\balliansen(?:s)?\b")
+# "(Lokalt Alternativ, LA)" with no person before it: the party's group
+_NAMED_IN_BRACKETS = re.compile(
+    rf"(?<![\w)])\(\s*(?P<pname>[{_UP_PARTY}][\w-]{{1,30}}(?:[ \t]+[\w-]{{1,30}}){{0,3}})[ \t]*,[ \t]*"
+    rf"(?P<p>{vocab.PARTY_RE})\s*\)(?=\s*(?:,|och|samt|reserver|lämna|lamna|yrka|instämm|anmäl|anteckn|-|$))")
+
+
+# --- The party codes a document defines for itself ------------------------------------------------
+# A local party is often known to the vocabulary by another code than the one a municipality's
+# minutes use ("Sjukvårdspartiet (SJVP)" where the vocabulary says SJV). Where the document
+# writes a party's name beside its code, that code is the one the name stands for in that
+# document, and a local party the vocabulary does not know ("(Jämtlandspartiet, JP)") is then
+# known by its name alone too. `own_codes` sets them for one document's extraction.
+_OWN_CODES: ContextVar[dict[str, str]] = ContextVar("own_party_codes", default={})
+# Words that a party's name has and a person's has not.
+_PARTY_WORDS = re.compile(r"(?:parti|partiet|alternativ|alternativet|listan|demokraterna|samling|initiativ|"
+                          r"initiativet|intresseparti)$")
+_NOT_A_PARTY_NAME = re.compile(r"\d|\b(?:bilaga|ordf|vice|ledamot|ersattare|tjg|tjanstgorande|sekreterare|"
+                               r"justerare|gruppledare|ordforande)")
+# the name outside the brackets ("Sjukvårdspartiet (SJVP)"): the last one to four words before
+_NAMED_BEFORE = re.compile(rf"(?<![\w-])(?P<words>(?:[\w-]{{1,30}}[ \t]+){{0,3}}[\w-]{{1,30}})[ \t]*"
+                           rf"\(\s*(?P<p>{vocab.PARTY_RE})\s*\)")
+_NOT_NAME_START = {fold(w) for w in vocab.NAME_STOPWORDS} | ROLE_HEADS
+
+
+def party_like(name: str, code: str, bracketed: bool = False) -> bool:
+    """Whether `name` written beside `code` is that party's name: one the vocabulary knows, or
+    one with a party's word in it ("Jämtlandspartiet", "Lokalt Alternativ") that opens with the
+    code's letter; inside brackets before the code ("(Lokalt Alternativ, LA)") also a name whose
+    initials are the code. Persons and roles never: no digits, no role words."""
+    f = fold(" ".join(name.split()))
+    if not f or _NOT_A_PARTY_NAME.search(f) or not is_party(code):
+        return False
+    if f in _WRITTEN_PARTIES:
+        return True
+    words = f.split()
+    if _PARTY_WORDS.search(f) and f[:1] == fold(code)[:1]:
+        return True
+    return bracketed and len(words) >= 2 and "".join(w[0] for w in words) == fold(code)
+
+
+def defined_codes(text: str) -> dict[str, str]:
+    """Folded party name → the code this document writes beside it, from "(Name, CODE)" and
+    "Name (CODE)". A name written beside two codes keeps the first."""
+    out: dict[str, str] = {}
+    for m in re.finditer(_PARTY, text):
+        if m.group("party") and (inner := re.match(rf"\(\s*(?P<n>[^,()]+?)[ \t]*,", m.group(0))):
+            if party_like(inner.group("n"), m.group("party"), bracketed=True):
+                out.setdefault(fold(" ".join(inner.group("n").split())), m.group("party"))
+    for m in _NAMED_BEFORE.finditer(text):
+        words = m.group("words").split()
+        for k in range(len(words), 0, -1):          # the longest name that is a party's
+            name = " ".join(words[-k:])
+            if fold(name) in _WRITTEN_PARTIES or (name[:1].isupper() and fold(words[-k]) not in _NOT_NAME_START
+                                                  and party_like(name, m.group("p"))):
+                out.setdefault(fold(name), m.group("p"))
+                break
+    return out
+
+
+@contextmanager
+def own_codes(text: str) -> Iterator[dict[str, str]]:
+    """The party codes `text` defines, in force for the mentions and groups read inside."""
+    codes = defined_codes(text)
+    token = _OWN_CODES.set(codes)
+    try:
+        yield codes
+    finally:
+        _OWN_CODES.reset(token)
+
+
+def written_party(name: str) -> str | None:
+    """A party written out ("Sjukvårdspartiet") → its code: the document's own, else the vocabulary's."""
+    f = fold(" ".join(name.split()))
+    return _OWN_CODES.get().get(f) or _WRITTEN_PARTIES.get(f)
+
+
+@lru_cache(maxsize=64)
+def _own_name(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?:s)?\b")
+
+
+@lru_cache(maxsize=64)
+def _own_bracket(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\(\s*(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\s*\)")
+
+
+_NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?P<mfl>[ \t]*{_MFL})?[ \t]*,?[ \t]*$")
 
 
 def same_party(a: str | None, b: str | None) -> bool:

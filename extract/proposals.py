@@ -146,7 +146,8 @@ def _listed_verb(sent: str, f: str) -> _At | None:
 
 
 def _group_parties(text: str) -> list[str]:
-    return [p for _, p in persons.groups(text)]
+    """The parties of the groups named, each once ("Sjukvårdspartiet (SJVP) yrkar …" names it twice)."""
+    return list(dict.fromkeys(p for _, p in persons.groups(text)))
 
 
 # "yrkar avslag på återremissyrkandet", "… på Eva Ös tilläggsyrkande", "att yrkandet om

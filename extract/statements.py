@@ -12,6 +12,11 @@ _PHRASES = [(re.compile(p), k) for p, k in vocab.STATEMENT_PHRASES]
 # A paragraph that opens a statement: someone hands it in, or someone reserves themself.
 _OPENS = re.compile(r"reserver|lamna|avger|avgav|antecknar|anmal|far foljande|instammer|"
                     r"foljande (?:sarskil|protokoll|reservation)|till forman for")
+# A sentence that names a statement by its kind and its author opens it as a verb does
+# ("Reservation från Anna Berg (S), bilaga 2.", "Skriftlig reservation av …"): it is not the cut
+# first half of the next sentence.
+_NAMED_KIND = re.compile(r"\W*(?:skriftlig |muntlig |gemensam )?(?:reservation|sarskilt (?:yttrande|uttalande)|"
+                         r"protokollsanteckning)(?:en|er)? (?:fran|av)\b")
 _RUNNING = re.compile(r"reserverar sig|reserverade sig|reserverar oss|(?:lamnar|lamnade|avger|avgav|anmaler|anmalde)"
                       r" (?:ett |en |sin |foljande |gemensamt |gemensam |skriftlig |muntlig )*"
                       r"(?:sarskil|protokollsanteckning|reservation)|"
@@ -35,7 +40,8 @@ def _from_section(s: Section, known: dict[str, str]) -> list[Statement]:
         for sent in _units(para):
             f = fold(sent)
             who = _who(sent, known)
-            if (who[0] or who[1]) and out and not _OPENS.search(fold(out[-1].text)):
+            if (who[0] or who[1]) and out and not _OPENS.search(fold(out[-1].text)) \
+                    and not (_NAMED_KIND.match(fold(out[-1].text)) and _OPENS.search(f[:300])):
                 _merge_who(out[-1], who, sent)   # the opening sentence was cut (a page, a line)
             elif (who[0] or who[1]) and (_OPENS.search(f[:300]) or not out):
                 kind = _kind_in(f) or s.kind

@@ -30,6 +30,52 @@ def _proposals(yrkanden: str, header: str = "") -> list[tuple[str | None, str | 
     return [(p.name, p.party, p.type, p.supports) for p in _item(yrkanden, header=header).proposals]
 
 
+# --- 1. a party's members speaking as a group, the party written out ----------------------------
+def test_a_group_written_out_after_a_statement_named_by_its_kind():
+    # "Reservation från Anna Berg (S)" opens a statement as "Anna Berg (S) reserverar sig" does:
+    # the party group's own reservation after it is a reservation of its own, not more of hers
+    for first in ("Reservation från Anna Berg (S), bilaga 2.", "Skriftlig reservation av Anna Berg (S)."):
+        for group in ("Ledamöterna för Liberalerna reserverar sig mot beslutet.",
+                      "(Liberalerna) reserverar sig mot beslutet."):
+            assert _statements(f"Reservation\n{first}\n{group}") == [
+                ("reservation", ["Anna Berg"], ["S"]), ("reservation", [], ["L"])], (first, group)
+
+
+def test_a_local_party_written_out_with_its_code_is_a_group_not_a_person():
+    assert _statements("Reservation\n(Lokalt Alternativ, LA) reserverar sig mot beslutet.") == [
+        ("reservation", [], ["LA"])]
+    assert _statements("Reservation\nLedamöterna för Lokalt Alternativ (LA) reserverar sig mot beslutet.") == [
+        ("reservation", [], ["LA"])]
+    assert _statements("Ledamöterna för Sjukvårdspartiet (SJVP) reserverar sig mot beslutet.") == [
+        ("reservation", [], ["SJVP"])]
+    assert _proposals("(Lokalt Alternativ, LA) yrkar avslag.") == [(None, "LA", "avslag", None)]
+    assert _proposals("Sjukvårdspartiet (SJVP) yrkar avslag.") == [(None, "SJVP", "avslag", None)]
+
+
+def test_group_statements_and_members_unchanged():
+    # the national parties written out, alone or in brackets, were read before and still are
+    assert _statements("Reservation\nLedamöterna för Liberalerna reserverar sig mot beslutet.") == [
+        ("reservation", [], ["L"])]
+    assert _statements("(Liberalerna) reserverar sig mot beslutet.") == [("reservation", [], ["L"])]
+    assert _statements("Ida Stern (Liberalerna) reserverar sig mot beslutet.") == [
+        ("reservation", ["Ida Stern"], ["L"])]
+    # a statement named by its kind goes on in sentences without a verb of their own
+    assert _statements("Reservation\nReservation från Anna Berg (S), bilaga 2.\n"
+                       "Hon anser att fastigheten säljs för billigt.") == [("reservation", ["Anna Berg"], ["S"])]
+    # a member named after it without a verb of their own joins it, as before
+    assert _statements("Reservation\nReservation från Anna Berg (S), bilaga 2.\n"
+                       "Även Per Ek (V) ställer sig bakom reservationen.") == [
+        ("reservation", ["Anna Berg", "Per Ek"], ["S", "V"])]
+    # an opening cut in two (the names, then the verb) is still one statement
+    assert _statements("Särskilt uttalande\nOrdföranden Maria Falk m.fl. (M), ledamoten Jon Sund (L),\n\n"
+                       "ledamoten Eva Ek (C) lämnar ett särskilt uttalande enligt följande.") == [
+        ("sarskilt_uttalande", ["Maria Falk", "Jon Sund", "Eva Ek"], ["M", "L", "C"])]
+    # initials that are no party's name: persons, as before
+    assert _statements("Lars Andersson (L) reserverar sig mot beslutet.") == [
+        ("reservation", ["Lars Andersson"], ["L"])]
+    assert _proposals("Sofia Grön (Lokalt Alternativ, LA) yrkar avslag.") == [("Sofia Grön", "LA", "avslag", None)]
+
+
 # --- 2. the proposal owned in the genitive after the party ---------------------------------------
 def test_a_genitive_after_the_party_with_a_verb_of_being_proposes():
     assert _proposals("Lars Fors (M):s yrkande är att ärendet återremitteras.") == [
@@ -121,3 +167,39 @@ def test_prefixed_numbers_after_a_label_unchanged():
     assert _dnr("Dnr SN 2014/0033-753") == ["SN 2014/0033-753"]
     assert _dnr("Dnr KS 2023-13-45") == ["KS 2023-13-45"]      # no calendar date
     assert _dnr("KS 2014/0159") == ["KS 2014/0159"]
+
+
+# --- 5. the party code a document defines for itself ---------------------------------------------
+_OWN = "Beslutande: Lena Öhman (SJVP), ordförande\nSiv Ek (Sjukvårdspartiet, SJVP)\nAnna Berg (S)\n"
+
+
+def test_a_written_out_party_takes_the_code_the_document_defines():
+    assert _proposals("Sven Hall (Sjukvårdspartiet) yrkar avslag.", header=_OWN) == [
+        ("Sven Hall", "SJVP", "avslag", None)]
+    assert _statements("Reservation\nLedamöterna för Sjukvårdspartiet reserverar sig mot beslutet.",
+                       header=_OWN) == [("reservation", [], ["SJVP"])]
+    # the name before its code, once in running text
+    header = "Beslutande: Lena Öhman, ordförande\nAnna Berg (S)\n\nSjukvårdspartiet (SJVP) har två mandat.\n"
+    assert _statements("Reservation\n(Sjukvårdspartiet) reserverar sig mot beslutet.", header=header) == [
+        ("reservation", [], ["SJVP"])]
+    # a local party the vocabulary does not know, defined once: its name alone reads as its code
+    header = "Beslutande: Nils Blom (Jämtlandspartiet, JP), ordförande\nAnna Berg (S)\n"
+    assert _statements("Reservation\nLedamöterna för Jämtlandspartiet reserverar sig mot beslutet.",
+                       header=header) == [("reservation", [], ["JP"])]
+    assert _proposals("Eva Lund (Jämtlandspartiet) yrkar avslag.", header=header) == [
+        ("Eva Lund", "JP", "avslag", None)]
+    ex = _extract(_ITEM.format(header=header, yrkanden="Anna Berg (S) yrkar bifall.", after=""))
+    assert [(a.name, a.party) for a in ex.attendance] == [("Nils Blom", "JP"), ("Anna Berg", "S")]
+
+
+def test_the_vocabularys_code_without_a_definition_unchanged():
+    assert _proposals("Sven Hall (Sjukvårdspartiet) yrkar avslag.") == [("Sven Hall", "SJV", "avslag", None)]
+    # the code used alone, never beside the name, defines nothing
+    header = "Beslutande: Lena Öhman (SJVP), ordförande\nAnna Berg (S)\n"
+    assert _statements("Ledamöterna för Sjukvårdspartiet reserverar sig mot beslutet.", header=header) == [
+        ("reservation", [], ["SJV"])]
+    # a national party's own code, and an unknown name without a definition
+    assert _proposals("Ida Stern (Liberalerna) yrkar bifall.", header="Liberalerna (L) har tre mandat.\n") == [
+        ("Ida Stern", "L", "bifall", None)]
+    assert _statements("Reservation\nLedamöterna för Jämtlandspartiet reserverar sig mot beslutet.") == [
+        ("reservation", [], [])]
