@@ -281,3 +281,12 @@ def test_changed_pages_fit_the_width(browser, base_url, width):
     finally:
         context.close()
 
+
+
+def test_a_misread_year_does_not_stretch_the_chart_over_decades():
+    from search.web.markup import MAX_FILLED_GAP, continuous_years
+    # a date OCR'd as 1912 in an archive of the 2010s: the gap stays a gap
+    per_year = {"1912": {"ja": 1}, "2012": {"ja": 2}, "2014": {"nej": 1}}
+    assert list(continuous_years(per_year)) == ["1912", "2012", "2013", "2014"]
+    long_gap = {"2000": {"ja": 1}, str(2000 + MAX_FILLED_GAP + 1): {"ja": 1}}
+    assert list(continuous_years(long_gap)) == sorted(long_gap)

@@ -157,14 +157,22 @@ VOTE_SERIES = (("ja", "Ja"), ("nej", "Nej"), ("avstår", "Avstår"))
 KIND_SERIES = (("vote", "Voteringar"), ("proposal", "Yrkanden"), ("statement", "Uttalanden"))
 
 
+# a longer run of empty years is not drawn: a year misread in one date ("1912") must not
+# stretch a chart over a century
+MAX_FILLED_GAP = 10
+
+
 def continuous_years(per_year: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     """`per_year` in year order with every year from the first to the last, a year without
     records as an empty count (a chart that skipped it would put 2012 next to 2014). Keys
-    that are no year ("okänt": records without a date) follow the years."""
-    years = [int(y) for y in per_year if len(y) == 4 and y.isdigit()]
+    that are no year ("okänt": records without a date) follow the years. Gaps longer than
+    MAX_FILLED_GAP years stay gaps."""
+    years = sorted(int(y) for y in per_year if len(y) == 4 and y.isdigit())
     out: dict[str, dict[str, int]] = {}
-    if years:
-        out = {str(y): per_year.get(str(y), {}) for y in range(min(years), max(years) + 1)}
+    for prev, year in zip([None, *years], years):
+        if prev is not None and year - prev <= MAX_FILLED_GAP:
+            out.update((str(y), {}) for y in range(prev + 1, year))
+        out[str(year)] = per_year[str(year)]
     out.update((k, per_year[k]) for k in sorted(per_year) if k not in out)
     return out
 
