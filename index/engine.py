@@ -21,8 +21,8 @@ from index.analysis import (EXACT_MARK, WORD_RE, an_sibling, bigrams, exact_term
 from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
-from index.suffixes import (BEGIN, END, MIN_HEAD, MIN_MODIFIER, SHORT_HEAD,
-                            SegmentSuffixes, compound_roles)
+from index.suffixes import (BEGIN, MIN_HEAD, MIN_MODIFIER, SHORT_HEAD, SegmentSuffixes,
+                            compound_base, compound_rest, compound_roles, may_end_compound)
 from index.schema import FACET_FIELD, facet_token
 from index.swedish import STOP_WORDS
 
@@ -83,7 +83,8 @@ class Evaluator:
         # (segment reader, field) → its compound suffix array (index.suffixes); None: no
         # head matching
         self.suffixes = suffixes
-        self.heads: set[str] = set()     # the compound terms heads expanded to (snippets)
+        # the compound terms heads and compound bases expanded to (snippets)
+        self.heads: set[str] = set()
 
     # -- entry point -------------------------------------------------------------------
     def run(self, node: q.Node) -> tuple[np.ndarray, np.ndarray]:
@@ -156,6 +157,18 @@ class Evaluator:
             cache[key] = sorted(df, key=lambda t: (-df[t], t))[:limit]
         return cache[key]
 
+    def base_terms(self, fieldname: str, base: str) -> list[str]:
+        """The MAX_PREFIX_TERMS most frequent index terms of compounds beginning with a
+        word's compound_base ("budget" → "budgetram", "styrelse" → "styrelseledamot"), chosen
+        among the SHORT_HEAD_SCAN most frequent terms beginning with it: the rest of the term
+        must be a last part (compound_rest), not "kassa|tion"."""
+        key = (fieldname, f"{base}\x00base")
+        cache = self.terms.prefixes
+        if key not in cache:
+            found = self.prefix_terms(fieldname, base, SHORT_HEAD_SCAN)
+            cache[key] = [t for t in found if compound_rest(t[len(base):])][:MAX_PREFIX_TERMS]
+        return cache[key]
+
     def head_terms(self, word: str) -> list[str]:
         """The MAX_PREFIX_TERMS most frequent folded terms of compounds whose last part is
         `word`'s stem ("övervakning" → "kameraovervakning"), by their document frequency
@@ -166,13 +179,14 @@ class Evaluator:
         """(head_terms, (field, term) → the leaves whose field holds the term): the
         postings of a compound are read where it is, not looked up in every segment. A
         stem of SHORT_HEAD letters ("plan", "stöd") keeps only the compounds whose first
-        part is one (compound_modifier)."""
+        part is one (compound_modifier). A stem that is no word ("budg", "styr") ends the
+        compounds of a word that may end one ("budget", "styrelse": may_end_compound)."""
         s = stem(word)
         if self.suffixes is None or len(s) < SHORT_HEAD or not s.isalpha():
             return [], {}
         short = len(s) < MIN_HEAD
-        if short and not compound_roles(fold(s)) & END:
-            return [], {}       # "budg" (budget), "styr" (styrelse): no word to end one
+        if short and not may_end_compound(word):
+            return [], {}       # "hård" is no last part of "Richard" either way
         return self._endings(s, MAX_PREFIX_TERMS, MIN_MODIFIER, checked=short)
 
     def _endings(self, s: str, limit: int, min_modifier: int, checked: bool = False
@@ -269,6 +283,16 @@ class Evaluator:
                 if f in ("content", "title"):
                     for t in self.prefix_terms(f, fs):
                         self._add_term(score, f, t, WEIGHTS["prefix"])
+        else:
+            # a short stem of a longer word ("budget" → "budg"): the compounds begin with
+            # the word's dictionary form, not with the stem ("budgetram", not "budgivning")
+            base = compound_base(word)
+            if base is not None:
+                for f in fields:
+                    if f in ("content", "title"):
+                        for t in self.base_terms(f, base):
+                            if self._add_term(score, f, t, WEIGHTS["prefix"]):
+                                self.heads.add(t)
         heads, where = self._heads(word)
         for t in heads:
             for f in fields:

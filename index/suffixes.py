@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.analysis import EXACT_MARK
+from index.analysis import EXACT_MARK, fold, stem
 from index.columns import _segment_id, lru_get
 from corpus.lexicon import BEGIN, END        # a word's roles in compounds
 
@@ -55,6 +55,64 @@ MIN_MODIFIER = 3
 # kept only when the letters before it may begin one ("detalj|plan", "översikts|plan",
 # "försörjnings|stöd"; not "förbätt|ring", "ric|hard", "grupperi|ng").
 SHORT_HEAD = 4
+# A word whose stem is shorter than its dictionary form and no word itself ("budget" → "budg",
+# "styrelse" → "styr", "kassa" → "kass") is in the index as its stem where it ends a compound
+# ("investeringsbudgeten" → "investeringsbudg") but as its whole form where it begins one
+# ("budgetramen" → "budgetram", "styrelseledamot"). Its stem ends compounds when the word
+# may end one (compound_roles: END), checked as a stem of SHORT_HEAD letters is; and its
+# dictionary form (compound_base) begins them, keeping only the terms whose remaining letters
+# are the stem of a word that may end a compound (compound_rest): "budget|ram",
+# "styrelse|ledamot", "kassa|flöde", not "kassa|tion". The stem alone would begin "budgivning"
+# and "styrka".
+#
+# The endings Snowball (and index.swedish's repairs) take off a word: a compound's last
+# part is in its term as the part's stem, that is a word of the dictionary less one of these.
+_STEM_ENDINGS = ("", "a", "e", "s", "t", "en", "et", "er", "ar", "or", "at", "ad", "as",
+                 "es", "ig", "ade", "are", "ande", "ende", "els", "lig", "het", "else")
+
+
+@lru_cache(maxsize=20_000)
+def compound_base(word: str) -> str | None:
+    """The folded dictionary form compounds begin with, of a word whose stem is shorter than
+    it and too short to begin compounds itself (SHORT_HEAD letters): "budgeten" → "budget",
+    "styrelsens" → "styrelse". The longest start of the word, longer than its stem, that
+    stems as the word does and that the dictionary has as a word that may begin a compound
+    (compound_roles: BEGIN); None when there is none ("skola": compounds begin with "skol")
+    or the stem is the word ("plan") or long enough to begin compounds itself ("styrka")."""
+    w = word.lower()
+    if not w.isalpha():
+        return None
+    s = stem(w)
+    if len(s) != SHORT_HEAD or not w.startswith(s):
+        return None
+    for end in range(len(w), len(s), -1):
+        p = w[:end]
+        if compound_roles(fold(p)) & BEGIN and stem(p) == s:
+            return fold(p)
+    return None
+
+
+def may_end_compound(word: str) -> bool:
+    """Whether the compounds a word's short stem ends are its compounds: the stem is a word
+    that may end a compound ("plan", "stöd"), or the word is ("budget", "styrelse",
+    "skola"), or its compound_base is."""
+    w = word.lower()
+    base = compound_base(w)
+    return bool((compound_roles(fold(stem(w))) | compound_roles(fold(w))
+                 | (compound_roles(base) if base else 0)) & END)
+
+
+@lru_cache(maxsize=50_000)
+def compound_rest(rest: str) -> bool:
+    """Whether the folded letters of a term after a compound_base are the stem of a word that
+    may end a compound, after a linking s or not ("ram", "ledamot", "ordfor" of
+    ordförande, "flod" of flöde); not "tion" (kassa|tion) nor a bare inflection."""
+    if len(rest) >= MIN_MODIFIER + 1 and rest[0] == "s" and compound_rest(rest[1:]):
+        return True
+    return len(rest) >= MIN_MODIFIER and any(compound_roles(rest + e) & END
+                                             for e in _STEM_ENDINGS)
+
+
 # The arrays hold the alphabetic terms of at least this many letters: a leading wildcard
 # (`*plan`, three letters at least after the *) finds every term ending so.
 _MIN_TERM = 4
