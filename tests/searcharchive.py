@@ -20,6 +20,23 @@ def build_index(path: Path, documents: list[Document]):
     return index
 
 
+def protocol(n: int, body: str, date: str, items: list, *, id_base: int, source: str,
+             municipality: str = "Sjöby") -> Document:
+    """A small protocol of hand-written items for a test's own archive: its id is
+    `id_base + n` (hex, 64 digits), its file `{source}-{n}.txt`."""
+    from corpus.models import Extraction
+    ex = Extraction(doc_type="protokoll", body=body, municipality=municipality,
+                    meeting_date=date, items=items)
+    return Document(f"{id_base + n:064x}", f"{source}-{n}.txt", [], [], ex)
+
+
+def keys_found(index, query: str, items: dict, filters=None) -> set[str]:
+    """The keys of `items` (key -> Item, titles unique) whose records a query finds."""
+    from search import search
+    titles = {it.title: k for k, it in items.items()}
+    return {titles[h["title"]] for h in search(index, query, filters, limit=1000)["hits"]}
+
+
 def load_documents() -> list[Document]:
     return [Document(d["doc_id"], d["source"], [], [], extraction_from_json(d["extraction"]))
             for d in json.loads(ARCHIVE.read_text())]

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.models import Document, Extraction, Item
+from corpus.models import Document, Item
 from index import Index
 from search import search
-from tests.searcharchive import build_index
+from tests.searcharchive import build_index, keys_found, protocol
 
 
 def _doc(n: int, body: str, date: str, items: list[Item]) -> Document:
-    ex = Extraction(doc_type="protokoll", body=body, municipality="Sjöby", meeting_date=date,
-                    items=items)
-    return Document(f"{0x7c00 + n:064x}", f"compounds2-{n}.txt", [], [], ex)
+    return protocol(n, body, date, items, id_base=0x7c00, source="compounds2")
 
 
 def _item(par: str, title: str, text: str) -> Item:
@@ -74,8 +72,7 @@ def ix(tmp_path_factory) -> Index:
 
 
 def items_of(index: Index, query: str) -> set[str]:
-    titles = {it.title: k for k, it in ITEMS.items()}
-    return {titles[h["title"]] for h in search(index, query, limit=1000)["hits"]}
+    return keys_found(index, query, ITEMS)
 
 
 BUDGET = {"budget", "investering", "budgetram"}

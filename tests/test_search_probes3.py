@@ -7,18 +7,16 @@ from __future__ import annotations
 import pytest
 
 from corpus.errors import UsageError
-from corpus.models import Decision, Document, Extraction, Item, Proposal, Statement
+from corpus.models import Decision, Document, Item, Proposal, Statement
 from index import Index
 from index.analysis import an_sibling, fold_stem
 from index.suffixes import END, compound_roles
 from search import Filters, search
-from tests.searcharchive import build_index
+from tests.searcharchive import build_index, keys_found, protocol
 
 
 def _doc(n: int, body: str, date: str, items: list[Item]) -> Document:
-    ex = Extraction(doc_type="protokoll", body=body, municipality="Sjöby", meeting_date=date,
-                    items=items)
-    return Document(f"{0x7a00 + n:064x}", f"probe3-{n}.txt", [], [], ex)
+    return protocol(n, body, date, items, id_base=0x7a00, source="probe3")
 
 
 def _item(par: str, title: str, text: str, **kw) -> Item:
@@ -94,8 +92,7 @@ def ix(tmp_path_factory) -> Index:
 
 def items_of(index: Index, query: str, filters: Filters | None = None) -> set[str]:
     """The ITEMS keys whose records a query finds (any record kind of the item)."""
-    titles = {it.title: k for k, it in ITEMS.items()}
-    return {titles[h["title"]] for h in search(index, query, filters, limit=1000)["hits"]}
+    return keys_found(index, query, ITEMS, filters)
 
 
 # -- 1. a short last part of a compound ---------------------------------------------------
