@@ -156,8 +156,6 @@ def _fused_sign_headings(lines: list[Line], part: PartSpan, found: list) -> list
 _NUMBER_FIRST = re.compile(r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{2,5}|" + "|".join(
     sorted((re.escape(p) for p in vocab.BODY_PREFIXES if not p.isupper()), key=len, reverse=True))
     + r")[ \t]+)?(?P<num>\d{1,3})\s?§(?!\s*§)[\s.:\-–]*(?P<rest>.*)$")
-_STATUTES = {"LSS", "PBL", "KL", "FL", "OSL", "LVU", "LVM", "LOU", "LUF", "MB", "RF", "TF", "YGL", "HSL",
-             "AML", "SOL", "FVL", "ÄB", "JB", "LAS", "SL", "LOA", "BL", "TL", "LAGEN", "KAP"}
 _LAW_WORD = re.compile(r"^(?:\w*(?:lagen|lag|balken|balk|forordningen|forordning|stadgan|"
                        r"reglementet|kap|kapitlet)|sfs|prop|jfr|st|p)\b\.?")
 _STATUTE_ABBR = re.compile(r"^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\b(?!-)")
@@ -201,7 +199,7 @@ def _standalone_headings(lines: list[Line], part: PartSpan, pattern: re.Pattern[
 def _body_prefix(prefix: str | None) -> bool:
     """No prefix, or one that may be a body's: not a statute's, a citation's or a party's."""
     return not prefix or prefix in vocab.BODY_PREFIXES or not (
-        prefix.upper() in _STATUTES or prefix.upper() in vocab.DNR_NOT_PREFIXES
+        prefix.upper() in vocab.STATUTES or prefix.upper() in vocab.DNR_NOT_PREFIXES
         or prefix.upper() in vocab.PARTIES)
 
 

@@ -302,6 +302,10 @@ MONTHS: dict[str, int] = {
 DNR_LABELS = (r"(?:dnr|dur|diarienummer|diarienr|diarie ?nr|[aä]rendenr|[aä]rendenummer|v[aå]r beteckning|"
               r"beteckning|d\.nr|dnr\.)")
 # Upper-case prefixes that look like a body's diary prefix but are citations.
+# Statutes cited by abbreviation before a paragraph sign ("LSS 9 §", "SoL 4 §"): no body's prefix
+# before an item number (upper case).
+STATUTES = {"LSS", "PBL", "KL", "FL", "OSL", "LVU", "LVM", "LOU", "LUF", "MB", "RF", "TF", "YGL", "HSL",
+            "AML", "SOL", "FVL", "ÄB", "JB", "LAS", "SL", "LOA", "BL", "TL", "LAGEN", "KAP"}
 DNR_NOT_PREFIXES = {"SOU", "SFS", "PROP", "DS", "DIR", "EU", "EG", "KAP", "NR", "SKR", "BET",
                     "RIR", "HFD", "RÅ", "NJA", "MÖD", "AD", "MD", "SIDA", "ÅR", "KL", "TEL",
                     "ISBN", "ISSN", "MKR", "TKR", "KR", "ST", "BILAGA", "AVSNITT", "PUNKT",
