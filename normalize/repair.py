@@ -24,13 +24,14 @@ from normalize.words import (FORCED, REAL_WORD_LENGTHS, Choice, DocumentStats, W
                              case_like, document_stats)
 
 # A word: letters, and the characters OCR puts in place of letters (6kad, #r, f5r, 1amna).
-TOKEN = re.compile(r"(?:[^\W_]|[&#|@§])+")
+TOKEN = re.compile(r"(?:[^\W_]|[&#|@§£])+")
 # TOKEN's runs found faster: one character class (with "_", split off again in `tokenise`)
-_RUN = re.compile(r"[\w&#|@§]+")
+_RUN = re.compile(r"[\w&#|@§£]+")
 # a word with one or two marks OCR printed between its letters (see `marked_edits`)
 _MARK = re.compile(r"[_'‘’:;\"{}!()%\[\],.`^~*]")
 _MARKED = re.compile(r"(?<!\S)[\"'(‘’“”«»]*(?P<core>[^\W\d_]+(?:[_'‘’:;\"{}!()%\[\],.`^~*][^\W\d_]+){1,2})"
                      r"(?=[.,;:!?)\"'’”»]*(?:\s|$))")
+_SHORT_FOUR = re.compile(r"[a-zåäö]4|4[a-zåäö]|[a-zåäö]{2}4|4[a-zåäö]{2}|[a-zåäö]4[a-zåäö]")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|com|nu|org|net)\b", re.I)
 # what every `_URLISH` match contains (see `_masked`)
@@ -193,7 +194,7 @@ def _suspended(text: str, m: re.Match[str]) -> bool:
 
 def _word_before(text: str, end: int) -> str:
     start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&#|@§"):
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&#|@§£"):
         start -= 1
     return text[start:end]
 
@@ -216,7 +217,7 @@ def _skip(text: str, m: re.Match[str], masked: list[tuple[int, int]]) -> bool:
         digits = sum(c.isdigit() for c in tok)
         if letters == 0:
             return True
-        if digits and (digits > 1 or letters < 2):
+        if digits and (digits > 1 or letters < 2) and not _SHORT_FOUR.fullmatch(tok):
             return True
     s, e = m.start(), m.end()
     before = text[s - 1] if s else " "

@@ -130,6 +130,22 @@ def test_eng_ocr_bar_for_i(line: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("line, expected", [
+    # eng OCR prints å and ä of short words as 4 (a lower-case word of two or three characters,
+    # one of them the 4: skipped as a code before)
+    ("Vi vill f4 svar innan 4r 2024 är slut.", "Vi vill få svar innan år 2024 är slut."),
+    ("Det tar ett 4r att f4 klart.", "Det tar ett år att få klart."),
+    # must not change: sections, classes and appendices numbered with a letter, units
+    ("Enligt 4 kap. 4a § och 4b § ska klass 4a och F4 delta.",
+     "Enligt 4 kap. 4a § och 4b § ska klass 4a och F4 delta."),
+    ("Se bilaga 4a, 4b och 4c.", "Se bilaga 4a, 4b och 4c."),
+    ("Lokalen är 14 m2 och har 4e plats.", "Lokalen är 14 m2 och har 4e plats."),
+])
+def test_eng_ocr_four_for_a_ring_or_dots(line: str, expected: str) -> None:
+    out, _ = repair_text(f"{ENG_OCR}\n{line}\n")
+    assert out.rstrip("\n").rsplit("\n", 1)[-1] == expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("Ledamoten har akt hem.", "Ledamoten har åkt hem."),         # a participle after har
     # must not change: the file of the register, where a paper is filed or kept
     ("Beslutet skickas till akt.", "Beslutet skickas till akt."),
@@ -420,6 +436,17 @@ Beslutet skickas till stadsdelsnimnderna fir kinnedom.
     ("Sommaren var regnig och marken var våt.", "Sommaren var regnig och marken var våt."),
 ])
 def test_poor_print_likeliest_reading_of_a_short_word(damaged: str, repaired: str) -> None:
+    out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
+    assert out.splitlines()[2] == repaired
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    # a poor print's f read as a pound sign: the sign is part of the word, not a mark before it
+    ("Beslutet £or nämnden gäller.", "Beslutet för nämnden gäller."),
+    # must not change: a price in pounds
+    ("Priset var £100 eller £ 20 per person.", "Priset var £100 eller £ 20 per person."),
+])
+def test_poor_print_pound_sign_for_f(damaged: str, repaired: str) -> None:
     out, _ = repair_text(POOR_PRINT_SHORT.format(line=damaged))
     assert out.splitlines()[2] == repaired
 
