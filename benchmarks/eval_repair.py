@@ -24,9 +24,9 @@ confusion weights) and over all texts:
 Profiles: `mild` = render.py mild at 300 dpi (grey paper, faint noise, skew ±0.5°, slight blur);
 `heavy` = render.py heavy at 120 dpi (blur, noise, specks, skew ±1.2°, toner threshold, JPEG q30);
 `fax` = render.py heavy at 110 dpi in a serif font (broken strokes, lost dots and rings).
-`real page`: the sample archive's real poor scan itself, 370 lines of its OCR against a hand
+`real page`: the sample archive's real poor scan itself, 560 lines of its OCR against a hand
 transcription (`benchmarks/real_pages/`): `dev` the first 170 lines, which were looked at while
-repair was tuned, `heldout` the next 200, transcribed afterwards and only measured.
+repair was tuned, `heldout` the next 390 (p15b, p15c), transcribed afterwards and only measured.
 """
 from __future__ import annotations
 
