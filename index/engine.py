@@ -22,7 +22,8 @@ from index.columns import GlobalColumns, postings
 from index.dnr import dnr_key
 from index.names import NameDocs
 from index.suffixes import (BEGIN, MIN_HEAD, MIN_MODIFIER, SHORT_HEAD, SegmentSuffixes,
-                            compound_base, compound_rest, compound_roles, may_end_compound)
+                            compound_base, compound_rest, compound_roles, may_end_compound,
+                            party_name, word_compound)
 from index.schema import FACET_FIELD, facet_token
 from index.swedish import STOP_WORDS
 
@@ -166,7 +167,28 @@ class Evaluator:
         cache = self.terms.prefixes
         if key not in cache:
             found = self.prefix_terms(fieldname, base, SHORT_HEAD_SCAN)
-            cache[key] = [t for t in found if compound_rest(t[len(base):])][:MAX_PREFIX_TERMS]
+            cache[key] = [t for t in found if compound_rest(t[len(base):])
+                          and not party_name(t, base)][:MAX_PREFIX_TERMS]   # sverige|demokrat
+        return cache[key]
+
+    def word_terms(self, fieldname: str, word: str) -> list[str]:
+        """The MAX_PREFIX_TERMS most frequent index terms beginning with a word's folded stem
+        (of MIN_PREFIX letters at least) that are its forms or compounds, chosen among the
+        SHORT_HEAD_SCAN most frequent terms beginning with the stem: the rest after the stem
+        or a longer start of the word is an ending or a last part (index.suffixes.
+        word_compound): "kommun" → "kommunstyr", "kommunfullmakt", not "kommunikation";
+        "vänster" (stem "vanst") → "vanstersvang" after "vanster"; no party's name
+        ("sverigedemokrat", "socialdemokrat", "miljoparti")."""
+        w, fs = fold(word), fold_stem(word)
+        # both in the key: "insatsgruppér" folds as "insatsgrupper" does but stems apart
+        key = (fieldname, f"{fs}\x00{w}\x00word")
+        cache = self.terms.prefixes
+        if key not in cache:
+            starts = [w[:k] for k in range(len(w), len(fs), -1)] if w.startswith(fs) else []
+            found = self.prefix_terms(fieldname, fs, SHORT_HEAD_SCAN)
+            cache[key] = [t for t in found
+                          if any(t.startswith(p) and word_compound(t, p)
+                                 for p in starts + [fs])][:MAX_PREFIX_TERMS]
         return cache[key]
 
     def head_terms(self, word: str) -> list[str]:
@@ -281,8 +303,9 @@ class Evaluator:
         if len(fs) >= MIN_PREFIX and fs.isalpha():
             for f in fields:
                 if f in ("content", "title"):
-                    for t in self.prefix_terms(f, fs):
-                        self._add_term(score, f, t, WEIGHTS["prefix"])
+                    for t in self.word_terms(f, word):
+                        if self._add_term(score, f, t, WEIGHTS["prefix"]):
+                            self.heads.add(t)       # marked in snippets, as no other is
         else:
             # a short stem of a longer word ("budget" → "budg"): the compounds begin with
             # the word's dictionary form, not with the stem ("budgetram", not "budgivning")
@@ -578,8 +601,6 @@ def query_terms(node: q.Node) -> tuple[set[str], set[str]]:
                     sibling = an_sibling(t)        # a phrase's words look for it too
                     if sibling:
                         stems.add(sibling)
-                    if isinstance(n, q.Word) and len(fs) >= MIN_PREFIX and fs.isalpha():
-                        prefixes.add(fs)
         elif isinstance(n, q.Suffix):
             toks = [m.group().lower() for m in WORD_RE.finditer(n.text)]
             if toks:

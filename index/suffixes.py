@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.analysis import EXACT_MARK, fold, stem
+from index.analysis import EXACT_MARK, fold, fold_stem, stem
+from index.swedish import PARTY_NAMES
 from index.columns import _segment_id, lru_get
 from corpus.lexicon import BEGIN, END        # a word's roles in compounds
 
@@ -68,7 +69,8 @@ SHORT_HEAD = 4
 # The endings Snowball (and index.swedish's repairs) take off a word: a compound's last
 # part is in its term as the part's stem, that is a word of the dictionary less one of these.
 _STEM_ENDINGS = ("", "a", "e", "s", "t", "en", "et", "er", "ar", "or", "at", "ad", "as",
-                 "es", "ig", "ade", "are", "ande", "ende", "els", "lig", "het", "else")
+                 "es", "ig", "ade", "are", "ande", "ende", "els", "lig", "het", "else",
+                 "ete")        # arbete → "arb": Snowball takes off -e, the repair -et
 
 
 @lru_cache(maxsize=20_000)
@@ -111,6 +113,59 @@ def compound_rest(rest: str) -> bool:
         return True
     return len(rest) >= MIN_MODIFIER and any(compound_roles(rest + e) & END
                                              for e in _STEM_ENDINGS)
+
+
+# A query word of MIN_PREFIX letters or more ("kommun", "förvaltning") also finds the index
+# terms its stem begins, but only those that are its forms or compounds (word_compound): the
+# rest of the term is an ending Snowball leaves on ("socialt") or never takes off (the -n and
+# -r after a vowel: "miljön", "avslår"; a verb's forms: "begärd", "deltagit", "föreslagit"),
+# after a doubled last consonant or not ("kriminell", "gemensamma"); or a last part
+# (compound_rest), after a linking e/o/u or not ("familj|e|omsorg", "kvinn|o|jour"), or two
+# ("lokal|försörjnings|plan"); or a verb's action noun in -ning/-ing/-an, alone or beginning
+# a compound ("redovisning", "utvecklingsarbete", "samverkansform"). Not "kommun|ikation",
+# "kommun|icera", "kommun|allag", "infor|mation". And not a party's name:
+# "Sverigedemokraterna", "Socialdemokraterna", "Miljöpartiet", "Vänsterpartiet" are proper
+# names, which a politician searching "Sverige", "social", "miljö" or "vänster" does not
+# mean (a party is searched by its name or `party:`). The names are corpus.parties' (via
+# index.swedish), which extraction reads parties by too: the index does not depend on
+# extract/.
+_FORM_ENDINGS = frozenset(_STEM_ENDINGS + ("n", "r", "d", "dd", "de", "dde", "te", "tt", "it",
+                                           "git", "gen", "gna", "l", "m"))
+_ACTION_NOUNS = ("ning", "ing", "an")
+_PARTY_TERMS = frozenset(t for name in PARTY_NAMES for t in map(fold_stem, name.split())
+                         if len(t) > SHORT_HEAD)
+
+
+def party_name(term: str, start: str) -> bool:
+    """Whether an index term that begins with `start` (a query word's start) is a party's name
+    or begins with one that is longer than `start`: "sverigedemokrat" for "sverige",
+    "socialdemokratisk" for "social"; not "sverigedemokrat" for "sverigedemokraterna"."""
+    return any(len(p) > len(start) and term.startswith(p) for p in _PARTY_TERMS)
+
+
+@lru_cache(maxsize=50_000)
+def _last_part(rest: str) -> bool:
+    """compound_rest, or after a linking e/o/u ("familj|e|omsorg", "kvinn|o|jour"), or two
+    parts of 4 letters at least that the dictionary has as a compound's first and last
+    ("lokal|försörjnings|plan", "resultat|utjämnings|reserv")."""
+    return compound_rest(rest) or (len(rest) > MIN_MODIFIER and rest[0] in "eou"
+                                   and compound_rest(rest[1:])) \
+        or any(compound_roles(rest[:i]) & BEGIN and compound_rest(rest[i:])
+               for i in range(4, len(rest) - 3)) \
+        or (rest[:1] == "s" and len(rest) > 8 and _last_part(rest[1:]))  # funktion|s|hinder…
+
+
+def word_compound(term: str, start: str) -> bool:
+    """Whether an index term that begins with `start`, a query word's folded stem or a longer
+    start of the word ("vanst", "vanster" of "vänster"), is a form or compound of the word
+    (see _FORM_ENDINGS above)."""
+    rest = term[len(start):]
+    if not (rest in _FORM_ENDINGS or _last_part(rest)
+            or (rest[:1] == start[-1:] and rest[1:] in _FORM_ENDINGS)
+            or any(rest.startswith(n) and (rest == n or compound_rest(rest[len(n):]))
+                   for n in _ACTION_NOUNS)):
+        return False
+    return not party_name(term, start)
 
 
 # The arrays hold the alphabetic terms of at least this many letters: a leading wildcard
