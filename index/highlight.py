@@ -1,7 +1,9 @@
 """Snippets: the passage of a text with the most query matches, matches marked.
 
-A word matches when its folded stem is one the query looks for, or begins with one of the
-query's compound prefixes (so "insatsgrupp" marks "insatsgruppsärenden").
+A word matches when its folded stem is one the query looks for, the terms the query's words
+were found as included (Evaluator.heads: "insatsgrupp" marks "insatsgruppsärenden", and
+"kommun" does not mark "kommunikation", which it does not find), or when it begins with a
+typed wildcard's prefix (`kommun*`).
 """
 from __future__ import annotations
 
