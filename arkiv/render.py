@@ -37,7 +37,10 @@ def item_lines(item: Item) -> list[str]:
             for p in item.proposals]
     for v in item.votes:
         agree = {True: "stämmer", False: "STÄMMER INTE", None: "inga röstlängder"}[v.counts_agree]
-        out.append(f"  omröstning: {v.yes} ja, {v.no} nej, {v.abstain} avstår ({agree})")
+        # a count the minutes do not give is left out, not printed as "None"
+        counts = ", ".join(f"{n} {label}" for n, label in
+                           ((v.yes, "ja"), (v.no, "nej"), (v.abstain, "avstår")) if n is not None)
+        out.append(f"  omröstning: {counts or 'siffror saknas'} ({agree})")
         out += [f"    {b.name} ({b.party or '-'}): {b.vote}" for b in v.ballots]
     out += [f"  {s.kind}: {', '.join(s.names)} ({', '.join(s.parties)})" for s in item.statements]
     return out
