@@ -26,12 +26,14 @@ def count_patterns() -> dict[str, list[list[dict]]]:
     """Matcher patterns for "5 ja-röster", "sju ja", "3 ledamöter avstår", "Ja: 5", "JA 5"."""
     members = {"LOWER": {"IN": ["ledamoter", "ledamot", "ledamoterna", "personer", "st", "st.", "som"]},
                "OP": "?"}
+    # "4 ledamöter som avstår (från att rösta)"
+    who = {"LOWER": "som", "OP": "?"}
     votes_verb = {"LOWER": {"IN": ["rostar", "rostade", "roster", "rost", "-"]}, "OP": "?"}
     pats: dict[str, list[list[dict]]] = {}
     for label, words in (("YES", _YES), ("NO", _NO), ("ABSTAIN", _ABSTAIN)):
         word = {"LOWER": {"IN": words}}
         pats[label] = [
-            [_num(), members, votes_verb, {"ORTH": "-", "OP": "?"}, word],
+            [_num(), members, who, votes_verb, {"ORTH": "-", "OP": "?"}, word],
             [word, {"ORTH": ":", "OP": "?"}, {"ORTH": "=", "OP": "?"}, {"LIKE_NUM": True}],
         ]
         if label == "YES":
@@ -40,7 +42,7 @@ def count_patterns() -> dict[str, list[list[dict]]]:
             pats["FOR"] = [[_num(), {"LOWER": {"IN": ["roster", "rost"]}},
                             {"LOWER": {"IN": ["for", "till"]}}]]
         if label == "ABSTAIN":
-            pats[label].append([_num(), members, {"LOWER": {"IN": ["avstar", "avstod"]}},
+            pats[label].append([_num(), members, who, {"LOWER": {"IN": ["avstar", "avstod"]}},
                                 {"LOWER": "fran"}])
             pats[label].append([_num(), {"LOWER": {"IN": ["nedlagda", "blanka"]}},
                                 {"LOWER": {"IN": ["roster", "rostsedlar"]}}])

@@ -15,6 +15,12 @@ from extract.votes import votes_of
     ("Med 6 ja-röster mot 3 nej-röster beslutar nämnden.", [(6, 3, None)]),
     ("Omröstningen utfaller med 6 röster för ordförandens förslag och 4 röster för vice ordförandens förslag.",
      [(6, 4, None)]),
+    # "N ledamöter som avstår": the abstentions are a count too
+    ("Med 39 ja-röster för kommunstyrelsens förslag mot 22 nej-röster för Moderaternas förslag och "
+     "4 ledamöter som avstår från att rösta har fullmäktige bifallit kommunstyrelsens förslag.",
+     [(39, 22, 4)]),
+    ("Med 7 ja-röster mot 5 nej-röster och en som avstod beslutar nämnden enligt förslaget.",
+     [(7, 5, 1)]),
     # no result of a vote here
     ("Förslaget fick 12 röster i förra omgången.", []),
     ("Motionen har stöd av fem ledamöter mot tidigare två.", []),
