@@ -68,6 +68,8 @@ DNR_MISREAD = __import__("re").compile(r"^(?:[DO0Q][nmorv][rtn]|Dn[rt]|D[nm]r)$"
 # 3.2-0100/2012"). Not a time, a decimal, a date or a season ("Där 18.30", "där 3.5 miljoner",
 # "Där 2019-05-12", "där 2012/13").
 DNR_MISREAD_WORD = __import__("re").compile(r"^D[au]r$")
+# ... or after an item's § and number, at the start of a line ("§ 412 Dor of", "$ 131 Onr")
+ITEM_NUMBER_BEFORE = __import__("re").compile(r"[ \t]*[§$S5][ \t]*\d{1,4}[a-z]?[ \t]+")
 DNR_AFTER = __import__("re").compile(
     r"[ \t]+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}(?:[ \t]+|[-/])(?:(?:19|20)\d\d|\d+(?:\.\d+)*)[-/]\d{2,}"
     r"|(?:(?:19|20)\d\d|\d+(?:\.\d+)+)[-/]\d{3,})")

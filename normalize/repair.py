@@ -297,7 +297,8 @@ class DocumentRepairer:
             if low in patterns.PROTECTED:
                 continue
             if len(tok) == 3 and (
-                    (patterns.DNR_MISREAD.match(tok) and self._before_dnr(tokens, idx))
+                    (patterns.DNR_MISREAD.match(tok) and (self._before_dnr(tokens, idx)
+                                                         or _after_item_number(text, m.start())))
                     or (patterns.DNR_MISREAD_WORD.match(tok) and _dnr_follows(text, m.end()))):
                 edits.append(Edit(m.start(), m.end(), "Dnr", "ocr-confusion", 0.9))
                 continue
@@ -834,6 +835,14 @@ JOIN_PART_MAX_ZIPF = 4.0  # ... neither of them a word this common as printed
 POOR_PRINT_DAMAGE = 0.25  # letter damage (share of words) from which the poor-print model is used
 ANY_LETTER_DAMAGE = 0.25  # ... and the last look at unread words allows any misread letter
 DIACRITIC_EDIT = 0.3   # a letter and the same letter with a diacritic, in `_distance`
+
+
+def _after_item_number(text: str, start: int) -> bool:
+    """Whether the word at `start` follows an item's § and number at the start of its line
+    ("§ 412 Dor of": the diary number itself lost to OCR, its label is still Dnr; no word
+    that could stand there looks like Dor or Onr)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return patterns.ITEM_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
 
 
 def _dnr_follows(text: str, end: int) -> bool:

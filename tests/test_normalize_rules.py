@@ -400,6 +400,11 @@ def test_a_change_inside_a_line_that_furniture_removed_before_it_keeps_its_raw_t
     ("Dar TN-2019-1137", "Dnr TN-2019-1137"),
     ("Dar 3.2-0100/2012", "Dnr 3.2-0100/2012"),
     ("Dor KS 2022/0101", "Dnr KS 2022/0101"),
+    # after an item's § and number the label stands even where the number itself was lost
+    ("§ 412 Dor of", "§ 412 Dnr of"),
+    ("§ 27 Onr", "§ 27 Dnr"),
+    # not inside a sentence, and not a word that merely follows a § number elsewhere
+    ("enligt § 12 Dor han", "enligt § 12 Dör han"),
     # där, a name, a date, a count: kept (or only its dots restored)
     ("Dar 2019-05-12 beslutade nämnden", "Där 2019-05-12 beslutade nämnden"),
     ("Dar 3 personer bor", "Där 3 personer bor"),
