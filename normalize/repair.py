@@ -352,9 +352,9 @@ class DocumentRepairer:
                     margin += NAME_MARGIN
             if len(low) <= 4 and not diacritic_only:
                 if (len(low) <= 3 and (self.lex.zipf(choice.word) or 0.0) < SHORT_WORD_MIN_ZIPF
-                        and not any(ch in FORCED for ch in low)):
+                        and not self._impossible(low)):
                     # dozens of words lie a letter from "hil": not a rare one (hål); "6ka" is
-                    # no word as printed, its 6 an ö (öka)
+                    # no word as printed, its 6 an ö (öka), nor is an eng OCR's "éka"
                     continue
                 margin += SHORT_MARGIN
             elif (len(low) <= 3 and self.stats.diacritic_loss < 0.5
@@ -736,6 +736,12 @@ class DocumentRepairer:
         def at(i: int) -> str:
             return tokens[i].group().lower() if 0 <= i < len(tokens) else ""
         return at(idx - 1), at(idx + 1), at(idx + 2)
+
+    def _impossible(self, low: str) -> bool:
+        """No word as printed: a digit or symbol among its letters (6ka), or, in a document
+        that lost its diacritics, an é before its last letter (éka: eng OCR's ö; idé keeps its é)."""
+        return (any(ch in FORCED for ch in low)
+                or ("é" in low[:-1] and self.stats.diacritic_loss >= 0.5))
 
     @staticmethod
     def _before_dnr(tokens: list[re.Match[str]], idx: int) -> bool:

@@ -117,6 +117,17 @@ def test_eng_ocr_document_repaired(damaged: str, repaired: str) -> None:
 
 
 @pytest.mark.parametrize("line, expected", [
+    # eng OCR's é for ö in a short word: no word as printed, like 6ka
+    ("Förändringen beraknas éka kostnaderna.", "Förändringen beräknas öka kostnaderna."),
+    # a final é is the word's own
+    ("Det var en bra idé att borja.", "Det var en bra idé att börja."),
+])
+def test_eng_ocr_e_acute_in_short_word(line: str, expected: str) -> None:
+    out, _ = repair_text(f"{ENG_OCR}\n{line}\n")
+    assert out.rstrip("\n").rsplit("\n", 1)[-1] == expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("Arbetet startades | 12 stadsdelar.", "Arbetet startades i 12 stadsdelar."),
     ("Unga | riskzonen får stöd.", "Unga i riskzonen får stöd."),
     # must not change: a table's cell borders read as bars
