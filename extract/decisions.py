@@ -49,11 +49,19 @@ def decisions_of(sections: list[Section], protocol: bool) -> list[Decision]:
         chosen = [s for s in sections if s.kind == kind]
         if chosen:
             return [Decision(t) for s in chosen for t in points(s) if not (protocol and _declaration(t))]
-    if protocol and len(sections) == 1 and sections[0].kind == "preamble":
+    if protocol and sections and sections[0].kind == "preamble" and \
+            all(s.kind in _AFTER_DECISION for s in sections[1:]):
         paras = paragraphs(sections[0].lines)
         if 1 <= len(paras) <= 3:
             return [Decision(p) for p in paras if not _declaration(p)]
     return []
+
+
+# What follows a decision written without a heading ("Anmälningarna läggs till handlingarna."):
+# who gets it, the members' statements about it, a jäv, the closing of the protocol. Under a § with
+# only these, the text before them is the decision; a description or a proposal has a heading of
+# its own ("Ärendebeskrivning", "Yrkanden") and is not taken for one.
+_AFTER_DECISION = ("expediering", "jav", "slut") + vocab.STATEMENT_SECTIONS
 
 
 def points(section: Section) -> list[str]:
