@@ -46,9 +46,19 @@ _SERIAL_FIRST = rf"(?:(?P<sfprefix>{_PREFIX})(?P<sfsep>\s?/\s?|\s)?)?\d{{1,6}}\s
 _FUSED_YY = r"\d{2}(?P<fprefix>[A-ZÅÄÖ]{1,5})\d{2,6}(?![\w/]|-\d)"
 _YEAR_DASHED = rf"{_Y}-(?P<dprefix>[A-ZÅÄÖ]{{1,5}})-\d{{1,6}}(?![\w/]|-\d)"
 
+# A year and a serial joined by a dot ("Dnr 2022.0456", "Diarienummer 2022.00456", Ljusdal), a
+# classification suffix after a dash ("2022.456-214"). Only after a label: unlabelled, the dot
+# is as likely a decimal ("2022.1234 tkr"). A third dotted group makes it a date ("2023.05.16").
+_DOTTED = rf"(?:19|20)\d\d\.\d{{2,6}}(?:-\d{{1,6}})?(?![\w/]|[.\-]\d)"
+
+# The county board's number (länsstyrelsen): class, serial and year, "551-4127-2023",
+# "526-12345-2019". Only after a label: unlabelled, digit groups joined by dashes are as likely
+# a phone number or a range. A six-digit first group is an organisation number, never this.
+_COUNTY = rf"\d{{3}}-\d{{1,6}}-(?:19|20)\d\d(?![\w/]|[.\-]\d)"
+
 _LABEL = re.compile(rf"\b{vocab.DNR_LABELS}\s*[.:]?\s*", re.IGNORECASE)
 LABEL_RE = _LABEL
-_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY}|{_SERIAL_FIRST}|{_FUSED_YY}|{_YEAR_DASHED})")
+_LABELLED_VALUE = re.compile(rf"(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX}|{_COUNTY}|{_DOTTED}|{_BARE}|{_SERIAL_YEAR}|{_SERIAL_YY}|{_SERIAL_FIRST}|{_FUSED_YY}|{_YEAR_DASHED})")
 _UNLABELLED = re.compile(rf"(?<![\w./-])(?:{_CLASS}|{_PREFIXED}|{_YEAR_PREFIX})(?![\w/]|-\d)")
 
 # O/0, l/1 and | /1 inside numbers: same length, so offsets keep pointing into the text.
@@ -91,6 +101,8 @@ def normalize(raw: str) -> str | None:
         return s if _year_ok(s) else None
     if re.fullmatch(r"\d{3,5}/\d{2}", s):
         return s
+    if re.fullmatch(f"{_DOTTED}|{_COUNTY}", s):
+        return s if _year_ok(s) else None
     for shape, group in ((_FUSED_YY, "fprefix"), (_YEAR_DASHED, "dprefix")):
         m = re.fullmatch(shape, spaced)
         if m:
