@@ -118,8 +118,9 @@ def body_of(lines: list[Line], kind: str, item_prefix: str | None) -> str | None
             if got:
                 return got[0][1]
     for ln in head[:25]:
-        key = heading_key(ln.text)
-        got = bodies_in(ln.text)
+        text = _without_page_counter(ln.text)
+        key = heading_key(text)
+        got = bodies_in(text)
         # a short header line, or a protocol's title sentence ("Protokoll fört vid Socialnämndens
         # sammanträde den 3 maj 2023", "Utdrag ur protokoll fört vid sammanträde med …")
         titled = re.match(r"(?:utdrag ur |protokollsutdrag |(?:sammantrades)?protokoll )\w*.{0,30}?"
@@ -222,21 +223,40 @@ _MUNI = re.compile(r"^\s*(?:[^\w\s]\s*)?" + _MUNI_NAME +
                    r"|^\s*(Region\s+Jämtland\s+Härjedalen|Region\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län\b)?|Västra Götalandsregionen)\b")
 
 
+# A page counter ending a letterhead line or standing as its last cell ("Sida 1 (4)", "Sida 1 av 4",
+# "Sida 1/4", "SID 2 (2)"): page furniture, never part of a name.
+_PAGE_COUNTER = re.compile(r"(?i)(?:^|[ \t]+)(?:sida|sid\.?)\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})[ \t]*$")
+
+
+def _without_page_counter(text: str) -> str:
+    m = _PAGE_COUNTER.search(text)
+    return text[:m.start()] if m and text[:m.start()].strip() else text
+
+
+def _name_case(text: str) -> str:
+    """"ÖSTERÅKERS KOMMUN" → "Österåkers kommun", "REGION VÄSTERBOTTEN" → "Region Västerbotten"."""
+    return " ".join(w.lower() if w.lower() in ("kommun", "stad", "län") else
+                    "-".join(p.capitalize() for p in w.split("-")) for w in text.split())
+
+
 def municipality_of(lines: list[Line]) -> str | None:
     """A header line naming the municipality ("Österåkers kommun", "Stockholms stad")."""
     for ln in lines[:15]:
-        text = ln.text.strip()
+        text = _without_page_counter(ln.text.strip()).strip()
         if text.isupper():                    # "ÖSTERÅKERS KOMMUN", "REGION VÄSTERBOTTEN" in a letterhead
-            text = " ".join(w.lower() if w.lower() in ("kommun", "stad", "län") else
-                            "-".join(p.capitalize() for p in w.split("-")) for w in text.split())
+            text = _name_case(text)
         m = _MUNI.match(text)
         if m and len(text) < 60:
             return m.group(3) or f"{m.group(1)} {m.group(2)}"
-        # a flattened two-column letterhead: a cell that is the name alone
-        # ("Hudiksvalls kommun                   Sammanträdesdatum 2024-03-25")
+        # a flattened two-column letterhead: a cell that is the name alone, in capitals too
+        # ("Hudiksvalls kommun                   Sammanträdesdatum 2024-03-25",
+        # "HÄRNÖSANDS KOMMUN        Sammanträdesdatum 2023-09-14")
         for cell in re.split(r"\t|\s{3,}", text)[:3]:
+            if cell == text:
+                continue
+            cell = _name_case(cell) if cell.isupper() else cell
             m = _MUNI.match(cell)
-            if m and m.end() == len(cell.rstrip()) and cell != text:
+            if m and m.end() == len(cell.rstrip()):
                 return m.group(3) or f"{m.group(1)} {m.group(2)}"
         # "Kommunfullmäktige i Hjo kommun", "Protokoll för socialnämnden i Lysekils kommun": the
         # body's name carries the municipality after "i".
@@ -367,6 +387,27 @@ def labelled_date(lines: list[Line], label: str) -> str | None:
             if got and not _is_other_label(nxt.folded, label):
                 return got
             break
+    return _bare_label_date(lines, label)
+
+
+# Labels too short to trust alone: "Anslaget 2025-03-17", "Anslag: 2025-03-17" (Örnsköldsvik).
+# "Anslaget" also opens "Anslaget tas ned …" and "ANSLAG/BEVIS" heads the notice box, so the word
+# counts only at the start of a line or a table cell, with the date right after it on that line,
+# and only when no longer label gives the date.
+_BARE_LABELS: dict[str, re.Pattern[str]] = {
+    "anslag": re.compile(r"(?:^|\t|\s{2})anslag(?:et)?\s*:?\s*(?:den\s+)?(?=\d)"),
+}
+
+
+def _bare_label_date(lines: list[Line], label: str) -> str | None:
+    pattern = _BARE_LABELS.get(label)
+    if pattern is None:
+        return None
+    for ln in lines:
+        for m in pattern.finditer(ln.folded):
+            got = find_dates(ln.text.strip()[m.end():])
+            if got and got[0][0] == 0:
+                return got[0][1]
     return None
 
 

@@ -20,8 +20,10 @@ FURNITURE_LINE = re.compile(
       | -\s*\d{1,4}\s*-                                                         # - 3 -
     )$""", re.IGNORECASE | re.VERBOSE)
 
-# A page counter at the end of a header line ("Socialförvaltningen   Sida 1 (3)").
-TRAILING_PAGE_COUNTER = re.compile(r"(?i)[ \t]+(?:sida|sid\.?)\s*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$")
+# A page counter at the end of a header line ("Socialförvaltningen   Sida 1 (3)", "… Sida 1 av 4",
+# "… Sida 1/4"); not after a comma, where it is a reference in prose ("se bilagan, sida 4 av 12").
+TRAILING_PAGE_COUNTER = re.compile(r"(?i)(?<![\s,])[ \t]+(?:sida|sid\.?)\s*\d{1,4}\s*"
+                                   r"(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})[ \t]*$")
 
 # First parts that keep their hyphen before a line break: ja-röster, nej-röst, e-post, it-stöd.
 # (All-capital first parts, EU-medel, KS-beslut, are kept by rule.)

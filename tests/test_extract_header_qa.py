@@ -24,6 +24,33 @@ ITEM = "\n§ 34    Strandskyddsdispens\n\nBeslut\nNämnden avslår ansökan.\n\n
 HEAD = "ÖRNSKÖLDSVIKS KOMMUN\nUtdrag ur sammanträdesprotokoll\nMiljö- och byggnadsnämnden\nSammanträdesdatum 2025-03-12\n"
 
 
+# --- F: a bare "Anslaget" / "Anslag:" label --------------------------------------------------
+@pytest.mark.parametrize("notice,want", [
+    ("Justerat 2025-03-14\nAnslaget 2025-03-17\n", "2025-03-17"),
+    ("Justerat 2025-03-14\nAnslag: 2025-03-17\n", "2025-03-17"),
+    ("Justerat 2025-03-14\nANSLAGET  2025-03-17\n", "2025-03-17"),
+    ("Anslaget den 17 mars 2025\n", "2025-03-17"),
+    ("Justerat 2025-03-14        Anslaget 2025-03-17\n", "2025-03-17"),    # a flattened row
+    ("Anslag: 2025-03-17 -- 2025-04-08\n", "2025-03-17"),
+    # the longer labels keep working
+    ("Anslaget uppsatt 2025-03-17\n", "2025-03-17"),
+    ("Datum för anslag 2025-03-17\n", "2025-03-17"),
+    # not a posting date
+    ("Anslaget tas ned 2025-04-08\n", None),
+    ("ANSLAG/BEVIS\nProtokollet är justerat 2025-03-14\n", None),
+    ("Anslag\n2025-03-14 justerades protokollet\n", None),
+    ("Frågan om anslaget 2025 till föreningen bereds vidare.\n", None),
+])
+def test_bare_anslag_label(notice, want):
+    ex = _extract(HEAD + ITEM + notice)
+    assert ex.anslag_date == want
+
+
+def test_bare_anslag_label_gives_the_appeal_deadline():
+    ex = _extract(HEAD + ITEM + "Justerat 2025-03-14\nAnslaget 2025-03-17\n")
+    assert (ex.justering_date, ex.anslag_date, ex.appeal_deadline) == ("2025-03-14", "2025-03-17", "2025-04-07")
+
+
 # --- A1: a dotted year-serial after a label --------------------------------------------------
 @pytest.mark.parametrize("text,want", [
     ("Dnr 2022.0456", ["2022.0456"]),
@@ -87,3 +114,50 @@ def test_county_board_number_joins_the_items_numbers():
         ("Yttrande över ansökan om tillstånd för täkt", ["MHN 2023-000188", "551-4127-2023"])]
 
 
+# --- B3: page counters and upper-case letterhead cells ---------------------------------------
+@pytest.mark.parametrize("line,cut", [
+    ("Kultur- och fritidsnämnden     Sida 1 av 4", "Kultur- och fritidsnämnden"),
+    ("Kultur- och fritidsnämnden     Sida 1/4", "Kultur- och fritidsnämnden"),
+    ("Kultur- och fritidsnämnden     Sida 1 (4)", "Kultur- och fritidsnämnden"),
+    ("Socialförvaltningen\tSID 2 AV 12", "Socialförvaltningen"),
+    ("ÄLVKARLEBY KOMMUN   SAMMANTRÄDESPROTOKOLL   Sida 1 av 4", "ÄLVKARLEBY KOMMUN   SAMMANTRÄDESPROTOKOLL"),
+    # not a counter at the end of a header line
+    ("se bilagan, sidan 4 av 12", None),
+    ("se bilagan, sida 4 av 12", None),
+    ("Sida 1 av 4", None),                       # a whole line is furniture of its own
+])
+def test_trailing_page_counter(line, cut):
+    m = patterns.TRAILING_PAGE_COUNTER.search(line)
+    got = line[:m.start()] if m and m.start() > 0 else None
+    assert got == cut
+
+
+@pytest.mark.parametrize("first,want", [
+    ("ÄLVKARLEBY KOMMUN              SAMMANTRÄDESPROTOKOLL            Sida 1 av 4", "Älvkarleby kommun"),
+    ("LJUSDALS KOMMUN              SAMMANTRÄDESPROTOKOLL            Sida 1 (4)", "Ljusdals kommun"),
+    ("HÄRNÖSANDS KOMMUN        Sammanträdesdatum 2023-09-14", "Härnösands kommun"),
+    ("Sammanträdesprotokoll        ÖSTRA GÖINGE KOMMUN", "Östra Göinge kommun"),   # a right-hand cell
+    ("PROTOKOLL        KOMMUNSTYRELSEN", None),
+    ("REGION GÄVLEBORG       Protokoll", "Region Gävleborg"),
+    ("ÄLVKARLEBY KOMMUN", "Älvkarleby kommun"),
+    ("Älvkarleby kommun      Sida 1 av 4", "Älvkarleby kommun"),
+])
+def test_municipality_in_an_upper_case_letterhead_cell(first, want):
+    assert header.municipality_of(_lines(first + "\nKultur- och fritidsnämnden\n")) == want
+
+
+@pytest.mark.parametrize("text,muni,body", [
+    ("ÄLVKARLEBY KOMMUN              SAMMANTRÄDESPROTOKOLL            Sida 1 av 4\n"
+     "Kultur- och fritidsnämnden     Sammanträdesdatum 2023.10.12\n",
+     "Älvkarleby kommun", "Kultur- och fritidsnämnden"),
+    ("Älvkarleby kommun\nKultur- och fritidsnämnden     Sida 1 av 4\nSammanträdesprotokoll\n"
+     "Sammanträdesdatum 2023.10.12\n", "Älvkarleby kommun", "Kultur- och fritidsnämnden"),
+    ("Härnösands kommun\nKULTUR- OCH FRITIDSNÄMNDEN     Sida 1 av 4\nSammanträdesdatum 2023-09-14\n",
+     "Härnösands kommun", "Kultur- och fritidsnämnden"),
+    ("HÄRNÖSANDS KOMMUN        Sammanträdesdatum 2023-09-14\nKultur- och fritidsnämnden\n",
+     "Härnösands kommun", "Kultur- och fritidsnämnden"),
+])
+def test_letterhead_with_page_counter(text, muni, body):
+    ex = _extract(text + "Plats och tid       Medborgarhuset, kl. 17.30\n\n§ 31\nInfo\n"
+                  "Informationen läggs till handlingarna.\n")
+    assert (ex.municipality, ex.body) == (muni, body)
