@@ -159,16 +159,53 @@ _JAV = re.compile(vocab.JAV_RE)
 
 def jav_of(text: str, sections: list[Section], known: dict[str, str],
            members: frozenset[str] = frozenset()) -> list[Person]:
-    """Members who declared a conflict of interest (jäv) and left the item. `members` are the
-    names of the header's attendance list."""
+    """Members who declared a conflict of interest (jäv) and left the item, not the substitute
+    serving in their place. `members` are the names of the header's attendance list."""
     out: list[Person] = []
     cands = [(s.text, True) for s in sections if s.kind == "jav"]
     cands += [(sent, False) for sent in sentences(text) if _JAV.search(fold(sent))]
     for chunk, headed in cands:
-        found = [(persons.canonical(m.name, known), m.party) for m in persons.mentions(chunk)]
-        for name, party in found or _plain_names(chunk, known, headed, members):
+        ms = sorted(persons.mentions(chunk), key=lambda m: m.start)
+        serving = _substitutes(chunk, [(m.start, m.end) for m in ms])
+        found = [(persons.canonical(m.name, known), m.party) for i, m in enumerate(ms) if i not in serving]
+        for name, party in found if ms else _plain_names(chunk, known, headed, members):
             if all(p.name != name for p in out):
                 out.append(Person(name=name, party=party))
+    return out
+
+
+# The substitute who serves in a jävig member's place is named beside them and is not jävig:
+# "Ersättaren Oskar Fält (M) tjänstgör i hennes ställe", "Oskar Fält (M) ersätter henne",
+# "… träder in", "… går in i hans ställe", "I hennes ställe tjänstgör ersättaren Oskar Fält (M)",
+# "… anmäler jäv och ersätts av Oskar Fält (M)". Folded. "Oskar Fält (M) ersätter Birgitta Kåhre
+# (M)": the one replaced is named after the verb, and is the jävig one; "X tjänstgör inte" is.
+_SERVE_VERB = (r"(?:tjanstgor|tjanstgjorde|ersatter|ersatte|trader in|tradde in|gar in|gick in|intrader|"
+               r"intradde|kallas in|kallades in)\b(?!\s+(?:inte|ej)\b)")
+_SERVE_ROLE = r"(?:som\s+)?(?:den\s+)?(?:tjanstgorande\s+)?(?:ersattare|ersattaren|ledamot|ledamoten)"
+_SERVES_AFTER = re.compile(rf"[\s,]*(?:{_SERVE_ROLE}[\s,]*)?{_SERVE_VERB}")
+_SERVES_BEFORE = re.compile(rf"(?:\b{_SERVE_VERB}|\bersat(?:ts|tes|t) av\b)[\s,:]*(?:{_SERVE_ROLE}\s+)?$")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n\s*\n")
+_ONLY_AND = re.compile(r"[\s,]*(?:(?:och|samt)\s+)?")
+
+
+def _substitutes(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the names (spans in order) who serve in someone's place, each read with the
+    words between it and its neighbours; names joined by "och" serve together."""
+    f = fold(text)
+    ends = [m.start() for m in _SENTENCE_END.finditer(f)]
+    own: list[bool] = []
+    for i, (start, end) in enumerate(spans):
+        lo = max([spans[i - 1][1] if i else 0] + [e + 1 for e in ends if e < start])
+        hi = min([spans[i + 1][0] if i + 1 < len(spans) else len(f)] + [e for e in ends if e >= end])
+        own.append(bool(_SERVES_AFTER.match(f[end:hi]) or _SERVES_BEFORE.search(f[lo:start])))
+    out: set[int] = set()
+    group: list[int] = []
+    for i in range(len(spans)):
+        if group and not _ONLY_AND.fullmatch(f[spans[i - 1][1]:spans[i][0]]):
+            out.update(group if any(own[j] for j in group) else [])
+            group = []
+        group.append(i)
+    out.update(group if any(own[j] for j in group) else [])
     return out
 
 
@@ -202,10 +239,14 @@ def _plain_names(chunk: str, known: dict[str, str], headed: bool,
     for sent in sentences(chunk):
         if not headed and not _JAV.search(fold(sent)):
             continue
+        found = []
         for m in _PLAIN.finditer(sent):
             name = persons.clean_name(m.group(0))
-            if len(name.split()) < 2:
-                continue
+            if len(name.split()) >= 2:
+                start = m.start() + m.group(0).find(name)
+                found.append((m, name, (start, start + len(name))))
+        serving = _substitutes(sent, [span for _, _, span in found])
+        for m, name, _ in (x for i, x in enumerate(found) if i not in serving):
             bare = persons.canonical(name, known)
             if bare not in known and bare not in members and _organisation(sent, m, name):
                 continue
