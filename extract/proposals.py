@@ -27,18 +27,48 @@ def proposals_of(sections: list[Section], known: dict[str, str], protocol: bool,
         if s.kind not in _PROPOSAL_SECTIONS:
             continue
         for sent in (x for para in paragraphs(s.lines) for x in sentences(para)):
-            out.extend(_from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang"),
-                                      chair=chair))
+            got = _from_sentence(sent, known, strict=s.kind not in ("yrkanden", "forslag", "beslutsgang"),
+                                 chair=chair)
+            if out and _BARE_JOIN.search(fold(sent)):
+                _join_previous(got, out[-1])
+            out.extend(got)
     return out
 
 
+# "Sanna Fröberg, S, instämmer.", "Eva Ek (V) instämmer i yrkandet.": joining, naming no one.
+_BARE_JOIN = re.compile(r"\b(?:instammer|instamde|bitrader|bitradde|(?:ansluter|anslot) sig)"
+                        r"(?: (?:i|till) (?:detta |det |hans |hennes |dennes )?(?:yrkande(?:t|n)?|forslag(?:et)?)|"
+                        r" i (?:detta|det))?\W*$")
+
+
+def _join_previous(got: list[Proposal], prev: Proposal) -> None:
+    """Those who join without naming whom join the proposal made just before: its proposer (or
+    whom that proposal joined) and its type."""
+    lead = prev.supports or prev.name
+    if lead is None:
+        return
+    for p in got:
+        if p.supports is None and p.name != lead:
+            p.supports, p.type = lead, prev.type
+
+
 _CHAIR_PROPOSES = re.compile(r"^\s*ordforanden\s+(?:yrkar|yrkade)\b")
+# The order of putting proposals, beyond vocab.PROPOSITION_WORDS: in the passive ("Därefter ställs
+# X:s tilläggsyrkande under proposition och kommunstyrelsen bifaller det", "Proposition ställs på
+# …", "X:s yrkande ställs mot avslag") or the chair putting one against another ("Ordföranden
+# ställer X:s yrkande mot avslag"). The proposals it names were made before; "yrkar att frågan
+# ställs till fullmäktige" (no "mot", no "proposition") still proposes.
+_PUTS = re.compile(r"\bunder proposition\b|\bpropositione?n? (?:stalls|stalldes|stalles|ska stallas|skall stallas)\b|"
+                   r"\b(?:stalls|stalldes|stalles|stallas|staller|stallde)\s+(?!sig\b)(?:\S+\s+){0,8}?mot\b")
 
 
 def _from_sentence(sent: str, known: dict[str, str], strict: bool,
                    chair: tuple[str, str | None] | None = None) -> list[Proposal]:
     f = fold(sent)
     if any(w in f for w in vocab.PROPOSITION_WORDS):
+        return []
+    puts = _PUTS.search(f)
+    if puts and not _VERB.search(f, 0, puts.start()):
         return []
     verb = _VERB.search(f) or (None if strict else _listed_verb(sent, f) or _garbled_verb(sent, f))
     if verb is None:
