@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extract import dnr as dnrs
 from extract import vocab
 from extract.dates import find_dates
-from extract.parts import PartSpan, item_heading
+from extract.parts import PartSpan, closing_label, closing_line, closing_start, item_heading, signature_line
 from extract.text import Line, fold, heading_key, join_wrapped, section_kind
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\s{3,}|\t)\s*\d{1,3}\s*$|\.{6,}|…{3,}")
@@ -68,8 +68,47 @@ def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
         span = ItemSpan(para, m.group("prefix"), i, i + 1, end)
         rest = m.group("rest") or ""
         _read_heading(lines, span, _PAGE_TAIL.sub("", rest) if part.kind == "agenda" else rest)
+        span.end = _closing_block(lines, span)
         spans.append(span)
     return spans
+
+
+def _closing_block(lines: list[Line], span: ItemSpan) -> int:
+    """Where the item ends: before the protocol's closing block when one fills its tail ("Vid
+    protokollet", "Justerat den …", the signatures with their roles, the ANSLAG/BEVIS box), or
+    at its span's end. Only a tail of closing lines is cut: page furniture ("Justerandes sign",
+    "Utdragsbestyrkande") with the item going on after it stays."""
+    start, i = None, span.end - 1
+    while i >= span.body_start and closing_line(lines[i]):
+        if closing_start(lines[i]):
+            start = i
+        i -= 1
+    if start is None:
+        return span.end
+    first = start
+    start = _names_above(lines, start, span.body_start)
+    prev = next((ln for ln in reversed(lines[span.body_start:start]) if not ln.blank), None)
+    if prev is not None and not closing_label(lines[first]) and (
+            section_kind(prev.text) not in (None, "slut") or prev.text.rstrip().endswith(":")):
+        return span.end                  # a list under a heading or a lead ("Till presidium väljs:")
+    return start
+
+
+def _names_above(lines: list[Line], start: int, stop: int) -> int:
+    """The closing block's first line: the paragraphs of names above its first role line
+    ("Linnéa Ström" above "Ordförande          Justerare") belong to it."""
+    k = start
+    while k > stop:
+        j = k - 1
+        while j >= stop and lines[j].blank:
+            j -= 1
+        top = j
+        while top - 1 >= stop and not lines[top - 1].blank:
+            top -= 1
+        if j < stop or not all(signature_line(ln) for ln in lines[top:j + 1]):
+            break
+        k = top
+    return k
 
 
 def _wrapped_reference(lines: list[Line], i: int, m) -> bool:

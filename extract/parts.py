@@ -14,6 +14,7 @@ stays a protocol: it has those marks, and the words stand in a sentence or under
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -267,9 +268,127 @@ def _is_closing(ln: Line) -> bool:
 
 
 def _signature_line(ln: Line) -> bool:
-    """Names and titles under "Vid protokollet": short lines without a sentence in them."""
+    """Names and titles under "Vid protokollet": short lines without a sentence in them, or the
+    signatures side by side ("Åsa Sjöström, ordförande          Märta Lindqvist, justerare")."""
     t = ln.text.strip()
-    return len(t) < 45 and not t.endswith(".") and len(t.split()) <= 5
+    return (len(t) < 45 and not t.endswith(".") and len(t.split()) <= 5) or signature_line(ln)
+
+
+# --- The closing block of a protocol ------------------------------------------------------------
+# After the last item: "Vid protokollet", "Justeras", the signatures with their roles, "Justerat den
+# 13 juni 2023", the ANSLAG/BEVIS box, "Utdragsbestyrkande". It belongs to no item and starts no
+# document. Some of its words are also a sentence's ("Anslaget till föreningen höjs"), so a label
+# counts only as a short line in a label's shape.
+_ROLES = ("sekreterare", "ordforande", "justerare", "justerande", "protokollforare", "justeringsperson",
+          "motesordforande", "ordf", "sekr")
+_ROLE_PREFIX = re.compile(r"^(?:(?:\d:?[ae]|forste|andre|tf\.?|t\.f\.|vice|v\.)\s*)+")
+_CLOSING_LABEL = re.compile(
+    r"^(?:justeras\b(?!\s+omedelbart)|justerat\b|justerad\b|justerande\b|justerare\b|justeringsdatum|"
+    r"justeringsdag|justeringens\b|underskrift|anslag|bevis\b|anslagsbevis|datum da anslaget|"
+    r"sista dag for overklagande|forvaringsplats|utdragsbestyrkande|utdraget bestyrks|ratt utdraget|"
+    r"ratt avskrivet|intygas\b|bestyrkes\b|paragrafer\b)")
+# the box's own sentences ("Protokollet är justerat. Justeringen har tillkännagivits genom anslag.")
+_CLOSING_SENTENCE = re.compile(r"^(?:protokollet (?:ar |har )?(?:justerat|justerats|anslaget|tillkannagivet)|"
+                               r"justeringen (?:har )?(?:tillkannagivits|tillkannagetts|anslagits))")
+_ANSLAG_WORD = re.compile(r"^anslag(?:et)?(?:\s*/\s*bevis|\s*:|\s*$|\s+(?:den\s+)?\d|"
+                          r"\s+(?:satts|sattes|satt|uppsatt|tas|togs|nedtaget|publicera\w*|pa kommunens)\b)")
+# the labels and values of the box, a line each ("Organ   Miljönämnden", "Datum då anslaget …")
+_BOX_LINE = re.compile(r"^(?:organ|sammantradesdatum|datum|forvaringsplats|paragrafer|underskrift|"
+                       r"sista dag|protokollet|justering|expedierat|utdrag|anslag|bevis|plats|tid\b)")
+_CELLS = re.compile(r"\t+|\s{2,}|\.{4,}|_{4,}|…+")
+_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][\w\-'’]*\.?|[A-ZÅÄÖ]\.|\([A-ZÅÄÖa-zåäö]{1,5}\),?|"
+                        r"(?:af|von|van|de|der|la|el|bin)$)$")
+
+
+def _role(word: str) -> bool:
+    """A signatory's role, OCR-tolerant ("ordfòrande", "juslerare", "nämndsekreterare")."""
+    w = fold(word).strip(".,:;")
+    if len(w) < 4:
+        return False
+    if w in _ROLES or (w.endswith("sekreterare") and len(w) <= 20):
+        return True
+    return len(w) >= 8 and any(difflib.SequenceMatcher(None, w, r).ratio() >= 0.8 for r in _ROLES[:6])
+
+
+def _role_cell(cell: str) -> bool:
+    """"Ordförande", "1:e vice ordförande", "Justerande"."""
+    rest = _ROLE_PREFIX.sub("", fold(cell).strip())
+    return len(rest.split()) == 1 and _role(rest)
+
+
+def _name_cell(cell: str) -> bool:
+    """"Linnéa Ström", "Karl-Erik af Ugglas", "Anna Berg (S)": two to five words, each capitalised."""
+    words = cell.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) \
+        and sum(w[:1].isupper() for w in words) >= 2 and not re.search(r"\d", cell)
+
+
+def _signed_cell(cell: str) -> str | None:
+    """"name", "role", "name, role" or a dotted line: what the cell holds, or None."""
+    cell = cell.strip(" ,;:")
+    if not cell or not re.search(r"[A-Za-zÅÄÖåäö]{2}", cell):
+        return "line"
+    if _role_cell(cell):
+        return "role"
+    if _name_cell(cell):
+        return "name"
+    m = re.match(r"^(.+?)\s*,\s*(.+)$", cell)
+    if m and _name_cell(m.group(1)) and _role_cell(m.group(2)):
+        return "signed"
+    return None
+
+
+def _cells(ln: Line) -> list[str]:
+    return [c for c in _CELLS.split(ln.text.strip()) if c.strip()]
+
+
+def signature_line(ln: Line) -> bool:
+    """Names, roles, "name, role" and dotted lines, side by side: a signature line."""
+    cells = _cells(ln)
+    return bool(cells) and not ln.text.rstrip().endswith(".") and all(_signed_cell(c) for c in cells)
+
+
+def closing_start(ln: Line) -> bool:
+    """A line that opens a protocol's closing block: "Vid protokollet", "Justeras", "Justerat den
+    …", "ANSLAG/BEVIS", "Utdragsbestyrkande", or signatures with roles ("Linnéa Ström, sekreterare",
+    "Ordförande          Justerare"). A lone role ("Ordförande") or a member with a party does
+    not: an election lists those too ("Ordförande / Anna Berg (S)")."""
+    return closing_label(ln) or _signed_line(ln)
+
+
+def closing_label(ln: Line) -> bool:
+    """A label of the closing block, not a signature: "Vid protokollet", "Justerat 2025-03-14",
+    "ANSLAG/BEVIS", "Protokollet är justerat."."""
+    if ln.blank:
+        return False
+    f = ln.folded
+    if _is_closing(ln) or _CLOSING_SENTENCE.match(f):
+        return True
+    return bool(_CLOSING_LABEL.match(f)) and len(f.split()) <= 8 and not f.endswith(".") and \
+        (not f.startswith("anslag") or bool(_ANSLAG_WORD.match(f)))
+
+
+def _signed_line(ln: Line) -> bool:
+    """Signatures with their roles ("Linnéa Ström, sekreterare", "Ordförande          Justerare")."""
+    if not signature_line(ln):
+        return False
+    kinds = [_signed_cell(c) for c in _cells(ln)]
+    party = re.search(r"\([A-ZÅÄÖa-zåäö]{1,5}\)", ln.text)
+    return (("signed" in kinds and not party) or kinds.count("role") >= 2
+            or ("role" in kinds and "line" in kinds and len(kinds) >= 2))
+
+
+def closing_line(ln: Line) -> bool:
+    """A line that may stand in a closing block: a start, a signature, a label of the box and its
+    value, a date, page furniture, a blank."""
+    if ln.blank or closing_start(ln) or signature_line(ln):
+        return True
+    f = ln.folded
+    return bool(_BOX_LINE.match(f) or _PAGE_LINE.match(f)) or not re.search(r"[a-z]{3}", f)
+
+
+_PAGE_LINE = re.compile(r"^(?:sida|sid)\s*\d|^\d+\s*\(\d+\)$|^justerandes|^(?:\d{4}-\d\d-\d\d|"
+                        r"(?:den )?\d{1,2} \w+ \d{4})$")
 
 
 def _closing_done(lines: list[Line], i: int) -> bool:
