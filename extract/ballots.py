@@ -360,12 +360,15 @@ def _whole_voter(who: str, m: persons.Mention, sentence: bool) -> bool:
     return not sentence or not who[m.end:].strip(" ,")
 
 
+# Between a list's vote word and its colon ("röstar ja till förslaget:"): words of the same line and
+# sentence. A sentence that ends in "röstar nej." (the question) heads no list on the next line.
+_SAME_SENTENCE = r"(?:[^:.!?\n]|[.!?](?![ \t]*(?:\n|$)|[ \t]+(?-i:[A-ZÅÄÖ])))"
 _PROSE = re.compile(r"(?:(?:följande|foljande)\s+(?:\w+\s+){0,2}?)?"
-                    r"(?:röstar|röstade|rostar|rostade)\s+(?P<v1>ja|nej|avstår|avstod)\b[^:]{0,40}:"
+                    r"(?:röstar|röstade|rostar|rostade)\s+(?P<v1>ja|nej|avstår|avstod)\b" + _SAME_SENTENCE + r"{0,40}:"
                     r"|(?P<v2>ja|nej)-?röst(?:er|erna)?\s*(?:\(\d+\))?\s*:"
                     r"|(?P<v3>avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)"
                     r"\s*(?:\(\d+\))?\s*:"
-                    r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)[^:]{0,30}:"
+                    r"|(?:följande|foljande)\s+(?:\w+\s+){0,2}?(?P<v4>avstår|avstod)" + _SAME_SENTENCE + r"{0,30}:"
                     r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v5>ja|nej|avstår|avstod)\s*(?:\(\d+\))?\s*:"
                     # the vote word first: "Ja röstar: …", "Nej röstade (3): …"
                     r"|(?:^|(?<=\n)|(?<=\.\s))(?P<v7>ja|nej)[ \t]+(?:röstar|röstade|rostar|rostade)"
@@ -414,6 +417,17 @@ def _chain(text: str, known: dict[str, str]) -> list[tuple[str, str | None]]:
         return []
     names = [n.strip() for n in re.split(r",|\boch\b|\bsamt\b", plain.group(1)) if n.strip()]
     return [(n, known.get(n)) for n in names if re.fullmatch(r"[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){1,3}", n)]
+
+
+def opens_list(line: str) -> bool:
+    """Does this line start a list of ballots: a ballot of its own ("Sara Lund (C)   Ja"), a list's
+    heading ("Följande röstar ja: …", "Ja-röster (6)") or a voting table's heads ("Ledamot  Ja  Nej")?"""
+    if not line.strip():
+        return False
+    if _PROSE.match(line.strip()) or line_ballots([line], 0, {}):
+        return True
+    cells = [_vote_word(c) for c in re.split(r"\t+|\s{2,}", line.strip())]
+    return "ja" in cells and "nej" in cells
 
 
 def find_all(lines: list[str], offset: int, known: dict[str, str]) -> list[BallotList]:
