@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from corpus.models import Vote
-from extract import nlp, vocab
+from extract import ballots, nlp, vocab
 from extract.text import fold, squash
 
 _REQUEST = re.compile(vocab.VOTE_REQUEST)
 _QUESTION = re.compile(
     r"(ja-?\s?rost(?:en)?|ja)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?[,;]?\s*(?:och\s+)?"
     r"(nej-?\s?rost(?:en)?|nej)\s+(?:for|innebar|betyder|=|till)\s+.{3,200}?(?:[.;](?:\s|$)|$)")
-_QUESTION_WHO = re.compile(r"den som (?:vill|bifaller|stodjer|rostar for|onskar|anser) .{3,200}?rostar ja.{0,200}?rostar nej"
+_QUESTION_WHO = re.compile(r"den som (?:vill|bifaller|stodjer|rostar for|onskar|anser) .{3,200}?rostar ja.{0,200}?(?P<nej>rostar nej)"
                            r"[^.]*")
 
 
@@ -30,7 +30,7 @@ def votes_of(text: str) -> list[Vote]:
     for block in _blocks(counts, starts):
         v = Vote(yes=block.get("YES"), no=block.get("NO"), abstain=block.get("ABSTAIN"))
         lo = block["_start"]
-        v.question = _question(flat, f, max(prev_end, lo - 800), lo)
+        v.question = _question(text, flat, f, max(prev_end, lo - 800), lo)
         v.outcome = _outcome(v, f[lo:lo + 400])
         votes.append(v)
         prev_end = block["_last"]
@@ -66,7 +66,7 @@ def _from_sum_row(text: str, flat: str, f: str) -> list[Vote]:
                 return []
             v = Vote(yes=int(m.group(1)), no=int(m.group(2)),
                      abstain=int(m.group(3)) if m.group(3) is not None else None)
-        v.question = _question(flat, f, 0, len(f))
+        v.question = _question(text, flat, f, 0, len(f))
         v.outcome = _outcome(v, f)
         return [v]
     return []
@@ -195,7 +195,7 @@ def _blocks(counts: list[tuple[int, str, int]], starts: list[int]) -> list[dict]
     return [b for b in blocks if "YES" in b or "NO" in b]
 
 
-def _question(flat: str, f: str, lo: int, hi: int) -> str | None:
+def _question(text: str, flat: str, f: str, lo: int, hi: int) -> str | None:
     window = f[lo:hi]
     m = _QUESTION.search(window) or _QUESTION_WHO.search(window)
     if not m:
@@ -204,7 +204,27 @@ def _question(flat: str, f: str, lo: int, hi: int) -> str | None:
     cut = _AFTER_QUESTION.search(window, m.start() + 8, end)
     if cut:
         end = cut.start()
+    nej = m.start(2) if m.re is _QUESTION else m.end("nej")
+    end = min([end] + [b - lo for b, line in _line_breaks(text).items()
+                       if lo + nej < b < lo + end and ballots.opens_list(line)])
     return flat[lo + m.start():lo + end].strip(" .;,:")
+
+
+def _line_breaks(text: str) -> dict[int, str]:
+    """Where squash(text) joined two lines: the offset of the joining space, and the next line
+    that is not blank (a question without a full stop ends at its line when a list starts there)."""
+    out: dict[int, str] = {}
+    at = 0                                   # the end of the words so far, in squash(text)
+    prev_end = None
+    for t in re.finditer(r"\S+", text):
+        if prev_end is not None:
+            if "\n" in text[prev_end:t.start()]:
+                line_end = text.find("\n", t.start())
+                out[at] = text[text.rfind("\n", 0, t.start()) + 1:line_end if line_end >= 0 else len(text)]
+            at += 1
+        at += len(t.group(0))
+        prev_end = t.end()
+    return out
 
 
 # Where a question without a full stop runs on into what follows it: a ballot list ("Ja-röster:
@@ -237,15 +257,46 @@ _SIDES = re.compile(r"\bja(?:-?\s?rost\w*)?(?:\s*[=:]\s*|\s+\w+\s+)(.+?)[,;.]?\s
                     r"\bnej(?:-?\s?rost\w*)?(?:\s*[=:]\s*|\s+\w+\s+)(.+)")
 
 
+# "Den som vill X röstar ja, den som vill Y röstar nej" (either side first)
+_WHO_SIDES = re.compile(r"den som (?:vill |bifaller |stodjer |onskar |anser )?(.+?) rostar (ja|nej)\b[,;.]?\s*"
+                        r"(?:och\s+)?den som (?:vill |bifaller |stodjer |onskar |anser )?(.+?) rostar (ja|nej)\b")
+
+
 def _side_named(question: str, seg: str) -> str | None:
-    """"… beslutar enligt budgetberedningens förslag": the side whose words the sentence repeats."""
-    sides = _SIDES.search(fold(question))
-    if not sides:
-        return None
-    hits = [sum(w in seg for w in side.split() if len(w) > 4) for side in sides.groups()]
+    """"… beslutar enligt budgetberedningens förslag": the side whose words the sentence repeats,
+    in any form ("avslag" for "avslår", "avgöras" for "avgöra"). Words both sides have say nothing."""
+    q = fold(question)
+    who = _WHO_SIDES.search(q)
+    if who and {who.group(2), who.group(4)} == {"ja", "nej"}:
+        ja, nej = (who.group(1), who.group(3)) if who.group(2) == "ja" else (who.group(3), who.group(1))
+    else:
+        sides = _SIDES.search(q)
+        if not sides:
+            return None
+        ja, nej = sides.groups()
+    ja_words, nej_words, said = _content_words(ja), _content_words(nej), _content_words(seg)
+    own_ja = [w for w in ja_words if not any(_same_word(w, o) for o in nej_words)]
+    own_nej = [w for w in nej_words if not any(_same_word(w, o) for o in ja_words)]
+    hits = [sum(any(_same_word(w, s) for s in said) for w in own) for own in (own_ja, own_nej)]
     if hits[0] != hits[1]:
         return "ja" if hits[0] > hits[1] else "nej"
     return None
+
+
+def _content_words(s: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", s) if len(w) > 4]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Forms of one word: a shared stem of at least five letters that leaves at most three letters
+    of the shorter word ("avslag"/"avslår", "avgöras"/"avgöra", "bifall"/"bifaller"), not words
+    that merely begin alike ("kommunstyrelsen"/"kommunfullmäktige")."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 3
 
 
 def agree(v: Vote) -> bool | None:
