@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 18           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -55,6 +55,12 @@ VERSION = 17           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     own; the party code a document defines for a name it writes out;
                        #     "Lars Fors (M):s yrkande är att …" proposes; "KS 31 §" heads items;
                        #     "Dnr KS 2023-05-16" is no number and no title)
+                       # 18: the QA round of 2026-12-01 ("4 ledamöter som avstår", "Dnr 2022.0456",
+                       #     county numbers after a label, "Anslaget 2025-03-17", "Sida 1 av 4",
+                       #     the closing block cut from the last item, side-by-side signatures no
+                       #     new document, a headless decision before "Expedieras till", the jävig
+                       #     member's substitute not jävig, passive propositionsordning no proposal,
+                       #     prose ballot lists after a "Den som vill …" question, ties by utslagsröst)
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:

@@ -32,8 +32,17 @@ class Section:
 _CONTINUED = re.compile(r"^(?:forts\.?\s*(?:av\s*)?(?:[a-z]{1,4}\s*)?§|(?:[a-z]{1,4}\s*)?§\s*\d+(?::\d+)?\s*"
                         r"[(,\-–]?\s*forts)")
 _PAGE_COUNTER = re.compile(r"^(?:sida|sid)\s*\d+\s*(?:\(\s*\d+\s*\)|av\s*\d+)?$|^\d+\s*\(\d+\)$")
+# A letterhead line ending in the page counter ("ÄLVKARLEBY KOMMUN   PROTOKOLL   Sida 4 av 4"):
+# the counter, after a gap of two spaces or more (prose has one: "se bilagan, sida 4 av 12").
+_TRAILING_COUNTER = re.compile(r"\S\s{2,}(?:sida|sid)\.?\s*\d+\s*(?:\(\s*\d+\s*\)|(?:av|/)\s*\d+)$")
 _DATE_LINE = re.compile(r"^(?:(?:sammantradesdatum|sammantradesdag|datum|sammantrade)\s*:?\s*)?"
                         r"\d{4}-\d\d-\d\d$")
+
+
+def _uncounted(folded: str) -> str:
+    """A line without its trailing page counter (the letterhead differs only by it)."""
+    m = _TRAILING_COUNTER.search(folded)
+    return folded[:m.start() + 1].rstrip() if m else folded
 
 
 def _page_breaks(lines: list[Line], start: int, end: int) -> set[int]:
@@ -41,17 +50,21 @@ def _page_breaks(lines: list[Line], start: int, end: int) -> set[int]:
     page counter ("Sida 2 (3)"), with the page furniture and the letterhead repeated around it
     ("Regionstyrelsen", "Sammanträdesdatum 2024-09-10"), where no blank line sets them apart from
     a decision's last point (a text layer without a form feed)."""
-    letterhead = {ln.folded for ln in lines[:40] if not ln.blank}
+    letterhead = {_uncounted(ln.folded) for ln in lines[:40] if not ln.blank}
 
     def furniture(k: int) -> bool:
         f = lines[k].folded
         return bool(_FURNITURE.match(f) or _CONTINUED.match(f) or _PAGE_COUNTER.match(f)
-                    or _DATE_LINE.match(f) or (f in letterhead and len(f) <= 60 and not f.endswith(".")))
+                    or _DATE_LINE.match(f)
+                    or (_uncounted(f) in letterhead and len(f) <= 60 and not f.endswith(".")))
+
+    def counted_letterhead(f: str) -> bool:
+        return _TRAILING_COUNTER.search(f) is not None and _uncounted(f) in letterhead
 
     out: set[int] = set()
     for i in range(start, end):
         f = lines[i].folded
-        if not (_CONTINUED.match(f) or _PAGE_COUNTER.match(f)):
+        if not (_CONTINUED.match(f) or _PAGE_COUNTER.match(f) or counted_letterhead(f)):
             continue
         lo = i
         while lo - 1 >= start and not lines[lo - 1].blank and furniture(lo - 1):
