@@ -91,7 +91,7 @@ def _prefix_bare_numbers(ex: Extraction) -> None:
 def _item(lines: list[Line], s: ItemSpan, part: int, protocol: bool, known: dict[str, str],
           chair: tuple[str, str | None] | None = None, members: frozenset[str] = frozenset()) -> Item:
     sections = split_sections(lines, s.body_start, s.end, protocol)
-    text = "\n".join(ln.text for ln in lines[s.heading_line:s.end]).strip()
+    text = "\n".join(ln.text for ln in lines[s.heading_line:s.text_end or s.end]).strip()
     body_text = "\n".join(sec.text for sec in sections if sec.kind != "slut")
     decisions = decisions_of(sections, protocol)
     item = Item(paragraph=s.paragraph, title=s.title, dnr=s.dnr or _underlag_dnr(s, sections),

@@ -56,6 +56,10 @@ class ItemSpan:
     end: int
     title: str | None = None
     dnr: list[str] = field(default_factory=list)
+    # the end of the item's searchable text: past `end` when the protocol's closing block (the
+    # signatures, the notice box) was cut from the item, since the secretary's or a justerare's
+    # name is worth finding too
+    text_end: int | None = None
 
 
 def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
@@ -68,7 +72,9 @@ def split_items(lines: list[Line], part: PartSpan) -> list[ItemSpan]:
         span = ItemSpan(para, m.group("prefix"), i, i + 1, end)
         rest = m.group("rest") or ""
         _read_heading(lines, span, _PAGE_TAIL.sub("", rest) if part.kind == "agenda" else rest)
-        span.end = _closing_block(lines, span)
+        closing = _closing_block(lines, span)
+        if closing < span.end:
+            span.text_end, span.end = span.end, closing
         spans.append(span)
     return spans
 
