@@ -156,3 +156,15 @@ NOUN_BEFORE = frozenset({"en", "ett", "denna", "detta", "dessa", "min", "din", "
                          "något", "några", "ingen", "inget", "inga", "samma", "nästa", "egen",
                          "eget", "egna"} | {"två", "tre", "fyra", "fem", "sex", "sju", "åtta",
                                               "nio", "tio"})
+
+# A party's letters misread in the brackets after a member's name ("Jonas Attenius (5)", "Jörgen
+# Fogelklou (5D)", "Marina Johansson (Vv)"): only right after a first name and a surname (not
+# two words the lexicon knows, neither of them as a name: "Se Bilaga (5)"), where
+# minutes write nothing but a party (an age or a count would not stand there), and only these
+# shapes; a bracket OCR read as a 1 or l ("(S1", "(31") is left alone.
+PARTY_MISREAD = re.compile(
+    r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäöéü]+)(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)??\s+(?P<last>[A-ZÅÄÖ][a-zåäöéü-]+)"
+    r"\s*\((?P<party>5|\$|5D|5O|S0|SO|\$D|Vv|vV|M\s+P|K\s+D)\)")
+PARTY_READ = {"5": "S", "$": "S", "5D": "SD", "5O": "SD", "S0": "SD", "SO": "SD", "$D": "SD",
+              "Vv": "V", "vV": "V", "M P": "MP", "K D": "KD"}

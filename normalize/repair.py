@@ -381,6 +381,19 @@ class DocumentRepairer:
                               _confidence(choice.score)))
         return edits
 
+    def party_edits(self, text: str) -> list[Edit]:
+        """A party's letters misread in the brackets after a member's name ("Jonas Attenius (5)"
+        is (S)): see `patterns.PARTY_MISREAD`."""
+        out = []
+        for m in patterns.PARTY_MISREAD.finditer(text):
+            if all(self.lex.known(w) and not self.lex.is_proper(w)
+                   for w in (m.group("first").lower(), m.group("last").lower())):
+                continue                    # "Se Bilaga (5)": no name
+            printed = " ".join(m.group("party").split())
+            out.append(Edit(m.start("party"), m.end("party"), patterns.PARTY_READ[printed],
+                            "ocr-confusion", 0.9))
+        return out
+
     def marked_edits(self, text: str) -> list[Edit]:
         """Words with marks OCR printed between their letters (`n'mnden`, `h]alp`), read as
         the word whose letter or speck the marks are. Only in a letter-damaged document; a mark
@@ -955,6 +968,7 @@ def repair_pages(pages: list[Page], vocabulary: Iterable[str] | None = None, *,
                      else default_model())
         repairer = DocumentRepairer(lex, model, stats)
         for st in ocr_pages:
+            st.apply(repairer.party_edits(st.text))
             st.apply(repairer.marked_edits(st.text))
             # a repaired word can change how its neighbour reads (an id next to it, a context):
             # repeat until nothing changes, so that repairing the result again changes nothing;

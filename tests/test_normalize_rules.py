@@ -700,3 +700,24 @@ GOOD_SCAN = ("Socialnämnden beslutar att godkänna förvaltningens förslag och
 def test_good_scan_long_word_without_its_dots(line: str, expected: str) -> None:
     out, _ = repair_text(GOOD_SCAN.format(line=line))
     assert expected in out
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    # a party's letters misread in the brackets after a member's name
+    ("Jonas Attenius (5) yrkar att ärendet återremitteras.", "Jonas Attenius (S) yrkar att ärendet återremitteras."),
+    ("Jörgen Fogelklou (5D) yrkar avslag.", "Jörgen Fogelklou (SD) yrkar avslag."),
+    ("Daniel Bernmar (Vv) instämmer.", "Daniel Bernmar (V) instämmer."),
+    ("Marina Johansson (Vv) reserverar sig.", "Marina Johansson (V) reserverar sig."),
+    ("Anna Maria Lind (5D) yrkar bifall.", "Anna Maria Lind (SD) yrkar bifall."),
+    ("Anna-Karin Sjölander (5) och Emre Öztürk (M P) reserverar sig.",
+     "Anna-Karin Sjölander (S) och Emre Öztürk (MP) reserverar sig."),
+    # not after a name: a count, an appendix, a body; and an age stays an age
+    ("Ledamöter (5) närvarade.", "Ledamöter (5) närvarade."),
+    ("Se Bilaga (5) till protokollet.", "Se Bilaga (5) till protokollet."),
+    ("Anna Berg (50) anställs.", "Anna Berg (50) anställs."),
+    ("Anna Berg (S) yrkar bifall.", "Anna Berg (S) yrkar bifall."),
+])
+def test_party_misread_after_a_name(damaged: str, expected: str) -> None:
+    out, _ = repair_text(damaged + "\n")
+    assert out == expected + "\n"
+    assert repair_text(out)[0] == out
