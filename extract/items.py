@@ -140,6 +140,8 @@ def _headings(lines: list[Line], part: PartSpan) -> list[tuple[int, re.Match, st
         found = _number_first_headings(lines, part)
     if not found and part.kind != "agenda":
         found = _arende_headings(lines, part)
+    if not found and part.kind != "agenda":
+        found = _lone_fused_sign_headings(lines, part)
     if part.kind == "agenda" and not found:
         found = _numbered_lines(lines, part)
     elif part.kind != "agenda" or any(not _TOC_LINE.search(lines[i].text) for i, _ in found):
@@ -187,6 +189,29 @@ def _fused_sign_headings(lines: list[Line], part: PartSpan, found: list) -> list
         after = [n for j, n in heads if j > i]
         if (before and int(before[-1]) + 1 == num) or (after and int(after[0]) - 1 == num):
             out.append((i, _SeqMatch(str(num), m.group("rest"))))
+    return out
+
+
+# The same fused sign with the number alone on its line ("857" for "§ 57"), in a part where no
+# heading was found at all (an extract of one item has no paragraphs around it to call for its
+# number): taken only where the line stands apart and a title follows with the item's diary
+# number under it, the shape of an item's head; an amount or a page number has neither.
+_LONE_FUSED_SIGN = re.compile(r"^\s*[8S]\s?(?P<num>\d{1,3})\s*$")
+_DNR_LINE = re.compile(r"^\s*(?:dnr|diarienr|diarienummer|arendenr|arendenummer)\b", re.I)
+
+
+def _lone_fused_sign_headings(lines: list[Line], part: PartSpan) -> list[tuple[int, _SeqMatch]]:
+    out = []
+    for i in range(part.start, part.end):
+        m = _LONE_FUSED_SIGN.match(lines[i].text)
+        if not m or (i > part.start and not lines[i - 1].blank
+                     and not _FURNITURE.match(lines[i - 1].folded)):
+            continue
+        after = [ln for ln in lines[i + 1:min(part.end, i + 8)] if not ln.blank][:3]
+        if (len(after) >= 2 and after[0].text.strip()[:1].isupper()
+                and not after[0].text.rstrip().endswith(".")
+                and any(_DNR_LINE.match(ln.folded) for ln in after[1:])):
+            out.append((i, _SeqMatch(m.group("num"), "")))
     return out
 
 

@@ -147,3 +147,22 @@ def test_a_document_after_the_signatures_is_still_a_part():
                   + "\nTJÄNSTESKRIVELSE\nDatum: 2023-04-01\nDnr: KS/2020:312\nTill: Kommunstyrelsen\n\n"
                     "Motion om laddstolpar\n\nFörslag till beslut\nMotionen anses besvarad.\n")
     assert [p.doc_type for p in ex.parts] == ["protokoll", "tjansteutlatande"]
+
+
+# --- OCR: "§ 57" alone on its line read as "857" in an extract of one item ---------------------
+_ONE_ITEM = ("LJUNGBY KOMMUN   PROTOKOLL\nSocialnämnden   Sammanträdesdatum\n2025-04-09\n\n{head}\n\n"
+             "Upphandling av boendestöd enligt LSS\nDnr SN 2025/0142\n\nBeslut\n"
+             "Socialnämnden tilldelar kontraktet till Omsorgsgruppen Syd AB.\n")
+
+
+@pytest.mark.parametrize("head", ["857", "S57", "8 57"])
+def test_a_lone_fused_sign_heads_the_only_item(head):
+    ex = _extract(_ONE_ITEM.format(head=head))
+    assert [(i.paragraph, i.title) for i in ex.items] == [("57", "Upphandling av boendestöd enligt LSS")]
+    assert ex.items[0].dnr == ["SN 2025/0142"]
+
+
+def test_a_lone_number_without_an_items_head_is_no_heading():
+    # an amount or a page number on its own line: no title with a diary number under it
+    ex = _extract(_HEAD + "Kostnaden beräknas till\n\n850\n\nkronor per elev och år enligt bilaga.\n")
+    assert all(i.paragraph != "50" for i in ex.items)
