@@ -338,8 +338,21 @@ def _signed_cell(cell: str) -> str | None:
     return None
 
 
+_AFTER_ROLE = re.compile(r",\s*(?P<role>[^\s,]+)\s+(?=[A-ZÅÄÖÉÜ])")
+
+
 def _cells(ln: Line) -> list[str]:
-    return [c for c in _CELLS.split(ln.text.strip()) if c.strip()]
+    out = []
+    for cell in _CELLS.split(ln.text.strip()):
+        # two signatures whose column gap OCR read as one space ("Britt-Marie Näslund,
+        # ordförande Tomas Eriksson, justerare"): a new cell after each "name, role"
+        start = 0
+        for m in _AFTER_ROLE.finditer(cell):
+            if _role(m.group("role")):
+                out.append(cell[start:m.end("role")])
+                start = m.end()
+        out.append(cell[start:])
+    return [c for c in out if c.strip()]
 
 
 def signature_line(ln: Line) -> bool:

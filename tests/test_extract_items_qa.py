@@ -166,3 +166,10 @@ def test_a_lone_number_without_an_items_head_is_no_heading():
     # an amount or a page number on its own line: no title with a diary number under it
     ex = _extract(_HEAD + "Kostnaden beräknas till\n\n850\n\nkronor per elev och år enligt bilaga.\n")
     assert all(i.paragraph != "50" for i in ex.items)
+
+
+def test_two_signatures_whose_column_gap_ocr_lost_close_the_item():
+    # OCR read the gap between the two signatures as one space
+    ex = _extract(_HEAD + _LAST + "\n\nLars-Göran Wiklund, sekreterare\n"
+                  "Britt-Marie Näslund, ordförande Tomas Eriksson, justerare\n")
+    assert [d.text for d in ex.items[0].decisions] == ["Nämnden lägger redovisningen till handlingarna."]
