@@ -93,17 +93,19 @@ def split_sections(lines: list[Line], start: int, end: int, protocol: bool) -> l
             out.append(Section(kind, t, [inline] if inline else [], first_line=ln.n))
             continue
         lead = _DECISION_LEAD.match(fold(t))
-        after_proposal = out[-1].kind == "forslag" and out[-1].lines and _BY_REFERENCE.search(fold(t))
+        # (a blank line under a heading, as OCR often leaves one, is no text of the section)
+        filled = any(x.strip() for x in out[-1].lines)
+        after_proposal = out[-1].kind == "forslag" and filled and _BY_REFERENCE.search(fold(t))
         if protocol and not lead and (out[-1].kind not in ("beslut", "forslag", "beslutsgang",
                                                            "yrkanden", "votering") or after_proposal) and \
                 _DECISION_SENTENCE.match(fold(t)):
             out.append(Section("beslut", "", [ln.text], first_line=ln.n))
             continue
         if lead and (out[-1].kind not in ("beslut", "forslag") or
-                     (protocol and out[-1].kind == "forslag" and out[-1].lines)):
+                     (protocol and out[-1].kind == "forslag" and filled)):
             out.append(Section("beslut" if protocol else "forslag", t, first_line=ln.n))
             continue
-        if lead and protocol and out[-1].kind == "beslut" and out[-1].lines:
+        if lead and protocol and out[-1].kind == "beslut" and filled:
             out.append(Section("beslut", t, first_line=ln.n))
             continue
         out[-1].lines.append(ln.text)

@@ -173,3 +173,16 @@ def test_two_signatures_whose_column_gap_ocr_lost_close_the_item():
     ex = _extract(_HEAD + _LAST + "\n\nLars-Göran Wiklund, sekreterare\n"
                   "Britt-Marie Näslund, ordförande Tomas Eriksson, justerare\n")
     assert [d.text for d in ex.items[0].decisions] == ["Nämnden lägger redovisningen till handlingarna."]
+
+
+def test_a_blank_line_under_the_proposal_heading_keeps_its_att_clauses_proposals():
+    # OCR leaves a blank line under "Förvaltningens förslag till beslut": the lead and its
+    # att-clauses are still the administration's proposal, not the decision
+    body = ("BUN § 23 Dnr BUN 2024/1187\nSkolorganisation i Kågedalen\n\n"
+            "Förvaltningens förslag till beslut\n\nBarn- och utbildningsnämnden beslutar\n\n"
+            "att Kusmarks skola avvecklas,\natt eleverna erbjuds plats vid Kågeskolan.\n\n"
+            "Beslut\nBarn- och utbildningsnämnden beslutar enligt förvaltningens förslag.\n")
+    [item] = _extract("Skellefteå kommun\nProtokoll\nBarn- och utbildningsnämnden\n"
+                      "Sammanträdesdatum: 18 februari 2025\n\n" + body).items
+    assert [d.text for d in item.decisions] == [
+        "Barn- och utbildningsnämnden beslutar enligt förvaltningens förslag."]
