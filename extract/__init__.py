@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "VERSION"]
 
-VERSION = 18           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
+VERSION = 19           # 2: agendas typed `kallelse`; 3: name-column and headed ballot lists,
                        # Beslutsunderlag dnr, "Name, P", year-first dnr, running-text meeting date;
                        # 4: "8113" as § 113 by the sequence, OCR'd name columns, word-column ballots
                        # 5: "Nämnden beslutar …" as a decision, a bare "Datum" in a protocol header
@@ -61,6 +61,9 @@ VERSION = 18           # 2: agendas typed `kallelse`; 3: name-column and headed 
                        #     new document, a headless decision before "Expedieras till", the jävig
                        #     member's substitute not jävig, passive propositionsordning no proposal,
                        #     prose ballot lists after a "Den som vill …" question, ties by utslagsröst)
+                       # 19: the closing block stays in the item's searchable text; OCR: "857" heading a
+                       #     one-item extract, two signatures on one line, a blank line under a
+                       #     "Förvaltningens förslag till beslut" heading
 
 
 def extract(pages: list[RepairedPage]) -> Extraction:
