@@ -3,6 +3,7 @@
 exit code; nothing else prints tracebacks at users."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from pathlib import Path
@@ -343,6 +344,24 @@ def serve(obj: Context, host, port) -> None:
 
 
 cli_search.register(cli, lambda: click.get_current_context().find_object(Context))
+
+
+def _query_of_words(cmd: click.Command) -> None:
+    """`arkiv search sociala insatsgrupper`: the words of QUERY need no quotes. QUERY takes any
+    number of words, joined with spaces into the one query the command had (a quoted query is
+    one word, so it is unchanged; no words is the empty query)."""
+    for i, p in enumerate(cmd.params):
+        if isinstance(p, click.Argument) and p.name == "query":
+            cmd.params[i] = click.Argument(["query"], nargs=-1, required=False)
+    inner = cmd.callback
+
+    @functools.wraps(inner)
+    def callback(*args, query=(), **kw):
+        return inner(*args, query=" ".join(query), **kw)
+    cmd.callback = callback
+
+
+_query_of_words(cli.commands["search"])
 
 
 def main() -> None:
