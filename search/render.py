@@ -9,6 +9,9 @@ from index.analysis import statement_kind_of
 from search.facets import chosen_values
 
 _MARK_RE = re.compile(r"</?mark>")
+# how many values of a facet the terminal lists (beyond the chosen ones); a facet not named
+# here lists all its values
+FACET_CUT = {"body": 8, "municipality": 8, "year": 8}
 
 
 def plain_snippet(snippet: str, bold: bool = False) -> str:
@@ -97,10 +100,16 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
             # as in the web sidebar), listed first and shown even beyond the first six.
             counts, marks = chosen_values(name, chosen.get(name, []), counts,
                                           facets.get("statement_kind"))
+            # Parties and the fixed lists (kinds, outcomes, types) are few: all are shown.
+            # Bodies, municipalities and years are cut after the first eight, saying how many
+            # more there are.
+            cut = FACET_CUT.get(name)
             shown = [k for k in counts if k in marks]
-            shown += [k for k in list(counts)[:6] if k not in marks]
+            shown += [k for k in list(counts)[:cut] if k not in marks]
             top = ", ".join(f"{k} {counts[k]}" + (" (vald)" if k in marks else "")
                             for k in shown)
+            if len(counts) > len(shown):
+                top += f" … och {len(counts) - len(shown)} till"
             head = f"{name} (vald: {', '.join(chosen[name])})" if chosen.get(name) else name
             summary.append(f"  {head}: {top}")
     if summary:
