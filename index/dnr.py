@@ -48,5 +48,28 @@ def dnr_keys(dnr: str) -> list[str]:
     return keys
 
 
+# A year, a dash or a dot and a serial of three digits or more ("VON 2023-0142", "MBN
+# 2024-000512", "KFN 2023.0211", "2022.0456"): not a date ("2023-05-16", "2023.10.12"), a
+# month ("2023-05"), a time ("17.00") or a decimal ("3.5"); a second year after a dash is a
+# range of years ("2019-2022"), checked in looks_like_dnr.
+_YEAR_SERIAL_RE = re.compile(r"^(?:19|20)\d\d([-.])(\d{3,})$")
+# A county administrative board's number, "551-4127-2023" (no phone number: those start
+# with 0).
+_COUNTY_RE = re.compile(r"^[1-9]\d\d-\d{1,6}-(?:19|20)\d\d$")
+# The first word of a Lex number, year first: "2023/GN" of "2023/GN 0014 612"; the words after
+# it are digits (LEX_PART_RE).
+LEX_HEAD_RE = re.compile(r"^(?:19|20)\d\d/[A-Za-zÅÄÖåäö]{1,5}$")
+LEX_PART_RE = re.compile(r"^\d{1,6}$")
+
+
 def looks_like_dnr(word: str) -> bool:
-    return bool(DNR_SHAPE_RE.match(word))
+    """Whether a word is (the number of) a diary number: "2014/0159", "KS/2021:87",
+    "3.2-0100/2012", "2023-0142", "2022.0456", "551-4127-2023"."""
+    if DNR_SHAPE_RE.match(word) or _COUNTY_RE.match(word):
+        return True
+    m = _YEAR_SERIAL_RE.match(word)
+    if not m:
+        return False
+    sep, serial = m.groups()
+    # "2019-2022" is a range of years, "2023-0142" (a leading zero) a number
+    return not (sep == "-" and re.fullmatch(r"(?:19|20)\d\d", serial))

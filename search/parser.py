@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from corpus.errors import UsageError
 from index import query as q
 from index.analysis import WORD_RE, phrase_terms
-from index.dnr import DNR_PREFIX_RE, looks_like_dnr
+from index.dnr import DNR_PREFIX_RE, LEX_HEAD_RE, LEX_PART_RE, looks_like_dnr
 
 FACET_FIELDS = {"party": "party", "parti": "party", "body": "body", "organ": "body",
                 "municipality": "municipality", "kommun": "municipality",
@@ -37,7 +37,7 @@ OPERATOR_WORDS = frozenset(w for names in OPERATORS.values() for w in names)
 # the expansions anyway).
 MIN_WILDCARD_PREFIX = 3
 # Words that label a diary number in a protocol ("Dnr KS 2014/0159").
-DNR_LABELS = ("dnr", "diarienr", "diarienummer")
+DNR_LABELS = ("dnr", "diarienr", "diarienummer", "ärendenr")
 # "KS-2014/0159", "KS2014/0159": a body code joined to its number by a hyphen or nothing.
 _JOINED_DNR_RE = re.compile(r"^([A-Za-zÅÄÖåäö]{1,5})-?(\d.*)$")
 # "2014 / 0159": a diary number typed with spaces around its slash.
@@ -204,8 +204,11 @@ class _Parser:
             if not words:
                 return q.MatchAll()
             if len(words) > 1 and words[0].lower().rstrip(".:") in DNR_LABELS and \
-                    looks_like_dnr(words[-1]):
+                    (looks_like_dnr(words[-1]) or _lex_words(words[1:]) == len(words) - 1):
                 words = words[1:]         # "Dnr KS 2014/0159" quoted with its label
+            if len(words) > 1 and _lex_words(words) == len(words):
+                # "2023/GN 0014 612": a Lex number, year first
+                return q.Or((dnr_node(" ".join(words)), q.Phrase(words)))
             # "KS 2014/0159" in quotes is still a diary number (its words alone are rare)
             if (len(words) == 1 and _joined_dnr(words[0])) or (
                     looks_like_dnr(words[-1]) and (len(words) == 1 or (
@@ -234,6 +237,11 @@ class _Parser:
                 nxt.kind == "word" and self._dnr_ahead():
             # the label of a diary number ("Dnr KS 2014/0159") is not a word to find
             return self.word(self.take())
+        lex = self._lex_ahead(text)
+        if lex:
+            # "2023/GN 0014 612" (Lex, year first) typed without quotes is one diary number
+            words = [text] + [self.take().text for _ in range(lex)]
+            return q.Or((dnr_node(" ".join(words)), q.And(tuple(q.Word(w) for w in words))))
         joined = _joined_dnr(text) if "-" in text else None
         if joined:
             # "KS-2014/0159" is the number "KS 2014/0159" (and its words, as that finds them)
@@ -298,6 +306,18 @@ class _Parser:
         # "*nämnd-ordförande": the words after the first one are words as before
         return q.And((suffix, q.Word(rest[first.end():], field)))
 
+    def _lex_ahead(self, head: str) -> int:
+        """How many digit words after `head` ("2023/GN") make a Lex number with it ("0014
+        612"): at most two, none when `head` is no Lex number's first word."""
+        if not LEX_HEAD_RE.match(head):
+            return 0
+        n = 0
+        while n < 2 and self.i + n < len(self.toks) and \
+                self.toks[self.i + n].kind == "word" and \
+                LEX_PART_RE.match(self.toks[self.i + n].text):
+            n += 1
+        return n
+
     def _dnr_ahead(self) -> bool:
         """Whether the next words are a diary number: "2014/0159" or "KS 2014/0159"."""
         nxt = self.peek()
@@ -306,6 +326,9 @@ class _Parser:
         if looks_like_dnr(nxt.text) or _joined_dnr(nxt.text):
             return True
         after = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        if LEX_HEAD_RE.match(nxt.text):
+            return after is not None and after.kind == "word" and \
+                bool(LEX_PART_RE.match(after.text))
         return bool(DNR_PREFIX_RE.match(nxt.text)) and after is not None and \
             after.kind == "word" and looks_like_dnr(after.text) and \
             not any(c.isalpha() for c in after.text)
@@ -341,6 +364,10 @@ class _Parser:
                     nxt.kind == "word" and looks_like_dnr(nxt.text) and \
                     not any(c.isalpha() for c in nxt.text):
                 value = f"{value} {self.take().text}"
+            elif v.kind == "word":
+                # dnr:2023/GN 0014 612 without quotes: a Lex number, year first
+                value = " ".join([value] + [self.take().text
+                                            for _ in range(self._lex_ahead(value))])
             return dnr_node(value)
         if name in ("person", "name", "namn"):
             return q.Person(value)
@@ -351,6 +378,17 @@ class _Parser:
         if name in ("doc", "id"):
             return q.DocIs((value.lower(),))
         raise _bad(self.text, f"unknown field {name!r}; known fields: {', '.join(KNOWN_FIELDS)}")
+
+
+def _lex_words(words) -> int:
+    """How many of `words` make a Lex number, year first ("2023/GN", "0014", "612"), from the
+    first: 0, or 2 or 3."""
+    if not words or not LEX_HEAD_RE.match(words[0]):
+        return 0
+    n = 1
+    while n < min(len(words), 3) and LEX_PART_RE.match(words[n]):
+        n += 1
+    return n if n > 1 else 0
 
 
 def _joined_dnr(word: str) -> tuple[str, str] | None:
