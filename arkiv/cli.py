@@ -261,7 +261,7 @@ def reindex(obj: Context) -> None:
     arch = obj.archive()
     with arch.writer_lock():
         n = sync.reindex(arch.store, arch.index)
-    click.echo(f"{n} documents indexed", err=True)
+    click.echo(f"{n} document{'' if n == 1 else 's'} indexed", err=True)
 
 
 @cli.command()
@@ -320,7 +320,8 @@ def reprocess(obj: Context, idents, all_, force) -> None:
                         old.imported_at, old.superseded_by, old.same_as
                     store.put(new, fingerprint(new))   # repair may have changed the text
             sync.index_documents(store, arch.index, chunk)
-    click.echo(f"{len(ids)} documents reprocessed (pipeline {PIPELINE_VERSION})", err=True)
+    click.echo(f"{len(ids)} document{'' if len(ids) == 1 else 's'} reprocessed "
+               f"(pipeline {PIPELINE_VERSION})", err=True)
 
 
 @cli.command()

@@ -9,6 +9,17 @@ from index.analysis import statement_kind_of
 from search.facets import chosen_values
 
 _MARK_RE = re.compile(r"</?mark>")
+
+
+def count(n: int, one: str, many: str) -> str:
+    """`1 träff`, `2 träffar`: a count with its noun in the singular or the plural."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _totals(t: dict[str, int]) -> str:
+    return (f"{count(t['statement'], 'uttalande', 'uttalanden')}, "
+            f"{count(t['proposal'], 'yrkande', 'yrkanden')}, "
+            f"{count(t['vote'], 'omröstning', 'omröstningar')}")
 # how many values of a facet the terminal lists (beyond the chosen ones); a facet not named
 # here lists all its values
 FACET_CUT = {"body": 8, "municipality": 8, "year": 8}
@@ -50,7 +61,7 @@ def _persons(named: list[dict[str, Any]]) -> list[str]:
                 ask = f'--person "{c["name"]}"' if p.get("in") == "filter" \
                     else f'person:"{c["name"]}"'
                 out.append(f"  {c['name']}" + (f" ({parties})" if parties else "") +
-                           f", {c['records']} {'post' if c['records'] == 1 else 'poster'}:  "
+                           f", {count(c['records'], 'post', 'poster')}:  "
                            f"{ask}")
         elif p.get("name") and " ".join(p["query"].split()) != p["name"]:
             out.append(f"Person: {p['name']}")
@@ -66,7 +77,8 @@ def render_search(r: dict[str, Any], bold: bool = False) -> str:
         lines.append(f"Visar träffar för: {r['corrected_query']}")
         lines.append(f"Sök i stället efter: {r['query']}  (med --verbatim)")
     if r["total"]:
-        lines.append(f"{r['total']} träffar (visar {first}–{last}, sortering: {r['sort']})")
+        lines.append(f"{count(r['total'], 'träff', 'träffar')} "
+                     f"(visar {first}–{last}, sortering: {r['sort']})")
     else:
         lines.append("Inga träffar.")
         if r.get("only_stop_words"):
@@ -166,7 +178,7 @@ def render_party(p: dict[str, Any]) -> str:
     t = p["totals"]
     lines = [f"Parti {p['party']} (även {', '.join(a for a in p['aliases'] if a != p['party'])})"
              if len(p["aliases"]) > 1 else f"Parti {p['party']}",
-             f"{t['statement']} uttalanden, {t['proposal']} yrkanden, {t['vote']} omröstningar"]
+             _totals(t)]
     lines += _by_year(p["by_year"])
     lines += _records("Uttalanden och reservationer", p["statements"],
                       lambda r: f"  [{r.get('statement_kind')}]")
@@ -181,13 +193,14 @@ def render_person(p: dict[str, Any]) -> str:
         lines = [f"{len(p['candidates'])} personer passar ”{p['query']}”; välj en:"]
         for c in p["candidates"]:
             parties = ", ".join(c["parties"]) or "okänt parti"
-            lines.append(f"  {c['name']} ({parties}), {c['records']} poster:  "
+            lines.append(f"  {c['name']} ({parties}), "
+                         f"{count(c['records'], 'post', 'poster')}:  "
                          f"arkiv person \"{c['name']}\"")
         return "\n".join(lines)
     t = p["totals"]
     parties = ", ".join(p["parties"]) or "okänt parti"
     lines = [f"{p['name']} ({parties})",
-             f"{t['statement']} uttalanden, {t['proposal']} yrkanden, {t['vote']} omröstningar"]
+             _totals(t)]
     lines += _by_year(p["by_year"])
     lines += _records("Uttalanden och reservationer", p["statements"],
                       lambda r: f"  [{r.get('statement_kind')}]{_party(r)}")
@@ -202,7 +215,7 @@ def _party(r: dict[str, Any]) -> str:
 
 
 def render_similar(s: dict[str, Any], bold: bool = False) -> str:
-    lines = [f"Liknande {s['id']}: {s['total']} träffar"]
+    lines = [f"Liknande {s['id']}: {count(s['total'], 'träff', 'träffar')}"]
     for h in s["hits"]:
         lines.append(f"  {h.get('title') or ''}  {_kind(h)}  {_where(h)}")
         lines.append(f"    id {h['id']}")
